@@ -1,0 +1,145 @@
+import fs from 'node:fs';
+import { Command, InvalidArgumentError } from 'commander';
+import { loadConfig } from '../server/config.js';
+import { DataDirLockedError } from '../server/db/data-dir-lock.js';
+import { AppError } from '../server/errors.js';
+import { openConfiguredDatabase } from '../server/runtime.js';
+import { startServer } from '../server/server.js';
+import { systemActor } from '../server/services/actor.js';
+import { createServices } from '../server/services/index.js';
+import { temporaryPassword } from '../server/services/passwords.js';
+import { decodeText } from '../server/services/text-decoding.js';
+import { type Department, ROLES, type Role } from '../shared/roles.js';
+
+const config = loadConfig();
+
+/** Runs a batch command against the database, as the operator ('cli' in the audit trail). */
+async function withServices<T>(
+  command: string,
+  fn: (services: ReturnType<typeof createServices>) => Promise<T>,
+) {
+  const database = await openConfiguredDatabase(config, command);
+  try {
+    return await fn(createServices(database, config));
+  } finally {
+    await database.close();
+  }
+}
+
+const positiveInt = (value: string) => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) {
+    throw new InvalidArgumentError('must be a non-negative integer');
+  }
+  return n;
+};
+
+const program = new Command()
+  .name('shoudi')
+  .description('Shoudi 守底 — monitoring and assistance to prevent return to poverty')
+  .showHelpAfterError();
+
+program
+  .command('serve')
+  .description('start the server (API and web app)')
+  .option('--no-demo', 'do not seed demo data into a fresh database')
+  .action(async (options: { demo: boolean }) => {
+    await startServer(config, { demo: options.demo });
+  });
+
+program
+  .command('migrate')
+  .description('apply pending database migrations')
+  .action(async () => {
+    await withServices('shoudi migrate', async () => undefined);
+    console.log('migrations applied');
+  });
+
+program
+  .command('seed')
+  .description('load data into the database')
+  .requiredOption('--demo', 'demo regions and one user per role (refused when NODE_ENV=production)')
+  .option('--households <n>', 'number of demo households (needs the registry module)', positiveInt)
+  .action(async (options: { demo: boolean; households?: number }) => {
+    if (options.households !== undefined) {
+      throw new AppError('VALIDATION', '--households needs the household registry, which is not built yet');
+    }
+    const result = await withServices('shoudi seed', (s) => s.demoSeed.seedDemo(systemActor()));
+    console.log(
+      `demo data: ${result.generatedRegions} generated regions, users created: ${result.createdUsers.join(', ') || 'none (already present)'}`,
+    );
+  });
+
+const regions = program.command('regions').description('administrative divisions');
+regions
+  .command('import')
+  .description('import a division file (CSV: code,name,level,parent_code; UTF-8 or GBK)')
+  .argument('<file>', 'path of the division file')
+  .action(async (file: string) => {
+    const { text } = decodeText(fs.readFileSync(file));
+    const result = await withServices('shoudi regions import', (s) =>
+      s.regionImport.importDivisions(systemActor(), text, file),
+    );
+    console.log(`imported ${result.rows} regions: ${result.added} added, ${result.renamed} renamed`);
+  });
+
+const users = program.command('users').description('user accounts');
+users
+  .command('create')
+  .description('create a user (prints a temporary password unless --password is given)')
+  .requiredOption('--username <name>', 'login name')
+  .requiredOption('--name <displayName>', 'display name')
+  .requiredOption('--role <role>', `one of ${ROLES.join(', ')}`)
+  .requiredOption('--region <code>', 'region code (12 digits, or a zone code such as 4113Z1)')
+  .option('--department <dept>', 'department, for the department role (民政, 医保, ...)')
+  .option('--phone <phone>', 'phone number')
+  .option('--password <password>', 'initial password (must be changed at first login)')
+  .action(
+    async (options: {
+      username: string;
+      name: string;
+      role: string;
+      region: string;
+      department?: string;
+      phone?: string;
+      password?: string;
+    }) => {
+      if (!(ROLES as readonly string[]).includes(options.role)) {
+        throw new AppError('VALIDATION', `unknown role "${options.role}"; one of ${ROLES.join(', ')}`);
+      }
+      const password = options.password ?? temporaryPassword();
+      const user = await withServices('shoudi users create', (s) =>
+        s.users.create(systemActor(), {
+          username: options.username,
+          displayName: options.name,
+          password,
+          role: options.role as Role,
+          department: (options.department as Department | undefined) ?? null,
+          regionCode: options.region,
+          phone: options.phone ?? null,
+        }),
+      );
+      console.log(`created user ${user.username} (#${user.id}, ${user.role}, ${user.regionName})`);
+      if (!options.password) {
+        console.log(`temporary password: ${password}`);
+      }
+    },
+  );
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  if (error instanceof DataDirLockedError) {
+    console.error(error.message);
+    process.exit(3);
+  }
+  if (error instanceof AppError) {
+    console.error(`${error.code}: ${error.message}`);
+    const problems = (error.details as { problems?: Array<{ row: number; code: string; reason: string }> })
+      ?.problems;
+    for (const p of problems ?? []) {
+      console.error(`  line ${p.row}${p.code ? ` (${p.code})` : ''}: ${p.reason}`);
+    }
+    process.exit(2);
+  }
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,121 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Config } from './config.js';
+import type { DatabaseKind } from './db/database.js';
+import { registerAuthHook } from './http/auth-hook.js';
+import { registerErrorHandler } from './http/error-handler.js';
+import './http/types.js';
+import { auditRoutes } from './routes/audit.routes.js';
+import { authRoutes } from './routes/auth.routes.js';
+import { healthRoutes } from './routes/health.routes.js';
+import { regionRoutes } from './routes/region.routes.js';
+import { userRoutes } from './routes/user.routes.js';
+import type { Services } from './services/index.js';
+
+export interface AppOptions {
+  config: Config;
+  services: Services;
+  databaseKind: DatabaseKind;
+  /** Folder of the built web app; served with an SPA fallback when it exists. */
+  webDir?: string | null;
+  logger?: boolean;
+}
+
+export const defaultWebDir = () =>
+  path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+
+/** Builds the HTTP app without listening, so tests can `inject()` requests. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { config, services } = options;
+  const app = Fastify({
+    logger: options.logger === false ? false : { level: config.logLevel },
+    trustProxy: config.trustProxy,
+    genReqId: () => randomUUID(),
+    bodyLimit: 1024 * 1024,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', String(request.id));
+    if (request.url.startsWith('/api/')) {
+      void reply.header('cache-control', 'no-store');
+    }
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Ant Design injects its CSS-in-JS styles at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    // HSTS only means something over HTTPS; a reverse proxy that terminates TLS should set it.
+    hsts: false,
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'Shoudi 守底 API',
+        description: 'Dynamic monitoring and assistance to prevent return to poverty.',
+        version: '0.1.0',
+      },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'shoudi_session' } },
+      },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  registerErrorHandler(app);
+  registerAuthHook(app, services.auth);
+
+  await app.register(
+    async (api) => {
+      await api.register(healthRoutes(options.databaseKind));
+      await api.register(authRoutes(services));
+      await api.register(userRoutes(services));
+      await api.register(regionRoutes(services));
+      await api.register(auditRoutes(services));
+      api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
+        app.swagger(),
+      );
+    },
+    { prefix: '/api' },
+  );
+
+  const webDir = options.webDir === undefined ? defaultWebDir() : options.webDir;
+  const hasWeb = webDir !== null && fs.existsSync(path.join(webDir, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const isPage = request.method === 'GET' && !request.url.startsWith('/api/');
+    if (hasWeb && isPage) {
+      // Client-side routes (/users, /audit ...) all load the single-page app.
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return reply.status(404).send({
+      code: 'NOT_FOUND',
+      message: `没有这个接口：${request.method} ${request.url.split('?')[0]}`,
+      requestId: String(request.id),
+    });
+  });
+  return app;
+}

@@ -1,0 +1,75 @@
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import { Migrator } from 'kysely/migration';
+import pg from 'pg';
+import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.js';
+import { migrations } from './migrations/index.js';
+import type { DB } from './schema.js';
+
+export type DatabaseKind = 'pglite' | 'postgresql';
+
+export interface Database {
+  db: Kysely<DB>;
+  kind: DatabaseKind;
+  /** The embedded engine, when running on PGlite (bulk loads use its /dev/blob COPY). */
+  pglite: PGlite | null;
+  close(): Promise<void>;
+}
+
+export type DatabaseTarget =
+  | { kind: 'postgresql'; url: string }
+  | { kind: 'pglite'; dataDir: string; command: string }
+  | { kind: 'pglite-memory' };
+
+// int8 (counts, bigint ids) arrives as a string from pg; these values stay far below 2^53.
+pg.types.setTypeParser(20, (value) => Number(value));
+
+export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+  if (target.kind === 'postgresql') {
+    const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    return { db, kind: 'postgresql', pglite: null, close: () => db.destroy() };
+  }
+  let lock: DataDirLock | null = null;
+  let pglite: PGlite;
+  if (target.kind === 'pglite') {
+    lock = acquireDataDirLock(target.dataDir, target.command);
+    try {
+      // relaxedDurability:false (the default, made explicit) makes every query flush PGlite's
+      // files to the OS before it resolves: a write that returned success survives kill -9.
+      pglite = await PGlite.create({
+        dataDir: path.join(target.dataDir, 'pgdata'),
+        relaxedDurability: false,
+      });
+    } catch (error) {
+      lock.release();
+      throw error;
+    }
+  } else {
+    pglite = await PGlite.create();
+  }
+  const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) });
+  return {
+    db,
+    kind: 'pglite',
+    pglite,
+    async close() {
+      await db.destroy();
+      lock?.release();
+    },
+  };
+}
+
+/** Runs every pending migration; safe to call at each start and from several servers at once. */
+export async function migrateToLatest(db: Kysely<DB>): Promise<string[]> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    throw error;
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

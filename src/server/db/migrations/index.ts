@@ -1,0 +1,11 @@
+import type { Migration } from 'kysely/migration';
+import * as createFoundation from './202611290900_create_foundation.js';
+
+/**
+ * Every migration, in order. Listed by hand (rather than read from the folder) so the same list
+ * works from TypeScript sources under Vitest and from compiled JavaScript in `dist/`.
+ * Forward-only: a released migration is never edited; a change is a new file.
+ */
+export const migrations: Record<string, Migration> = {
+  '202611290900_create_foundation': createFoundation,
+};

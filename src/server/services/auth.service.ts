@@ -1,0 +1,162 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Config } from '../config.js';
+import { AppError, validation } from '../errors.js';
+import type { Repositories } from '../repositories/index.js';
+import type { UserWithRegion } from '../repositories/user.repository.js';
+import type { Actor } from './actor.js';
+import { recordAudit } from './audit.js';
+import { passwordProblem, passwords } from './passwords.js';
+import { scopeForRegion } from './region-scope.js';
+import type { RunInTransaction } from './transaction.js';
+import { toActorFields } from './user-presenter.js';
+
+const FAILURE_WINDOW_MINUTES = 15;
+const MAX_FAILURES_PER_USERNAME = 5;
+const MAX_FAILURES_PER_IP = 30;
+// Verified when the username does not exist, so a wrong name costs as long as a wrong password.
+let dummyHash: Promise<string> | null = null;
+const getDummyHash = () => {
+  dummyHash ??= passwords.hash(randomBytes(16).toString('hex'));
+  return dummyHash;
+};
+
+export interface RequestInfo {
+  ip: string | null;
+  userAgent: string | null;
+  requestId: string | null;
+}
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export function createAuthService(deps: { repos: Repositories; tx: RunInTransaction; config: Config }) {
+  const { repos, tx, config } = deps;
+
+  async function actorFor(user: UserWithRegion, info: RequestInfo): Promise<Actor> {
+    const zoneTowns =
+      user.region_level === 'zone' ? await repos.regions.listZoneTownCodes(user.region_code) : [];
+    return {
+      ...toActorFields(user),
+      scope: scopeForRegion({ code: user.region_code, level: user.region_level }, zoneTowns),
+      ip: info.ip,
+      requestId: info.requestId,
+    };
+  }
+
+  return {
+    async login(username: string, password: string, info: RequestInfo) {
+      const ip = info.ip ?? 'unknown';
+      const failures = await repos.sessions.countRecentFailures(username, ip, FAILURE_WINDOW_MINUTES);
+      if (failures.byUsername >= MAX_FAILURES_PER_USERNAME || failures.byIp >= MAX_FAILURES_PER_IP) {
+        throw new AppError('RATE_LIMITED', `登录失败次数过多，请 ${FAILURE_WINDOW_MINUTES} 分钟后再试`, {
+          retryAfterSeconds: FAILURE_WINDOW_MINUTES * 60,
+        });
+      }
+      const stored = await repos.users.findByUsername(username);
+      const isValid = await passwords.verify(stored?.password_hash ?? (await getDummyHash()), password);
+      if (!stored || !isValid || stored.disabled) {
+        await tx(async (t) => {
+          await t.sessions.recordLoginFailure(username, ip);
+          await recordAudit(
+            t,
+            { userId: null, username: username.slice(0, 64), ip: info.ip, requestId: info.requestId },
+            {
+              action: 'auth.login_failed',
+              entityType: 'user',
+              entityId: stored?.id ?? null,
+              regionCode: stored?.region_code ?? null,
+              new: { reason: !stored ? 'unknown_user' : stored.disabled ? 'disabled' : 'wrong_password' },
+            },
+          );
+        });
+        // One message for every cause: the response must not tell which usernames exist.
+        throw new AppError('UNAUTHENTICATED', '用户名或密码错误');
+      }
+      const token = randomBytes(32).toString('base64url');
+      const expiresAt = new Date(Date.now() + config.sessionMaxHours * 3600_000);
+      const user = await tx(async (t) => {
+        await t.sessions.clearFailures(username);
+        await t.sessions.insert({
+          tokenHash: hashToken(token),
+          userId: stored.id,
+          expiresAt,
+          ip: info.ip,
+          userAgent: info.userAgent?.slice(0, 300) ?? null,
+        });
+        await t.users.touchLogin(stored.id);
+        const full = await t.users.findById(stored.id);
+        if (!full) {
+          throw new AppError('INTERNAL', 'user vanished during login');
+        }
+        const actor = await actorFor(full, info);
+        await recordAudit(t, actor, {
+          action: 'auth.login',
+          entityType: 'user',
+          entityId: stored.id,
+          regionCode: stored.region_code,
+        });
+        return full;
+      });
+      return {
+        token,
+        expiresAt,
+        actor: await actorFor(user, info),
+        mustChangePassword: user.must_change_password,
+      };
+    },
+
+    /** The actor behind a session token, or null when the session is unknown, expired or idle. */
+    async authenticate(
+      token: string,
+      info: RequestInfo,
+    ): Promise<{ actor: Actor; mustChangePassword: boolean } | null> {
+      const tokenHash = hashToken(token);
+      const row = await repos.sessions.findLive(tokenHash, config.sessionIdleMinutes);
+      if (!row) {
+        return null;
+      }
+      // Sliding idle timeout; written at most once a minute to keep reads cheap.
+      if (Date.now() - new Date(row.last_seen_at).getTime() > 60_000) {
+        await repos.sessions.touch(tokenHash);
+      }
+      return { actor: await actorFor(row, info), mustChangePassword: row.must_change_password };
+    },
+
+    async logout(actor: Actor, token: string): Promise<void> {
+      await tx(async (t) => {
+        await t.sessions.delete(hashToken(token));
+        await recordAudit(t, actor, {
+          action: 'auth.logout',
+          entityType: 'user',
+          entityId: actor.userId,
+          regionCode: actor.regionCode,
+        });
+      });
+    },
+
+    async changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
+      if (actor.userId === null) {
+        throw validation('系统账号没有密码');
+      }
+      const stored = await repos.users.findByUsername(actor.username);
+      if (!stored || !(await passwords.verify(stored.password_hash, currentPassword))) {
+        throw validation('当前密码不正确', { field: 'currentPassword' });
+      }
+      const problem = passwordProblem(newPassword, actor.username);
+      if (problem) {
+        throw validation(problem, { field: 'newPassword' });
+      }
+      const passwordHash = await passwords.hash(newPassword);
+      await tx(async (t) => {
+        await t.users.setPassword(stored.id, passwordHash, false);
+        await recordAudit(t, actor, {
+          action: 'user.password_changed',
+          entityType: 'user',
+          entityId: stored.id,
+          regionCode: stored.region_code,
+        });
+      });
+    },
+  };
+}
+
+export type AuthService = ReturnType<typeof createAuthService>;

@@ -1,0 +1,26 @@
+import type { Config } from '../config.js';
+import type { Database } from '../db/database.js';
+import { createRepositories } from '../repositories/index.js';
+import { createAuditService } from './audit.service.js';
+import { createAuthService } from './auth.service.js';
+import { createDemoSeedService } from './demo-seed.service.js';
+import { createRegionService } from './region.service.js';
+import { createRegionImportService } from './region-import.service.js';
+import { transactionRunner } from './transaction.js';
+import { createUserService } from './user.service.js';
+
+/** The composition root: every service, each given only what it uses. Routes, CLI and jobs share it. */
+export function createServices(database: Database, config: Config) {
+  const repos = createRepositories(database.db);
+  const tx = transactionRunner(database.db);
+  return {
+    auth: createAuthService({ repos, tx, config }),
+    users: createUserService({ repos, tx }),
+    regions: createRegionService({ repos }),
+    regionImport: createRegionImportService({ repos, tx }),
+    audit: createAuditService({ repos }),
+    demoSeed: createDemoSeedService({ repos, tx, config }),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;
