@@ -31,9 +31,10 @@ const hashToken = (token: string) => createHash('sha256').update(token).digest('
 export function createAuthService(deps: { repos: Repositories; tx: RunInTransaction; config: Config }) {
   const { repos, tx, config } = deps;
 
-  async function actorFor(user: UserWithRegion, info: RequestInfo): Promise<Actor> {
-    const zoneTowns =
-      user.region_level === 'zone' ? await repos.regions.listZoneTownCodes(user.region_code) : [];
+  // Takes the repositories to use: inside a transaction on PGlite's single connection, a query
+  // through the outer handle would wait for the transaction forever.
+  async function actorFor(r: Repositories, user: UserWithRegion, info: RequestInfo): Promise<Actor> {
+    const zoneTowns = user.region_level === 'zone' ? await r.regions.listZoneTownCodes(user.region_code) : [];
     return {
       ...toActorFields(user),
       scope: scopeForRegion({ code: user.region_code, level: user.region_level }, zoneTowns),
@@ -87,7 +88,7 @@ export function createAuthService(deps: { repos: Repositories; tx: RunInTransact
         if (!full) {
           throw new AppError('INTERNAL', 'user vanished during login');
         }
-        const actor = await actorFor(full, info);
+        const actor = await actorFor(t, full, info);
         await recordAudit(t, actor, {
           action: 'auth.login',
           entityType: 'user',
@@ -99,7 +100,7 @@ export function createAuthService(deps: { repos: Repositories; tx: RunInTransact
       return {
         token,
         expiresAt,
-        actor: await actorFor(user, info),
+        actor: await actorFor(repos, user, info),
         mustChangePassword: user.must_change_password,
       };
     },
@@ -118,7 +119,7 @@ export function createAuthService(deps: { repos: Repositories; tx: RunInTransact
       if (Date.now() - new Date(row.last_seen_at).getTime() > 60_000) {
         await repos.sessions.touch(tokenHash);
       }
-      return { actor: await actorFor(row, info), mustChangePassword: row.must_change_password };
+      return { actor: await actorFor(repos, row, info), mustChangePassword: row.must_change_password };
     },
 
     async logout(actor: Actor, token: string): Promise<void> {

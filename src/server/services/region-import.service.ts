@@ -20,8 +20,29 @@ export function createRegionImportService(deps: { repos: Repositories; tx: RunIn
         referenced.add(match[0]);
       }
       const existing = await repos.regions.findByCodes([...referenced]);
-      const knownLevels = new Map(existing.map((r) => [r.code, r.level]));
-      const { regions, problems } = parseDivisionFile(text, knownLevels);
+      const knownLevels = new Map<string, string>(existing.map((r) => [r.code, r.level]));
+      // NBS city files list the counties but not the city itself; the product knows its own city.
+      const needsCity = !knownLevels.has(NANYANG_CITY.code);
+      if (needsCity) {
+        knownLevels.set(NANYANG_CITY.code, 'city');
+      }
+      const parsed = parseDivisionFile(text, knownLevels);
+      const { problems } = parsed;
+      const regions =
+        needsCity &&
+        parsed.regions.some((r) => r.parentCode === NANYANG_CITY.code) &&
+        !parsed.regions.some((r) => r.code === NANYANG_CITY.code)
+          ? [
+              {
+                code: NANYANG_CITY.code,
+                name: NANYANG_CITY.name,
+                level: 'city' as const,
+                parentCode: null,
+                countyCode: null,
+              },
+              ...parsed.regions,
+            ]
+          : parsed.regions;
       if (problems.length > 0) {
         throw validation(`区划文件有 ${problems.length} 行错误，未导入任何数据`, { problems });
       }

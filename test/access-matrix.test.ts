@@ -1,0 +1,302 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_USERS } from '../src/server/services/demo-seed.service.js';
+import { hasPermission, type Permission } from '../src/shared/permissions.js';
+import { ROLES } from '../src/shared/roles.js';
+import { createTestApp, type TestApp } from './helpers/test-app.js';
+
+/**
+ * The access matrix: every route of the API, who may call it, and how a request about another region
+ * is refused. A new route that is not listed here fails the coverage test below.
+ */
+interface Ids {
+  /** A user in 宛城区, outside 卧龙区. */
+  wanchengUserId: number;
+  wanchengUserVersion: number;
+}
+
+interface RouteCase {
+  method: 'GET' | 'POST' | 'PATCH';
+  path: string;
+  permission: Permission | 'public';
+  /** The request made by role checks (inside the caller's own scope where that matters). */
+  request: (ids: Ids) => { url: string; payload?: Record<string, unknown> };
+  /** The same request aimed at another region: must be refused like a request for nothing. */
+  foreign?: (ids: Ids) => { url: string; payload?: Record<string, unknown> };
+  /** The request aimed at a record that does not exist at all. */
+  missing?: () => { url: string; payload?: Record<string, unknown> };
+  /** Writes that would change the caller's own session are skipped in the per-role loop. */
+  skipRoleLoop?: boolean;
+}
+
+const ROUTES: RouteCase[] = [
+  { method: 'GET', path: '/api/health', permission: 'public', request: () => ({ url: '/api/health' }) },
+  {
+    method: 'POST',
+    path: '/api/auth/login',
+    permission: 'public',
+    request: () => ({ url: '/api/auth/login', payload: { username: 'x', password: 'y' } }),
+    skipRoleLoop: true,
+  },
+  {
+    method: 'POST',
+    path: '/api/auth/logout',
+    permission: 'region.read',
+    request: () => ({ url: '/api/auth/logout' }),
+    skipRoleLoop: true,
+  },
+  {
+    method: 'GET',
+    path: '/api/auth/me',
+    permission: 'region.read',
+    request: () => ({ url: '/api/auth/me' }),
+  },
+  {
+    method: 'POST',
+    path: '/api/auth/password',
+    permission: 'region.read',
+    request: () => ({
+      url: '/api/auth/password',
+      payload: { currentPassword: 'wrong', newPassword: 'whatever-new' },
+    }),
+  },
+  {
+    method: 'GET',
+    path: '/api/users',
+    permission: 'user.read',
+    request: () => ({ url: '/api/users' }),
+    foreign: () => ({ url: '/api/users?regionCode=411302000000' }),
+    missing: () => ({ url: '/api/users?regionCode=411399000000' }),
+  },
+  {
+    method: 'POST',
+    path: '/api/users',
+    permission: 'user.manage',
+    request: () => ({
+      url: '/api/users',
+      payload: { username: '', displayName: '', password: '', role: 'village', regionCode: '' },
+    }),
+    foreign: () => ({
+      url: '/api/users',
+      payload: {
+        username: 'intruder',
+        displayName: '越权',
+        password: 'long-enough-1',
+        role: 'village',
+        regionCode: '411302101201',
+      },
+    }),
+    missing: () => ({
+      url: '/api/users',
+      payload: {
+        username: 'intruder',
+        displayName: '越权',
+        password: 'long-enough-1',
+        role: 'village',
+        regionCode: '411399101201',
+      },
+    }),
+  },
+  {
+    method: 'GET',
+    path: '/api/users/{id}',
+    permission: 'user.read',
+    request: (ids) => ({ url: `/api/users/${ids.wanchengUserId}` }),
+    foreign: (ids) => ({ url: `/api/users/${ids.wanchengUserId}` }),
+    missing: () => ({ url: '/api/users/999999' }),
+  },
+  {
+    method: 'PATCH',
+    path: '/api/users/{id}',
+    permission: 'user.manage',
+    request: (ids) => ({ url: `/api/users/${ids.wanchengUserId}`, payload: { version: 1 } }),
+    foreign: (ids) => ({
+      url: `/api/users/${ids.wanchengUserId}`,
+      payload: { version: ids.wanchengUserVersion, disabled: true },
+    }),
+    missing: () => ({ url: '/api/users/999999', payload: { version: 1, disabled: true } }),
+  },
+  {
+    method: 'POST',
+    path: '/api/users/{id}/reset-password',
+    permission: 'user.manage',
+    request: () => ({ url: '/api/users/999999/reset-password' }),
+    foreign: (ids) => ({ url: `/api/users/${ids.wanchengUserId}/reset-password` }),
+    missing: () => ({ url: '/api/users/999999/reset-password' }),
+  },
+  {
+    method: 'GET',
+    path: '/api/regions',
+    permission: 'region.read',
+    request: () => ({ url: '/api/regions' }),
+  },
+  {
+    method: 'GET',
+    path: '/api/regions/{code}',
+    permission: 'region.read',
+    request: () => ({ url: '/api/regions/411300000000' }),
+    foreign: () => ({ url: '/api/regions/411302101000' }),
+    missing: () => ({ url: '/api/regions/411302999000' }),
+  },
+  {
+    method: 'GET',
+    path: '/api/regions/{code}/children',
+    permission: 'region.read',
+    request: () => ({ url: '/api/regions/411300000000/children' }),
+    foreign: () => ({ url: '/api/regions/411302101000/children' }),
+    missing: () => ({ url: '/api/regions/411302999000/children' }),
+  },
+  { method: 'GET', path: '/api/zones', permission: 'region.read', request: () => ({ url: '/api/zones' }) },
+  {
+    method: 'GET',
+    path: '/api/audit',
+    permission: 'audit.read',
+    request: () => ({ url: '/api/audit' }),
+    foreign: () => ({ url: '/api/audit?regionCode=411302000000' }),
+    missing: () => ({ url: '/api/audit?regionCode=411399000000' }),
+  },
+  {
+    method: 'GET',
+    path: '/api/audit/actions',
+    permission: 'audit.read',
+    request: () => ({ url: '/api/audit/actions' }),
+  },
+];
+
+let t: TestApp;
+let ids: Ids;
+const cookies = new Map<string, string>();
+
+beforeAll(async () => {
+  t = await createTestApp();
+  for (const user of DEMO_USERS) {
+    cookies.set(user.username, await t.login(user.username));
+  }
+  const admin = cookies.get('city_admin') ?? '';
+  const created = await t.app.inject({
+    method: 'POST',
+    url: '/api/users',
+    headers: { cookie: admin },
+    payload: {
+      username: 'wancheng_v',
+      displayName: '宛城村干部',
+      password: 'long-enough-1',
+      role: 'village',
+      regionCode: '411302101201',
+    },
+  });
+  ids = { wanchengUserId: created.json().id, wanchengUserVersion: created.json().version };
+});
+afterAll(async () => {
+  await t.close();
+});
+
+const userOfRole = (role: string) => DEMO_USERS.find((u) => u.role === role)?.username ?? '';
+
+function call(route: RouteCase, req: { url: string; payload?: Record<string, unknown> }, cookie?: string) {
+  return t.app.inject({
+    method: route.method,
+    url: req.url,
+    ...(req.payload ? { payload: req.payload } : {}),
+    headers: cookie ? { cookie } : {},
+  });
+}
+
+/** Two refusals must look alike apart from the request id: no existence oracle. */
+function comparable(body: string) {
+  const { requestId: _ignored, ...rest } = JSON.parse(body) as Record<string, unknown>;
+  return rest;
+}
+
+describe('access matrix', () => {
+  it('covers every route of the API', async () => {
+    const doc = (await t.app.inject('/api/openapi.json')).json() as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const documented = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.keys(ops).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    const listed = ROUTES.map((r) => `${r.method} ${r.path}`);
+    expect(documented.sort()).toEqual(listed.sort());
+  });
+
+  it.each(ROUTES.filter((r) => r.permission !== 'public'))(
+    'refuses $method $path without a session',
+    async (route) => {
+      const response = await call(route, route.request(ids));
+      expect(response.statusCode).toBe(401);
+      expect(response.json().code).toBe('UNAUTHENTICATED');
+    },
+  );
+
+  for (const role of ROLES) {
+    it.each(ROUTES.filter((r) => r.permission !== 'public' && !r.skipRoleLoop))(
+      `role ${role}: $method $path is allowed only with its permission`,
+      async (route) => {
+        const cookie = cookies.get(userOfRole(role));
+        const response = await call(route, route.request(ids), cookie);
+        if (hasPermission(role, route.permission as Permission)) {
+          expect([401, 403]).not.toContain(response.statusCode);
+        } else {
+          expect(response.statusCode).toBe(403);
+          expect(response.json().code).toBe('FORBIDDEN');
+        }
+      },
+    );
+  }
+
+  it.each(ROUTES.filter((r) => r.foreign))(
+    'county_wolong: $method $path about 宛城区 is refused exactly like a request for nothing',
+    async (route) => {
+      const cookie = cookies.get('county_wolong');
+      const foreign = await call(route, route.foreign?.(ids) ?? { url: '' }, cookie);
+      const missing = await call(route, route.missing?.() ?? { url: '' }, cookie);
+      expect(foreign.statusCode).toBe(404);
+      expect(missing.statusCode).toBe(404);
+      expect(comparable(foreign.body)).toEqual(comparable(missing.body));
+    },
+  );
+
+  it('a role without the permission learns nothing either: existing and missing ids get the same 403', async () => {
+    const cookie = cookies.get('town_guanzhuang');
+    const existing = await t.app.inject({ url: `/api/users/${ids.wanchengUserId}`, headers: { cookie } });
+    const missing = await t.app.inject({ url: '/api/users/999999', headers: { cookie } });
+    expect(existing.statusCode).toBe(403);
+    expect(comparable(existing.body)).toEqual(comparable(missing.body));
+  });
+
+  it('left the foreign user untouched', async () => {
+    const response = await t.app.inject({
+      url: `/api/users/${ids.wanchengUserId}`,
+      headers: { cookie: cookies.get('city_admin') },
+    });
+    expect(response.json()).toMatchObject({ disabled: false, version: ids.wanchengUserVersion });
+    const intruder = await t.app.inject({
+      url: '/api/users?q=intruder',
+      headers: { cookie: cookies.get('city_admin') },
+    });
+    expect(intruder.json().total).toBe(0);
+  });
+
+  it('lists only what lies in the caller’s region', async () => {
+    const cookie = cookies.get('county_wolong');
+    const users = await t.app.inject({ url: '/api/users?pageSize=200', headers: { cookie } });
+    expect(users.json().items.map((u: { username: string }) => u.username)).toEqual(['county_wolong']);
+    const audit = await t.app.inject({ url: '/api/audit?pageSize=200', headers: { cookie } });
+    expect(audit.json().total).toBeGreaterThan(0);
+    for (const entry of audit.json().items as Array<{ regionCode: string | null }>) {
+      expect(entry.regionCode?.startsWith('411303')).toBe(true);
+    }
+    const children = await t.app.inject({ url: '/api/regions/411300000000/children', headers: { cookie } });
+    expect(children.json().map((r: { code: string }) => r.code)).toEqual(['411303000000']);
+  });
+
+  it('scopes a zone user to the towns the zone overlays', async () => {
+    const cookie = cookies.get('zone_guanzhuang');
+    const towns = await t.app.inject({ url: '/api/regions/411302000000/children', headers: { cookie } });
+    expect(towns.json().map((r: { name: string }) => r.name)).toEqual(['官庄镇']);
+    const zones = await t.app.inject({ url: '/api/zones', headers: { cookie } });
+    expect(zones.json().map((z: { code: string }) => z.code)).toEqual(['4113Z1']);
+    const other = await t.app.inject({ url: '/api/regions/411321103000', headers: { cookie } });
+    expect(other.statusCode).toBe(404);
+  });
+});

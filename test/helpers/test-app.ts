@@ -1,0 +1,57 @@
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../../src/server/app.js';
+import { type Config, loadConfig } from '../../src/server/config.js';
+import type { Database } from '../../src/server/db/database.js';
+import { systemActor } from '../../src/server/services/actor.js';
+import { createServices, type Services } from '../../src/server/services/index.js';
+import { createTestDatabase } from './test-db.js';
+
+export const DEMO_PASSWORD = 'test-demo-password';
+
+export interface TestApp {
+  app: FastifyInstance;
+  services: Services;
+  database: Database;
+  config: Config;
+  /** Logs in through the API and returns the Cookie header for later requests. */
+  login(username: string, password?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** The real app over a fresh database seeded with the demo regions and one user per role. */
+export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const config: Config = { ...loadConfig({}), demoPassword: DEMO_PASSWORD, logLevel: 'silent', ...overrides };
+  const services = createServices(database, config);
+  await services.demoSeed.seedDemo(systemActor('test-seed'));
+  const app = await buildApp({ config, services, databaseKind: database.kind, webDir: null, logger: false });
+  return {
+    app,
+    services,
+    database,
+    config,
+    async login(username, password = DEMO_PASSWORD) {
+      const response = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username, password },
+      });
+      if (response.statusCode !== 200) {
+        throw new Error(`login ${username} failed: ${response.statusCode} ${response.body}`);
+      }
+      return cookieOf(response);
+    },
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+export function cookieOf(response: LightMyRequestResponse): string {
+  const cookie = response.cookies.find((c) => c.name === 'shoudi_session');
+  if (!cookie) {
+    throw new Error('no session cookie in response');
+  }
+  return `shoudi_session=${cookie.value}`;
+}
