@@ -3,10 +3,10 @@ import { Command, InvalidArgumentError } from 'commander';
 import { loadConfig } from '../server/config.js';
 import { DataDirLockedError } from '../server/db/data-dir-lock.js';
 import { AppError } from '../server/errors.js';
-import { openConfiguredDatabase } from '../server/runtime.js';
+import { openRuntime } from '../server/runtime.js';
 import { startServer } from '../server/server.js';
 import { systemActor } from '../server/services/actor.js';
-import { createServices } from '../server/services/index.js';
+import type { Services } from '../server/services/index.js';
 import { temporaryPassword } from '../server/services/passwords.js';
 import { decodeText } from '../server/services/text-decoding.js';
 import { type Department, ROLES, type Role } from '../shared/roles.js';
@@ -14,13 +14,10 @@ import { type Department, ROLES, type Role } from '../shared/roles.js';
 const config = loadConfig();
 
 /** Runs a batch command against the database, as the operator ('cli' in the audit trail). */
-async function withServices<T>(
-  command: string,
-  fn: (services: ReturnType<typeof createServices>) => Promise<T>,
-) {
-  const database = await openConfiguredDatabase(config, command);
+async function withServices<T>(command: string, fn: (services: Services) => Promise<T>) {
+  const { database, services } = await openRuntime(config, command);
   try {
-    return await fn(createServices(database, config));
+    return await fn(services);
   } finally {
     await database.close();
   }
@@ -59,15 +56,37 @@ program
   .command('seed')
   .description('load data into the database')
   .requiredOption('--demo', 'demo regions and one user per role (refused when NODE_ENV=production)')
-  .option('--households <n>', 'number of demo households (needs the registry module)', positiveInt)
-  .action(async (options: { demo: boolean; households?: number }) => {
-    if (options.households !== undefined) {
-      throw new AppError('VALIDATION', '--households needs the household registry, which is not built yet');
-    }
-    const result = await withServices('shoudi seed', (s) => s.demoSeed.seedDemo(systemActor()));
-    console.log(
-      `demo data: ${result.generatedRegions} generated regions, users created: ${result.createdUsers.join(', ') || 'none (already present)'}`,
-    );
+  .option('--households <n>', 'also generate this many demo households into an empty registry', positiveInt)
+  .option('--date <yyyy-mm-dd>', 'reference date of the generated incomes (default: today)')
+  .action(async (options: { demo: boolean; households?: number; date?: string }) => {
+    await withServices('shoudi seed', async (s) => {
+      const result = await s.demoSeed.seedDemo(systemActor());
+      console.log(
+        `demo data: ${result.generatedRegions} generated regions, users created: ${result.createdUsers.join(', ') || 'none (already present)'}`,
+      );
+      if (options.households === undefined) {
+        return;
+      }
+      const started = Date.now();
+      let lastPrinted = 0;
+      const loaded = await s.population.seedHouseholds(systemActor(), {
+        households: options.households,
+        referenceDate: options.date ?? new Date().toISOString().slice(0, 10),
+        onProgress: (p) => {
+          if (Date.now() - lastPrinted > 1000 || p.households === p.total) {
+            lastPrinted = Date.now();
+            const percent = ((p.households / p.total) * 100).toFixed(1);
+            process.stdout.write(
+              `\r  households ${p.households}/${p.total} (${percent}%), persons ${p.persons}`,
+            );
+          }
+        },
+      });
+      const seconds = ((Date.now() - started) / 1000).toFixed(1);
+      console.log(
+        `\nloaded ${loaded.households} households, ${loaded.persons} persons, ${loaded.incomeItems} income items in ${seconds} s`,
+      );
+    });
   });
 
 const regions = program.command('regions').description('administrative divisions');

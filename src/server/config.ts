@@ -12,6 +12,10 @@ export interface Config {
   sessionIdleMinutes: number;
   sessionMaxHours: number;
   logLevel: string;
+  /** Master key for encrypting ID numbers and phones (32 bytes, hex or base64). */
+  secretKey: string | null;
+  /** Province whose monitoring line applies. */
+  province: string;
 }
 
 function intFrom(value: string | undefined, fallback: number, name: string): number {
@@ -38,5 +42,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMinutes: intFrom(env.SHOUDI_SESSION_IDLE_MINUTES, 120, 'SHOUDI_SESSION_IDLE_MINUTES'),
     sessionMaxHours: intFrom(env.SHOUDI_SESSION_MAX_HOURS, 12, 'SHOUDI_SESSION_MAX_HOURS'),
     logLevel: env.LOG_LEVEL ?? 'info',
+    secretKey: env.SHOUDI_SECRET_KEY ? env.SHOUDI_SECRET_KEY : null,
+    province: env.SHOUDI_PROVINCE ?? '河南',
   };
 }

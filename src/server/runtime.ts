@@ -1,5 +1,7 @@
 import type { Config } from './config.js';
 import { type Database, migrateToLatest, openDatabase } from './db/database.js';
+import { createServices } from './services/index.js';
+import { createSecrets, loadMasterKey } from './services/secrets.js';
 
 /**
  * Opens the configured database (PostgreSQL when DATABASE_URL is set, else PGlite in the data folder,
@@ -16,4 +18,22 @@ export async function openConfiguredDatabase(config: Config, command: string): P
     throw error;
   }
   return database;
+}
+
+/** The database, the encryption keys and every service, as the server and the CLI use them. */
+export async function openRuntime(config: Config, command: string) {
+  const database = await openConfiguredDatabase(config, command);
+  try {
+    const secrets = createSecrets(
+      loadMasterKey({
+        secretKey: config.secretKey,
+        dataDir: config.dataDir,
+        isPglite: database.kind === 'pglite',
+      }),
+    );
+    return { database, secrets, services: createServices(database, config, secrets) };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
 }

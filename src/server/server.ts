@@ -1,21 +1,26 @@
 import { buildApp } from './app.js';
 import type { Config } from './config.js';
-import { openConfiguredDatabase } from './runtime.js';
+import { openRuntime } from './runtime.js';
 import { systemActor } from './services/actor.js';
 import { DEMO_USERS } from './services/demo-seed.service.js';
-import { createServices } from './services/index.js';
+
+/** Enough households for every demo village to have some, small enough to start in seconds. */
+const DEMO_HOUSEHOLDS = 3000;
 
 /**
  * Starts Shoudi: database, migrations, demo data on a fresh non-production database, HTTP server.
  * Shuts down cleanly on SIGINT/SIGTERM so the PGlite folder lock is released.
  */
 export async function startServer(config: Config, options: { demo: boolean }): Promise<void> {
-  const database = await openConfiguredDatabase(config, 'shoudi serve');
-  const services = createServices(database, config);
+  const { database, services } = await openRuntime(config, 'shoudi serve');
   const isFresh = (await database.db.selectFrom('app_user').select('id').limit(1).execute()).length === 0;
   const seedDemo = options.demo && !config.isProduction && isFresh;
   if (seedDemo) {
     await services.demoSeed.seedDemo(systemActor('demo-seed'));
+    await services.population.seedHouseholds(systemActor('demo-seed'), {
+      households: DEMO_HOUSEHOLDS,
+      referenceDate: new Date().toISOString().slice(0, 10),
+    });
   }
   const app = await buildApp({ config, services, databaseKind: database.kind });
   let isClosing = false;

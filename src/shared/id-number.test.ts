@@ -30,11 +30,17 @@ describe('GB 11643 ID numbers', () => {
 
   it('refuses birth dates in the future', () => {
     const id17 = '41130220300101001';
-    expect(idNumberProblem(`${id17}${checkCharacter(id17)}`, new Date('2026-01-01'))?.kind).toBe('birth_date');
+    expect(idNumberProblem(`${id17}${checkCharacter(id17)}`, new Date('2026-01-01'))?.kind).toBe(
+      'birth_date',
+    );
   });
 
   it('derives sex and birth date', () => {
-    expect(idFacts('411302196711050244')).toEqual({ sex: 'female', birthDate: '1967-11-05', addressCode: '411302' });
+    expect(idFacts('411302196711050244')).toEqual({
+      sex: 'female',
+      birthDate: '1967-11-05',
+      addressCode: '411302',
+    });
     expect(idFacts('41130219750815005X').sex).toBe('male');
   });
 

@@ -4,9 +4,11 @@ import { type Config, loadConfig } from '../../src/server/config.js';
 import type { Database } from '../../src/server/db/database.js';
 import { systemActor } from '../../src/server/services/actor.js';
 import { createServices, type Services } from '../../src/server/services/index.js';
+import { createSecrets } from '../../src/server/services/secrets.js';
 import { createTestDatabase } from './test-db.js';
 
 export const DEMO_PASSWORD = 'test-demo-password';
+export const TEST_KEY = Buffer.alloc(32, 7);
 
 export interface TestApp {
   app: FastifyInstance;
@@ -22,7 +24,8 @@ export interface TestApp {
 export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const config: Config = { ...loadConfig({}), demoPassword: DEMO_PASSWORD, logLevel: 'silent', ...overrides };
-  const services = createServices(database, config);
+  const secrets = createSecrets(TEST_KEY);
+  const services = createServices(database, config, secrets);
   await services.demoSeed.seedDemo(systemActor('test-seed'));
   const app = await buildApp({ config, services, databaseKind: database.kind, webDir: null, logger: false });
   return {

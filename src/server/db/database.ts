@@ -3,6 +3,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.js';
 import { migrations } from './migrations/index.js';
 import type { DB } from './schema.js';
@@ -14,8 +15,19 @@ export interface Database {
   kind: DatabaseKind;
   /** The embedded engine, when running on PGlite (bulk loads use its /dev/blob COPY). */
   pglite: PGlite | null;
+  /**
+   * Runs bulk COPY loads in one transaction, outside Kysely: COPY FROM STDIN on PostgreSQL and
+   * COPY FROM '/dev/blob' on PGlite (where COPY FROM STDIN hangs).
+   */
+  bulkLoad<T>(fn: (copy: CopyCsv) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
+
+/** Loads CSV lines (no header) into the named columns of a table. */
+export type CopyCsv = (table: string, columns: readonly string[], lines: readonly string[]) => Promise<void>;
+
+const copySql = (table: string, columns: readonly string[], source: string) =>
+  `COPY ${table} (${columns.join(', ')}) FROM ${source} WITH (FORMAT csv)`;
 
 export type DatabaseTarget =
   | { kind: 'postgresql'; url: string }
@@ -29,7 +41,34 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.kind === 'postgresql') {
     const pool = new pg.Pool({ connectionString: target.url, max: 10 });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return { db, kind: 'postgresql', pglite: null, close: () => db.destroy() };
+    return {
+      db,
+      kind: 'postgresql',
+      pglite: null,
+      async bulkLoad(fn) {
+        const client = await pool.connect();
+        try {
+          await client.query('BEGIN');
+          const result = await fn(async (table, columns, lines) => {
+            const stream = client.query(copyFrom(copySql(table, columns, 'STDIN')));
+            const text = lines.join('\n');
+            await new Promise<void>((resolve, reject) => {
+              stream.on('error', reject);
+              stream.on('finish', resolve);
+              stream.end(lines.length > 0 ? `${text}\n` : '');
+            });
+          });
+          await client.query('COMMIT');
+          return result;
+        } catch (error) {
+          await client.query('ROLLBACK').catch(() => undefined);
+          throw error;
+        } finally {
+          client.release();
+        }
+      },
+      close: () => db.destroy(),
+    };
   }
   let lock: DataDirLock | null = null;
   let pglite: PGlite;
@@ -50,10 +89,23 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     pglite = await PGlite.create();
   }
   const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) });
+  const engine = pglite;
   return {
     db,
     kind: 'pglite',
     pglite,
+    bulkLoad(fn) {
+      return engine.transaction((tx) =>
+        fn(async (table, columns, lines) => {
+          if (lines.length === 0) {
+            return;
+          }
+          await tx.query(copySql(table, columns, "'/dev/blob'"), [], {
+            blob: new Blob([`${lines.join('\n')}\n`]),
+          });
+        }),
+      );
+    },
     async close() {
       await db.destroy();
       lock?.release();

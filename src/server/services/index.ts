@@ -4,13 +4,15 @@ import { createRepositories } from '../repositories/index.js';
 import { createAuditService } from './audit.service.js';
 import { createAuthService } from './auth.service.js';
 import { createDemoSeedService } from './demo-seed.service.js';
+import { createPopulationService } from './population.service.js';
 import { createRegionService } from './region.service.js';
 import { createRegionImportService } from './region-import.service.js';
+import type { Secrets } from './secrets.js';
 import { transactionRunner } from './transaction.js';
 import { createUserService } from './user.service.js';
 
 /** The composition root: every service, each given only what it uses. Routes, CLI and jobs share it. */
-export function createServices(database: Database, config: Config) {
+export function createServices(database: Database, config: Config, secrets: Secrets) {
   const repos = createRepositories(database.db);
   const tx = transactionRunner(database.db);
   return {
@@ -20,6 +22,7 @@ export function createServices(database: Database, config: Config) {
     regionImport: createRegionImportService({ repos, tx }),
     audit: createAuditService({ repos }),
     demoSeed: createDemoSeedService({ repos, tx, config }),
+    population: createPopulationService({ database, repos, config, secrets }),
   };
 }
 

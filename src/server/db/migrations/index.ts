@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely/migration';
 import * as createFoundation from './202611290900_create_foundation.js';
+import * as createRegistry from './202611291000_create_registry.js';
 
 /**
  * Every migration, in order. Listed by hand (rather than read from the folder) so the same list
@@ -8,4 +9,5 @@ import * as createFoundation from './202611290900_create_foundation.js';
  */
 export const migrations: Record<string, Migration> = {
   '202611290900_create_foundation': createFoundation,
+  '202611291000_create_registry': createRegistry,
 };

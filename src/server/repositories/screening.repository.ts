@@ -1,0 +1,138 @@
+import { type Kysely, sql } from 'kysely';
+import type { DB } from '../db/schema.js';
+import type { ScreeningRules } from '../domain/screening-rules.js';
+import { escapeLike } from './scope-filter.js';
+
+export interface ScreeningParams {
+  runId: number;
+  scopePrefixes: readonly string[];
+  rules: ScreeningRules;
+  line: number;
+  today: string;
+  current: { start: string; end: string };
+  previous: { start: string; end: string };
+}
+
+export interface ScreeningCounts {
+  households: number;
+  created: number;
+  updated: number;
+  reasonCounts: Record<string, number>;
+}
+
+const monthIndex = (column: string) =>
+  sql.raw(`(extract(year from ${column})::int * 12 + extract(month from ${column})::int)`);
+
+/**
+ * Screens every household in scope in one statement: rolling-window income per capita (pro rata by
+ * month, as domain/income.ts), guarantee judgements (as domain/guarantees.ts) and the rules of
+ * domain/screening-rules.ts; then one open lead per flagged household (insert or refresh).
+ */
+export function createScreeningRepository(db: Kysely<DB>) {
+  return {
+    async screen(p: ScreeningParams): Promise<ScreeningCounts> {
+      const scope = p.scopePrefixes.includes('')
+        ? sql`true`
+        : sql.join(
+            p.scopePrefixes.map((prefix) => sql`h.region_code like ${`${escapeLike(prefix)}%`}`),
+            sql` or `,
+          );
+      const r = p.rules;
+      const nearFactor = 1 + r.nearLine.marginPercent / 100;
+      const dropFactor = 1 - r.sharpDrop.dropPercent / 100;
+      const start = monthIndex('i.period_start');
+      const end = monthIndex('i.period_end');
+      const curStart = sql`${Number(p.current.start.slice(0, 4)) * 12 + Number(p.current.start.slice(5, 7))}::int`;
+      const curEnd = sql`${Number(p.current.end.slice(0, 4)) * 12 + Number(p.current.end.slice(5, 7))}::int`;
+      const prevStart = sql`${Number(p.previous.start.slice(0, 4)) * 12 + Number(p.previous.start.slice(5, 7))}::int`;
+      const prevEnd = sql`${Number(p.previous.end.slice(0, 4)) * 12 + Number(p.previous.end.slice(5, 7))}::int`;
+      const signed = sql`case when i.category = 'production_cost' then -i.amount else i.amount end`;
+      const share = (ws: typeof curStart, we: typeof curEnd) =>
+        sql`${signed} * greatest(0, least(${end}, ${we}) - greatest(${start}, ${ws}) + 1)::numeric / (${end} - ${start} + 1)`;
+      const result = await sql<{
+        households: number;
+        created: number;
+        updated: number;
+        reason_counts: Record<string, number> | null;
+      }>`
+        with scoped as (
+          select h.id, h.county_code, h.region_code, h.member_count, h.medical_out_of_pocket, h.housing_grade,
+                 h.has_safe_house_elsewhere, h.water_quantity_ok, h.water_quality_ok, h.water_convenience_ok, h.water_reliability_ok
+          from household h
+          where (${scope}) and h.household_type = any(${sql.val([...r.householdTypes])}::text[]) and h.member_count > 0
+        ),
+        income as (
+          select i.household_id,
+                 sum(${share(curStart, curEnd)}) as current_net,
+                 sum(${share(prevStart, prevEnd)}) as previous_net
+          from income_item i
+          join scoped s on s.id = i.household_id
+          where i.is_counted and i.period_end >= ${p.previous.start}::date and i.period_start <= ${p.current.end}::date
+          group by i.household_id
+        ),
+        members as (
+          select m.household_id,
+                 bool_or(not m.medical_insured) as is_uninsured,
+                 bool_or(m.dropout_reason is not null
+                         and extract(year from age(${p.today}::date, m.birth_date)) between 6 and 15) as is_out_of_school
+          from person m
+          join scoped s on s.id = m.household_id
+          group by m.household_id
+        ),
+        facts as (
+          select s.id, s.county_code, s.region_code, s.medical_out_of_pocket,
+                 round(coalesce(inc.current_net, 0) / s.member_count, 2) as per_capita,
+                 round(coalesce(inc.previous_net, 0) / s.member_count, 2) as previous_per_capita,
+                 coalesce(m.is_uninsured, false) as is_uninsured,
+                 coalesce(m.is_out_of_school, false) as is_out_of_school,
+                 (s.housing_grade in ('C', 'D', 'none') and not s.has_safe_house_elsewhere) as is_housing_problem,
+                 (s.water_quantity_ok is false or s.water_quality_ok is false
+                   or s.water_convenience_ok is false or s.water_reliability_ok is false) as is_water_problem
+          from scoped s
+          left join income inc on inc.household_id = s.id
+          left join members m on m.household_id = s.id
+        ),
+        flagged as (
+          select f.*, array_remove(array[
+            case when ${r.incomeBelowLine.enabled} and f.per_capita < ${p.line} then 'income_below_line' end,
+            case when ${r.nearLine.enabled} and not (${r.incomeBelowLine.enabled} and f.per_capita < ${p.line})
+                      and f.per_capita < ${p.line * nearFactor} then 'income_near_line' end,
+            case when ${r.sharpDrop.enabled} and f.previous_per_capita > 0
+                      and f.per_capita <= f.previous_per_capita * ${dropFactor} then 'income_drop' end,
+            case when ${r.guarantees.enabled} and f.is_out_of_school then 'guarantee_education' end,
+            case when ${r.guarantees.enabled} and f.is_uninsured then 'guarantee_medical' end,
+            case when ${r.guarantees.enabled} and f.is_housing_problem then 'guarantee_housing' end,
+            case when ${r.guarantees.enabled} and f.is_water_problem then 'guarantee_water' end,
+            case when ${r.medicalSpending.enabled} and f.medical_out_of_pocket > ${r.medicalSpending.threshold}
+                 then 'medical_spending' end
+          ]::text[], null) as codes
+          from facts f
+        ),
+        upserted as (
+          insert into lead (household_id, county_code, region_code, source, run_id, reasons, facts)
+          select id, county_code, region_code, 'screening', ${p.runId}, to_jsonb(codes),
+                 jsonb_build_object('perCapita', per_capita, 'previousPerCapita', previous_per_capita,
+                                    'medicalOutOfPocket', medical_out_of_pocket, 'line', ${p.line}::numeric)
+          from flagged where cardinality(codes) > 0
+          on conflict (household_id) where status = 'open'
+          do update set reasons = excluded.reasons, facts = excluded.facts, run_id = excluded.run_id, updated_at = now()
+          returning (xmax = 0) as is_new
+        )
+        select (select count(*)::int from scoped) as households,
+               (select count(*)::int from upserted where is_new) as created,
+               (select count(*)::int from upserted where not is_new) as updated,
+               (select jsonb_object_agg(code, n) from (
+                  select unnest(codes) as code, count(*)::int as n from flagged group by 1) c) as reason_counts
+      `.execute(db);
+      const row = result.rows[0];
+      return {
+        households: row?.households ?? 0,
+        created: row?.created ?? 0,
+        updated: row?.updated ?? 0,
+        reasonCounts: row?.reason_counts ?? {},
+      };
+    },
+  };
+}
+
+export type ScreeningRepository = ReturnType<typeof createScreeningRepository>;

@@ -1,0 +1,107 @@
+import { sql } from 'kysely';
+import type { Config } from '../config.js';
+import type { Database } from '../db/database.js';
+import { AppError } from '../errors.js';
+import {
+  generatePopulation,
+  HOUSEHOLD_COLUMNS,
+  INCOME_COLUMNS,
+  PERSON_COLUMNS,
+} from '../population/generator.js';
+import type { Repositories } from '../repositories/index.js';
+import type { Actor } from './actor.js';
+import { recordAudit } from './audit.js';
+import type { Secrets } from './secrets.js';
+
+export interface SeedProgress {
+  households: number;
+  persons: number;
+  incomeItems: number;
+  total: number;
+}
+
+/** Loads a generated demo or benchmark population into an empty registry, by bulk COPY. */
+export function createPopulationService(deps: {
+  database: Database;
+  repos: Repositories;
+  config: Config;
+  secrets: Secrets;
+}) {
+  const { database, repos, config, secrets } = deps;
+
+  return {
+    async seedHouseholds(
+      actor: Actor,
+      options: { households: number; referenceDate: string; onProgress?: (p: SeedProgress) => void },
+    ) {
+      if (config.isProduction) {
+        throw new AppError(
+          'FORBIDDEN',
+          '生产环境（NODE_ENV=production）禁止生成演示数据 / demo data is refused in production',
+        );
+      }
+      const existing = await database.db
+        .selectFrom('household')
+        .select(sql<number>`count(*)::int`.as('n'))
+        .executeTakeFirstOrThrow();
+      if (existing.n > 0) {
+        throw new AppError(
+          'CONFLICT',
+          `农户档案已有 ${existing.n} 户，演示数据只能生成到空的档案中（请使用新的数据目录或数据库）`,
+        );
+      }
+      const villages = await database.db
+        .selectFrom('region')
+        .select(['code', 'parent_code', 'county_code'])
+        .where('level', '=', 'village')
+        .orderBy('code')
+        .execute();
+      if (villages.length === 0) {
+        throw new AppError('VALIDATION', '没有村级区划：请先导入区划文件或运行 shoudi seed --demo');
+      }
+      const progress: SeedProgress = { households: 0, persons: 0, incomeItems: 0, total: options.households };
+      await database.bulkLoad(async (copy) => {
+        for (const batch of generatePopulation({
+          villages: villages.map((v) => ({
+            code: v.code,
+            townCode: v.parent_code ?? '',
+            countyCode: v.county_code ?? '',
+          })),
+          households: options.households,
+          referenceDate: options.referenceDate,
+          secrets,
+        })) {
+          await copy('household', HOUSEHOLD_COLUMNS, batch.households);
+          await copy('person', PERSON_COLUMNS, batch.persons);
+          await copy('income_item', INCOME_COLUMNS, batch.incomes);
+          progress.households += batch.households.length;
+          progress.persons += batch.persons.length;
+          progress.incomeItems += batch.incomes.length;
+          options.onProgress?.({ ...progress });
+        }
+      });
+      // COPY wrote explicit ids; move the identity sequences past them.
+      await sql`select setval(pg_get_serial_sequence('household', 'id'), coalesce((select max(id) from household), 0) + 1, false)`.execute(
+        database.db,
+      );
+      await sql`select setval(pg_get_serial_sequence('person', 'id'), coalesce((select max(id) from person), 0) + 1, false)`.execute(
+        database.db,
+      );
+      await sql`analyze household`.execute(database.db);
+      await sql`analyze person`.execute(database.db);
+      await sql`analyze income_item`.execute(database.db);
+      await recordAudit(repos, actor, {
+        action: 'registry.seed',
+        entityType: 'household',
+        new: {
+          households: progress.households,
+          persons: progress.persons,
+          incomeItems: progress.incomeItems,
+        },
+      });
+      return progress;
+    },
+  };
+}
+
+export type PopulationService = ReturnType<typeof createPopulationService>;
