@@ -47,7 +47,8 @@ function vitest(title, config, env, reportName) {
 async function postgresReachable() {
   const user = process.env.USER ?? 'root';
   const url =
-    process.env.SHOUDI_TEST_DATABASE_URL ?? `postgresql://${user}@localhost/postgres?host=/var/run/postgresql`;
+    process.env.SHOUDI_TEST_DATABASE_URL ??
+    `postgresql://${user}@localhost/postgres?host=/var/run/postgresql`;
   const client = new pg.Client({ connectionString: url });
   try {
     await client.connect();
@@ -70,7 +71,9 @@ if (await postgresReachable()) {
   problems.push('PostgreSQL is not reachable (CI must start it: see .ci/run)');
   failed += 1;
 } else {
-  console.warn('\n!!! PostgreSQL not reachable: skipped the PostgreSQL run (set SHOUDI_TEST_DATABASE_URL) !!!');
+  console.warn(
+    '\n!!! PostgreSQL not reachable: skipped the PostgreSQL run (set SHOUDI_TEST_DATABASE_URL) !!!',
+  );
 }
 if (fs.existsSync('/usr/bin/chromium')) {
   vitest('end-to-end tests in Chromium', 'vitest.e2e.config.ts', {}, 'vitest-e2e');
@@ -78,7 +81,9 @@ if (fs.existsSync('/usr/bin/chromium')) {
   problems.push('Chromium is missing (apt-get install -y chromium)');
   failed += 1;
 } else {
-  console.warn('\n!!! /usr/bin/chromium missing: skipped the end-to-end tests (apt-get install -y chromium) !!!');
+  console.warn(
+    '\n!!! /usr/bin/chromium missing: skipped the end-to-end tests (apt-get install -y chromium) !!!',
+  );
 }
 
 for (const problem of problems) {

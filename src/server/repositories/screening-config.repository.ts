@@ -1,0 +1,206 @@
+import { type Kysely, sql } from 'kysely';
+import type { DB } from '../db/schema.js';
+
+/** Monitoring lines, rule-set versions, screening runs and concentrated rounds. */
+export function createScreeningConfigRepository(db: Kysely<DB>) {
+  return {
+    listLines() {
+      return db
+        .selectFrom('monitoring_line')
+        .selectAll()
+        .orderBy('province')
+        .orderBy('year', 'desc')
+        .execute();
+    },
+
+    /** The line in force for a year: that year's, or the latest earlier one. */
+    findLineFor(province: string, year: number) {
+      return db
+        .selectFrom('monitoring_line')
+        .selectAll()
+        .where('province', '=', province)
+        .where('year', '<=', year)
+        .orderBy('year', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+    },
+
+    findLine(province: string, year: number) {
+      return db
+        .selectFrom('monitoring_line')
+        .selectAll()
+        .where('province', '=', province)
+        .where('year', '=', year)
+        .executeTakeFirst();
+    },
+
+    async upsertLine(province: string, year: number, amount: number, note: string | null) {
+      await db
+        .insertInto('monitoring_line')
+        .values({ province, year, amount, note })
+        .onConflict((oc) =>
+          oc.columns(['province', 'year']).doUpdateSet({ amount, note, updated_at: sql`now()` }),
+        )
+        .execute();
+    },
+
+    latestRules() {
+      return db
+        .selectFrom('screening_rule_set')
+        .selectAll()
+        .orderBy('version', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+    },
+
+    async insertRules(version: number, rules: unknown, createdBy: string) {
+      await db
+        .insertInto('screening_rule_set')
+        .values({ version, rules: JSON.stringify(rules), created_by: createdBy })
+        .execute();
+    },
+
+    async insertRun(run: {
+      kind: 'routine' | 'concentrated';
+      roundId: number | null;
+      scopeCode: string;
+      ruleVersion: number;
+      line: number;
+      window: { start: string; end: string };
+      startedBy: string;
+    }): Promise<number> {
+      const row = await db
+        .insertInto('screening_run')
+        .values({
+          kind: run.kind,
+          round_id: run.roundId,
+          scope_code: run.scopeCode,
+          rule_version: run.ruleVersion,
+          line_amount: run.line,
+          window_start: run.window.start,
+          window_end: run.window.end,
+          status: 'running',
+          started_by: run.startedBy,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return row.id;
+    },
+
+    async finishRun(
+      id: number,
+      result: { households: number; created: number; updated: number; reasonCounts: Record<string, number> },
+    ) {
+      await db
+        .updateTable('screening_run')
+        .set({
+          status: 'finished',
+          households_screened: result.households,
+          leads_created: result.created,
+          leads_updated: result.updated,
+          reason_counts: JSON.stringify(result.reasonCounts),
+          finished_at: sql`now()`,
+        })
+        .where('id', '=', id)
+        .execute();
+    },
+
+    async failRun(id: number, error: string) {
+      await db
+        .updateTable('screening_run')
+        .set({ status: 'failed', error, finished_at: sql`now()` })
+        .where('id', '=', id)
+        .execute();
+    },
+
+    findRun(id: number) {
+      return db.selectFrom('screening_run').selectAll().where('id', '=', id).executeTakeFirst();
+    },
+
+    listRuns(scopeFilter: (code: string) => boolean, limit: number) {
+      return db
+        .selectFrom('screening_run')
+        .selectAll()
+        .orderBy('id', 'desc')
+        .limit(limit * 4)
+        .execute()
+        .then((rows) => rows.filter((r) => scopeFilter(r.scope_code)).slice(0, limit));
+    },
+
+    async insertRound(round: {
+      name: string;
+      scopeCode: string;
+      startsOn: string;
+      screenBy: string;
+      proceduresBy: string | null;
+      entryBy: string | null;
+      createdBy: string;
+    }): Promise<number> {
+      const row = await db
+        .insertInto('screening_round')
+        .values({
+          name: round.name,
+          scope_code: round.scopeCode,
+          starts_on: round.startsOn,
+          screen_by: round.screenBy,
+          procedures_by: round.proceduresBy,
+          entry_by: round.entryBy,
+          created_by: round.createdBy,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return row.id;
+    },
+
+    findRound(id: number) {
+      return db.selectFrom('screening_round').selectAll().where('id', '=', id).executeTakeFirst();
+    },
+
+    listRounds() {
+      return db.selectFrom('screening_round').selectAll().orderBy('id', 'desc').execute();
+    },
+
+    /**
+     * A round's progress per county and town: households in scope, how many its runs screened,
+     * the leads raised and how many are still open.
+     */
+    async roundProgress(roundId: number, scopePrefix: string) {
+      const result = await sql<{
+        county_code: string;
+        town_code: string;
+        households: number;
+        screened: number;
+        leads: number;
+        open_leads: number;
+      }>`
+        with runs as (select id, scope_code from screening_run where round_id = ${roundId} and status = 'finished'),
+        screened_towns as (
+          select distinct h.town_code from household h
+          join runs r on h.region_code like r.scope_code_prefix || '%'
+        )
+        select 1`
+        .execute(db)
+        .catch(() => null);
+      void result;
+      const rows = await sql<{
+        county_code: string;
+        town_code: string;
+        households: number;
+        leads: number;
+        open_leads: number;
+      }>`
+        select h.county_code, h.town_code, count(*)::int as households,
+               count(l.id)::int as leads,
+               count(l.id) filter (where l.status = 'open')::int as open_leads
+        from household h
+        left join lead l on l.household_id = h.id
+          and l.run_id in (select id from screening_run where round_id = ${roundId})
+        where h.region_code like ${`${scopePrefix}%`}
+        group by h.county_code, h.town_code
+        order by h.county_code, h.town_code`.execute(db);
+      return rows.rows;
+    },
+  };
+}
+
+export type ScreeningConfigRepository = ReturnType<typeof createScreeningConfigRepository>;

@@ -1,0 +1,75 @@
+import { lazy, Suspense } from 'react';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { FullPageSpinner, RequireAuth, RequirePermission } from './auth/guards.js';
+import { SessionProvider } from './auth/SessionProvider.js';
+import { AntdLocale } from './i18n/AntdLocale.js';
+import { I18nProvider } from './i18n/I18nProvider.js';
+import { AppShell } from './layout/AppShell.js';
+import { COMING_SOON } from './layout/nav.js';
+import { ChangePasswordPage } from './pages/ChangePasswordPage.js';
+import { ComingSoonPage } from './pages/ComingSoonPage.js';
+import { LoginPage } from './pages/LoginPage.js';
+import { NotFoundPage } from './pages/StatusPages.js';
+import { WorkbenchPage } from './pages/WorkbenchPage.js';
+
+const UsersPage = lazy(() => import('./pages/users/UsersPage.js').then((m) => ({ default: m.UsersPage })));
+const AuditPage = lazy(() => import('./pages/audit/AuditPage.js').then((m) => ({ default: m.AuditPage })));
+const RegionsPage = lazy(() =>
+  import('./pages/regions/RegionsPage.js').then((m) => ({ default: m.RegionsPage })),
+);
+
+export function App() {
+  return (
+    <I18nProvider>
+      <AntdLocale>
+        <SessionProvider>
+          <BrowserRouter>
+            <Suspense fallback={<FullPageSpinner />}>
+              <Routes>
+                <Route path="/login" element={<LoginPage />} />
+                <Route element={<RequireAuth />}>
+                  <Route path="/change-password" element={<ChangePasswordPage />} />
+                  <Route element={<AppShell />}>
+                    <Route index element={<WorkbenchPage />} />
+                    {COMING_SOON.map((module) => (
+                      <Route
+                        key={module.path}
+                        path={module.path}
+                        element={<ComingSoonPage module={module.label} />}
+                      />
+                    ))}
+                    <Route
+                      path="system/users"
+                      element={
+                        <RequirePermission permission="user.read">
+                          <UsersPage />
+                        </RequirePermission>
+                      }
+                    />
+                    <Route
+                      path="system/audit"
+                      element={
+                        <RequirePermission permission="audit.read">
+                          <AuditPage />
+                        </RequirePermission>
+                      }
+                    />
+                    <Route
+                      path="system/regions"
+                      element={
+                        <RequirePermission permission="region.read">
+                          <RegionsPage />
+                        </RequirePermission>
+                      }
+                    />
+                    <Route path="*" element={<NotFoundPage />} />
+                  </Route>
+                </Route>
+              </Routes>
+            </Suspense>
+          </BrowserRouter>
+        </SessionProvider>
+      </AntdLocale>
+    </I18nProvider>
+  );
+}

@@ -1,0 +1,91 @@
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import type { Permission } from '../../shared/permissions.js';
+import { ApiError, onSessionProblem } from '../api/client.js';
+import { authApi } from '../api/endpoints.js';
+import type { Me } from '../api/types.js';
+
+interface SessionValue {
+  /** The logged-in user; null when logged out, undefined while the first /auth/me is in flight. */
+  me: Me | null | undefined;
+  login: (username: string, password: string) => Promise<Me>;
+  logout: () => Promise<void>;
+  refresh: () => Promise<void>;
+  can: (permission: Permission) => boolean;
+}
+
+const SessionContext = createContext<SessionValue | null>(null);
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [me, setMe] = useState<Me | null | undefined>(undefined);
+
+  const refresh = useCallback(async () => {
+    try {
+      setMe(await authApi.me());
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) {
+        setMe(null);
+        return;
+      }
+      throw error;
+    }
+  }, []);
+
+  useEffect(() => {
+    refresh().catch(() => setMe(null));
+  }, [refresh]);
+
+  useEffect(() => {
+    onSessionProblem((event) => {
+      if (event === 'unauthenticated') {
+        setMe(null);
+      } else {
+        setMe((current) => (current ? { ...current, mustChangePassword: true } : current));
+      }
+    });
+    return () => onSessionProblem(null);
+  }, []);
+
+  const login = useCallback(async (username: string, password: string) => {
+    const next = await authApi.login(username, password);
+    setMe(next);
+    return next;
+  }, []);
+
+  const logout = useCallback(async () => {
+    try {
+      await authApi.logout();
+    } finally {
+      setMe(null);
+    }
+  }, []);
+
+  const value = useMemo<SessionValue>(
+    () => ({
+      me,
+      login,
+      logout,
+      refresh,
+      can: (permission) => me?.permissions.includes(permission) ?? false,
+    }),
+    [me, login, logout, refresh],
+  );
+
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionValue {
+  const value = useContext(SessionContext);
+  if (!value) {
+    throw new Error('useSession outside SessionProvider');
+  }
+  return value;
+}
+
+/** For pages behind RequireAuth: the user is known to be logged in there. */
+export function useMe(): Me {
+  const { me } = useSession();
+  if (!me) {
+    throw new Error('useMe outside an authenticated route');
+  }
+  return me;
+}

@@ -1,0 +1,49 @@
+import { useEffect, useState } from 'react';
+import { scopePrefix } from '../../shared/region-code.js';
+import type { RegionLevel } from '../../shared/roles.js';
+import { regionApi } from '../api/endpoints.js';
+import { useMe } from '../auth/SessionProvider.js';
+
+/**
+ * The code prefixes the user's region covers, mirroring the server's scope rule: a region's own prefix,
+ * or for a management zone its own code plus the towns it overlays. Used only to grey out regions the
+ * server would refuse; the server decides.
+ */
+export function useRegionScope(): readonly string[] | null {
+  const me = useMe();
+  const [zoneTowns, setZoneTowns] = useState<string[] | null>(null);
+  const isZone = me.regionLevel === 'zone';
+
+  useEffect(() => {
+    if (!isZone) {
+      return;
+    }
+    let isCurrent = true;
+    regionApi
+      .zones()
+      .then((zones) => {
+        if (isCurrent) {
+          setZoneTowns(zones.find((z) => z.code === me.regionCode)?.towns.map((town) => town.code) ?? []);
+        }
+      })
+      .catch(() => {
+        if (isCurrent) {
+          setZoneTowns([]);
+        }
+      });
+    return () => {
+      isCurrent = false;
+    };
+  }, [isZone, me.regionCode]);
+
+  if (me.regionLevel === 'zone') {
+    return zoneTowns ? [me.regionCode, ...zoneTowns.map((code) => scopePrefix(code, 'town'))] : null;
+  }
+  return [scopePrefix(me.regionCode, me.regionLevel)];
+}
+
+export function isInScope(code: string, scope: readonly string[] | null): boolean {
+  return scope === null ? true : scope.some((prefix) => code.startsWith(prefix));
+}
+
+export type { RegionLevel };

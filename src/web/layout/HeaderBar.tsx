@@ -1,0 +1,89 @@
+import { KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { App, Avatar, Button, Dropdown, Space, Tag, Typography } from 'antd';
+import { useNavigate } from 'react-router';
+import { ROLE_LABELS } from '../../shared/roles.js';
+import { useMe, useSession } from '../auth/SessionProvider.js';
+import { useI18n } from '../i18n/I18nProvider.js';
+import { LanguageSwitch } from './LanguageSwitch.js';
+
+/** Right side of the header: who is logged in, where, the language switch and logout. */
+export function HeaderBar({ compact }: { compact: boolean }) {
+  const me = useMe();
+  const { logout } = useSession();
+  const { t, pick } = useI18n();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+
+  const onLogout = async () => {
+    try {
+      await logout();
+    } finally {
+      message.success(t('header.loggedOut'));
+      navigate('/login', { replace: true });
+    }
+  };
+
+  return (
+    <div
+      style={{
+        flex: 1,
+        display: 'flex',
+        alignItems: 'center',
+        justifyContent: 'flex-end',
+        gap: 12,
+        minWidth: 0,
+      }}
+    >
+      <Dropdown
+        trigger={['click']}
+        menu={{
+          items: [
+            ...(compact
+              ? [
+                  {
+                    key: 'who',
+                    disabled: true,
+                    label: `${pick(ROLE_LABELS[me.role])} · ${me.regionName}`,
+                  },
+                ]
+              : []),
+            { key: 'password', icon: <KeyOutlined />, label: t('header.changePassword') },
+          ],
+          onClick: ({ key }) => {
+            if (key === 'password') {
+              navigate('/change-password');
+            }
+          },
+        }}
+      >
+        <Button
+          type="text"
+          data-testid="current-user"
+          style={{ height: 'auto', padding: '4px 8px', minWidth: 0 }}
+        >
+          <Space size={8} style={{ minWidth: 0 }}>
+            <Avatar size="small" icon={<UserOutlined />} style={{ background: '#1f6f43' }} />
+            <Typography.Text strong ellipsis style={{ maxWidth: compact ? 110 : 200 }}>
+              {me.displayName}
+            </Typography.Text>
+            {compact ? null : (
+              <>
+                <Tag color="green" style={{ marginInlineEnd: 0 }} data-testid="current-role">
+                  {pick(ROLE_LABELS[me.role])}
+                  {me.department ? ` · ${me.department}` : ''}
+                </Tag>
+                <Typography.Text type="secondary" data-testid="current-region">
+                  {me.regionName}
+                </Typography.Text>
+              </>
+            )}
+          </Space>
+        </Button>
+      </Dropdown>
+      <LanguageSwitch size={compact ? 'small' : 'middle'} />
+      <Button icon={<LogoutOutlined />} onClick={onLogout} aria-label={t('header.logout')}>
+        {compact ? null : t('header.logout')}
+      </Button>
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+import {
+  AlertOutlined,
+  AuditOutlined,
+  BarChartOutlined,
+  ClusterOutlined,
+  DashboardOutlined,
+  EnvironmentOutlined,
+  HomeOutlined,
+  SettingOutlined,
+  TeamOutlined,
+  UserSwitchOutlined,
+} from '@ant-design/icons';
+import type { ReactNode } from 'react';
+import type { Permission } from '../../shared/permissions.js';
+import type { MessageKey } from '../i18n/messages.js';
+
+export interface NavItem {
+  path: string;
+  label: MessageKey;
+  icon: ReactNode;
+  permission?: Permission;
+  children?: NavItem[];
+}
+
+/** The left navigation; items the user lacks the permission for are not shown. */
+export const NAV_ITEMS: NavItem[] = [
+  { path: '/', label: 'nav.workbench', icon: <DashboardOutlined /> },
+  { path: '/households', label: 'nav.households', icon: <HomeOutlined /> },
+  { path: '/monitoring', label: 'nav.monitoring', icon: <ClusterOutlined /> },
+  { path: '/alerts', label: 'nav.alerts', icon: <AlertOutlined /> },
+  { path: '/visits', label: 'nav.visits', icon: <UserSwitchOutlined /> },
+  { path: '/reports', label: 'nav.reports', icon: <BarChartOutlined /> },
+  {
+    path: '/system',
+    label: 'nav.system',
+    icon: <SettingOutlined />,
+    children: [
+      { path: '/system/users', label: 'nav.users', icon: <TeamOutlined />, permission: 'user.read' },
+      { path: '/system/audit', label: 'nav.audit', icon: <AuditOutlined />, permission: 'audit.read' },
+      {
+        path: '/system/regions',
+        label: 'nav.regions',
+        icon: <EnvironmentOutlined />,
+        permission: 'region.read',
+      },
+    ],
+  },
+];
+
+/** Modules other work will build; their routes show an honest "being built" page. */
+export const COMING_SOON: Array<{ path: string; label: MessageKey }> = [
+  { path: 'households', label: 'nav.households' },
+  { path: 'monitoring', label: 'nav.monitoring' },
+  { path: 'alerts', label: 'nav.alerts' },
+  { path: 'visits', label: 'nav.visits' },
+  { path: 'reports', label: 'nav.reports' },
+];
+
+export function visibleNav(can: (permission: Permission) => boolean): NavItem[] {
+  return NAV_ITEMS.flatMap((item) => {
+    if (item.permission && !can(item.permission)) {
+      return [];
+    }
+    if (!item.children) {
+      return [item];
+    }
+    const children = item.children.filter((child) => !child.permission || can(child.permission));
+    return children.length > 0 ? [{ ...item, children }] : [];
+  });
+}
+
+/** The menu key to highlight for a location: the longest nav path that prefixes it. */
+export function selectedNavKey(pathname: string): string {
+  const paths = NAV_ITEMS.flatMap((item) => [item.path, ...(item.children ?? []).map((c) => c.path)]);
+  const matches = paths.filter((p) => (p === '/' ? pathname === '/' : pathname.startsWith(p)));
+  return matches.sort((a, b) => b.length - a.length)[0] ?? '/';
+}

@@ -1,0 +1,64 @@
+import { CheckCircleOutlined, ToolOutlined } from '@ant-design/icons';
+import { Card, Col, Descriptions, List, Row, Space, Tag, Typography } from 'antd';
+import { ROLE_LABELS } from '../../shared/roles.js';
+import { useMe } from '../auth/SessionProvider.js';
+import { useI18n } from '../i18n/I18nProvider.js';
+import { COMING_SOON } from '../layout/nav.js';
+
+/** The landing page: who you are, where, and what you may do; no invented figures. */
+export function WorkbenchPage() {
+  const me = useMe();
+  const { t, pick } = useI18n();
+  return (
+    <Row gutter={[16, 16]}>
+      <Col xs={24} xl={14}>
+        <Card data-testid="welcome-card">
+          <Typography.Title level={3} style={{ marginTop: 0 }}>
+            {t('workbench.welcome', { name: me.displayName })}
+          </Typography.Title>
+          <Typography.Paragraph type="secondary">{t('workbench.intro')}</Typography.Paragraph>
+          <Descriptions column={{ xs: 1, sm: 2 }} bordered size="small">
+            <Descriptions.Item label={t('workbench.username')}>{me.username}</Descriptions.Item>
+            <Descriptions.Item label={t('workbench.role')}>{pick(ROLE_LABELS[me.role])}</Descriptions.Item>
+            <Descriptions.Item label={t('workbench.region')}>{me.regionName}</Descriptions.Item>
+            <Descriptions.Item label={t('workbench.regionLevel')}>
+              {t(`level.${me.regionLevel}`)}
+            </Descriptions.Item>
+            {me.department ? (
+              <Descriptions.Item label={t('workbench.department')}>{me.department}</Descriptions.Item>
+            ) : null}
+          </Descriptions>
+        </Card>
+      </Col>
+      <Col xs={24} xl={10}>
+        <Card title={t('workbench.permissions')} style={{ marginBottom: 16 }}>
+          <List
+            size="small"
+            dataSource={me.permissions}
+            locale={{ emptyText: t('workbench.noPermissions') }}
+            renderItem={(permission) => (
+              <List.Item>
+                <Space>
+                  <CheckCircleOutlined style={{ color: '#1f6f43' }} />
+                  {t(`perm.${permission}`)}
+                </Space>
+              </List.Item>
+            )}
+          />
+        </Card>
+        <Card title={t('workbench.modules')}>
+          <Space wrap style={{ marginBottom: 12 }}>
+            {COMING_SOON.map((module) => (
+              <Tag key={module.path} icon={<ToolOutlined />}>
+                {t(module.label)}
+              </Tag>
+            ))}
+          </Space>
+          <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
+            {t('workbench.modulesNote')}
+          </Typography.Paragraph>
+        </Card>
+      </Col>
+    </Row>
+  );
+}

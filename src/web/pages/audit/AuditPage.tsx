@@ -1,0 +1,220 @@
+import { ReloadOutlined } from '@ant-design/icons';
+import {
+  AutoComplete,
+  Button,
+  Card,
+  DatePicker,
+  Flex,
+  Input,
+  Select,
+  Table,
+  type TableProps,
+  Tag,
+  Typography,
+} from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { type AuditQuery, auditApi } from '../../api/endpoints.js';
+import type { AuditEntry } from '../../api/types.js';
+import { RegionPicker } from '../../components/RegionPicker.js';
+import { useI18n } from '../../i18n/I18nProvider.js';
+import { ACTION_LABELS, ENTITY_LABELS } from '../../i18n/messages.js';
+import { errorMessage } from '../../util/formErrors.js';
+import { filterWidth, useIsMobile } from '../../util/useIsMobile.js';
+import { useRemote } from '../../util/useRemote.js';
+import { PageHeader } from '../PageHeader.js';
+import { AuditDiff } from './AuditDiff.js';
+
+type Range = [Dayjs | null, Dayjs | null] | null;
+
+const ACTION_COLORS: Record<string, string> = {
+  'auth.login_failed': 'red',
+  'user.disable': 'volcano',
+  'user.reset_password': 'orange',
+  'user.create': 'green',
+  'user.enable': 'green',
+  'user.update': 'blue',
+};
+
+export function AuditPage() {
+  const { t, pick } = useI18n();
+  const isMobile = useIsMobile();
+  const [query, setQuery] = useState<AuditQuery>({ page: 1, pageSize: 20 });
+  const [actor, setActor] = useState('');
+  const [entityId, setEntityId] = useState('');
+  const [entityType, setEntityType] = useState('');
+  const [range, setRange] = useState<Range>(null);
+
+  const entries = useRemote(() => auditApi.list(query), JSON.stringify(query));
+  const actions = useRemote(() => auditApi.actions(), 'actions');
+
+  const update = (patch: Partial<AuditQuery>) => setQuery((current) => ({ ...current, page: 1, ...patch }));
+  const actionLabel = (action: string) => {
+    const label = ACTION_LABELS[action];
+    return label ? pick(label) : action;
+  };
+  const entityLabel = (type: string) => {
+    const label = ENTITY_LABELS[type];
+    return label ? pick(label) : type;
+  };
+
+  const applyText = () =>
+    update({
+      actor: actor.trim() || undefined,
+      entityType: entityType.trim() || undefined,
+      entityId: entityId.trim() || undefined,
+    });
+
+  const columns: TableProps<AuditEntry>['columns'] = [
+    {
+      title: t('audit.at'),
+      dataIndex: 'at',
+      width: 170,
+      render: (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm:ss'),
+    },
+    { title: t('audit.actor'), dataIndex: 'actorName', width: 140 },
+    {
+      title: t('audit.action'),
+      dataIndex: 'action',
+      width: 160,
+      render: (action: string) => (
+        <Tag color={ACTION_COLORS[action]} title={action}>
+          {actionLabel(action)}
+        </Tag>
+      ),
+    },
+    {
+      title: t('audit.entityType'),
+      dataIndex: 'entityType',
+      width: 100,
+      render: (type: string) => entityLabel(type),
+    },
+    {
+      title: t('audit.entityId'),
+      dataIndex: 'entityId',
+      width: 100,
+      render: (id: string | null) => id ?? t('common.none'),
+    },
+    {
+      title: t('audit.region'),
+      dataIndex: 'regionCode',
+      width: 140,
+      render: (code: string | null) => code ?? t('common.none'),
+    },
+    {
+      title: t('audit.ip'),
+      dataIndex: 'ip',
+      width: 130,
+      render: (ip: string | null) => ip ?? t('common.none'),
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader title={t('audit.title')} />
+      <Card>
+        <Flex wrap gap={12} style={{ marginBottom: 16 }} role="search">
+          <Input
+            aria-label={t('audit.actor')}
+            placeholder={t('audit.actor')}
+            allowClear
+            value={actor}
+            onChange={(e) => setActor(e.target.value)}
+            onPressEnter={applyText}
+            style={filterWidth(isMobile, 150)}
+          />
+          <Select<string>
+            aria-label={t('audit.action')}
+            placeholder={t('audit.action')}
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            style={filterWidth(isMobile, 170)}
+            value={query.action}
+            onChange={(action) => update({ action: action ?? undefined })}
+            options={(actions.data ?? []).map((a) => ({ value: a, label: actionLabel(a) }))}
+          />
+          <AutoComplete
+            aria-label={t('audit.entityType')}
+            placeholder={t('audit.entityType')}
+            allowClear
+            value={entityType}
+            onChange={(value: string) => setEntityType(value ?? '')}
+            onSelect={(value: string) => update({ entityType: value })}
+            options={Object.keys(ENTITY_LABELS).map((type) => ({
+              value: type,
+              label: `${entityLabel(type)} (${type})`,
+            }))}
+            style={filterWidth(isMobile, 150)}
+          />
+          <Input
+            aria-label={t('audit.entityId')}
+            placeholder={t('audit.entityId')}
+            allowClear
+            value={entityId}
+            onChange={(e) => setEntityId(e.target.value)}
+            onPressEnter={applyText}
+            style={filterWidth(isMobile, 120)}
+          />
+          <DatePicker.RangePicker
+            aria-label={t('audit.range')}
+            showTime={{ format: 'HH:mm' }}
+            format="YYYY-MM-DD HH:mm"
+            value={range}
+            onChange={(next) => {
+              setRange(next);
+              update({ from: next?.[0]?.format() ?? undefined, to: next?.[1]?.format() ?? undefined });
+            }}
+            style={filterWidth(isMobile, 340)}
+          />
+          <RegionPicker
+            aria-label={t('audit.region')}
+            placeholder={t('audit.region')}
+            value={query.regionCode}
+            onChange={(regionCode) => update({ regionCode })}
+            style={filterWidth(isMobile, 200)}
+          />
+          <Button type="primary" onClick={applyText}>
+            {t('common.search')}
+          </Button>
+          <Button
+            icon={<ReloadOutlined />}
+            onClick={() => {
+              setActor('');
+              setEntityId('');
+              setEntityType('');
+              setRange(null);
+              setQuery({ page: 1, pageSize: query.pageSize });
+              entries.reload();
+            }}
+          >
+            {t('common.reset')}
+          </Button>
+        </Flex>
+        {entries.error ? (
+          <Typography.Paragraph type="danger" role="alert">
+            {errorMessage(entries.error, t('common.loadFailed'))}
+          </Typography.Paragraph>
+        ) : null}
+        <Table<AuditEntry>
+          data-testid="audit-table"
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={entries.data?.items ?? []}
+          loading={entries.loading}
+          scroll={{ x: 940 }}
+          expandable={{ expandedRowRender: (entry) => <AuditDiff entry={entry} /> }}
+          pagination={{
+            current: query.page,
+            pageSize: query.pageSize,
+            total: entries.data?.total ?? 0,
+            showSizeChanger: true,
+            pageSizeOptions: [20, 50, 100],
+            showTotal: (total) => t('common.total', { total }),
+            onChange: (page, pageSize) => setQuery((current) => ({ ...current, page, pageSize })),
+          }}
+        />
+      </Card>
+    </>
+  );
+}
