@@ -19,6 +19,14 @@ export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
 export const REGION_LEVELS = ['city', 'county', 'town', 'village', 'zone'] as const;
 export type RegionLevel = (typeof REGION_LEVELS)[number];
 
+export const LEVEL_LABELS: Record<RegionLevel, string> = {
+  city: '市',
+  county: '县',
+  town: '乡镇',
+  village: '村',
+  zone: '功能区',
+};
+
 /**
  * The region level each role works at. A user's region must be of one of these levels,
  * so that a township user cannot be placed on a county and thereby see the whole county.

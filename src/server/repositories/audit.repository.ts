@@ -81,7 +81,14 @@ export function createAuditRepository(db: Kysely<DB>) {
       }
       const [items, total] = await Promise.all([
         query
-          .selectAll()
+          .selectAll('audit_log')
+          .select((eb) =>
+            eb
+              .selectFrom('region')
+              .select('region.name')
+              .whereRef('region.code', '=', 'audit_log.region_code')
+              .as('region_name'),
+          )
           .orderBy('at', 'desc')
           .orderBy('id', 'desc')
           .limit(filter.limit)

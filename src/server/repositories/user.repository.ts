@@ -101,7 +101,7 @@ export function createUserRepository(db: Kysely<DB>) {
         .set({
           password_hash: passwordHash,
           must_change_password: mustChange,
-          version: sql`version + 1`,
+          // No version bump: a password is not part of the profile that edit forms hold.
           updated_at: sql`now()`,
         })
         .where('id', '=', id)

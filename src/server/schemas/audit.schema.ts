@@ -22,6 +22,7 @@ export const ZAuditEntry = z.object({
   entityType: z.string(),
   entityId: z.string().nullable(),
   regionCode: z.string().nullable(),
+  regionName: z.string().nullable(),
   oldValues: z.record(z.string(), z.unknown()).nullable(),
   newValues: z.record(z.string(), z.unknown()).nullable(),
 });

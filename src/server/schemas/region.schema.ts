@@ -9,7 +9,10 @@ export const ZRegion = z.object({
   countyCode: z.string().nullable(),
 });
 
-export const ZRegionChild = ZRegion.extend({ childCount: z.number().int() });
+export const ZRegionChild = ZRegion.extend({
+  childCount: z.number().int(),
+  isInScope: z.boolean().describe('False for an ancestor shown only to reach the caller’s own region.'),
+});
 
 export const ZRegionDetail = ZRegion.extend({
   isInScope: z

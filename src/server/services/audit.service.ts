@@ -54,6 +54,7 @@ export function createAuditService(deps: { repos: Repositories }) {
           entityType: e.entity_type,
           entityId: e.entity_id,
           regionCode: e.region_code,
+          regionName: e.region_name ?? null,
           oldValues: (e.old_values ?? null) as Record<string, unknown> | null,
           newValues: (e.new_values ?? null) as Record<string, unknown> | null,
         })),

@@ -49,7 +49,11 @@ export function createRegionService(deps: { repos: Repositories }) {
       const children = await repos.regions.listChildren(code);
       return children
         .filter((c) => isRegionVisible(c, actor.scope))
-        .map((c) => ({ ...presentRegion(c), childCount: c.child_count ?? 0 }));
+        .map((c) => ({
+          ...presentRegion(c),
+          childCount: c.child_count ?? 0,
+          isInScope: isRegionInScope(c, actor.scope),
+        }));
     },
 
     async zones(actor: Actor) {

@@ -1,5 +1,11 @@
 import { countyCodeOf } from '../../shared/region-code.js';
-import { type Department, ROLE_REGION_LEVELS, type Role } from '../../shared/roles.js';
+import {
+  type Department,
+  LEVEL_LABELS,
+  ROLE_LABELS,
+  ROLE_REGION_LEVELS,
+  type Role,
+} from '../../shared/roles.js';
 import type { RegionRow } from '../db/schema.js';
 import { conflict, forbidden, notFound, validation } from '../errors.js';
 import type { Repositories } from '../repositories/index.js';
@@ -51,7 +57,7 @@ export function createUserService(deps: { repos: Repositories; tx: RunInTransact
       throw notFound('区划');
     }
     if (!ROLE_REGION_LEVELS[role].includes(region.level)) {
-      throw validation(`角色 ${role} 不能设在 ${region.level} 级区划上`, {
+      throw validation(`${ROLE_LABELS[role].zh}不能设在${LEVEL_LABELS[region.level]}级区划上`, {
         field: 'regionCode',
         allowedLevels: ROLE_REGION_LEVELS[role],
       });
