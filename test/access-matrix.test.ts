@@ -12,10 +12,14 @@ interface Ids {
   /** A user in 宛城区, outside 卧龙区. */
   wanchengUserId: number;
   wanchengUserVersion: number;
+  /** A household in 宛城区, one of its members, and a screening round of 宛城区. */
+  householdId: number;
+  personId: number;
+  roundId: number;
 }
 
 interface RouteCase {
-  method: 'GET' | 'POST' | 'PATCH';
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   path: string;
   permission: Permission | 'public';
   /** The request made by role checks (inside the caller's own scope where that matters). */
@@ -160,14 +164,214 @@ const ROUTES: RouteCase[] = [
     permission: 'audit.read',
     request: () => ({ url: '/api/audit/actions' }),
   },
+  {
+    method: 'GET',
+    path: '/api/households',
+    permission: 'household.read',
+    request: () => ({ url: '/api/households' }),
+    foreign: () => ({ url: '/api/households?regionCode=411302000000' }),
+    missing: () => ({ url: '/api/households?regionCode=411399000000' }),
+  },
+  {
+    method: 'POST',
+    path: '/api/households',
+    permission: 'household.write',
+    request: () => ({
+      url: '/api/households',
+      payload: { regionCode: '', householdType: 'ordinary', head: {} },
+    }),
+    foreign: () => ({
+      url: '/api/households',
+      payload: {
+        regionCode: '411302101201',
+        householdType: 'ordinary',
+        head: { name: '越权', idNumber: '411302195803120137' },
+      },
+    }),
+    missing: () => ({
+      url: '/api/households',
+      payload: {
+        regionCode: '411399101201',
+        householdType: 'ordinary',
+        head: { name: '越权', idNumber: '411302195803120137' },
+      },
+    }),
+  },
+  householdRoute('GET', '/api/households/{id}', 'household.read', (id) => `/api/households/${id}`),
+  householdRoute('PATCH', '/api/households/{id}', 'household.write', (id) => `/api/households/${id}`, {
+    version: 999999,
+    address: '越权',
+  }),
+  householdRoute(
+    'GET',
+    '/api/households/{id}/history',
+    'household.read',
+    (id) => `/api/households/${id}/history`,
+  ),
+  householdRoute(
+    'POST',
+    '/api/households/{id}/members',
+    'household.write',
+    (id) => `/api/households/${id}/members`,
+    {
+      version: 999999,
+      name: '越权',
+      relation: '之子',
+      idNumber: '411302195803120137',
+    },
+  ),
+  householdRoute(
+    'PATCH',
+    '/api/households/{id}/members/{personId}',
+    'household.write',
+    (id, person) => `/api/households/${id}/members/${person}`,
+    { version: 999999, name: '越权' },
+  ),
+  householdRoute(
+    'POST',
+    '/api/households/{id}/members/{personId}/remove',
+    'household.write',
+    (id, person) => `/api/households/${id}/members/${person}/remove`,
+    { version: 999999, reason: '越权' },
+  ),
+  householdRoute(
+    'POST',
+    '/api/households/{id}/members/{personId}/reveal',
+    'household.reveal',
+    (id, person) => `/api/households/${id}/members/${person}/reveal`,
+  ),
+  householdRoute(
+    'POST',
+    '/api/households/{id}/head',
+    'household.write',
+    (id) => `/api/households/${id}/head`,
+    {
+      version: 999999,
+      personId: 1,
+      formerHeadRelation: '之子',
+    },
+  ),
+  householdRoute(
+    'POST',
+    '/api/households/{id}/split',
+    'household.write',
+    (id) => `/api/households/${id}/split`,
+    {
+      version: 999999,
+      personIds: [1],
+      newHeadId: 1,
+    },
+  ),
+  householdRoute(
+    'POST',
+    '/api/households/{id}/income',
+    'household.write',
+    (id) => `/api/households/${id}/income`,
+    {
+      category: 'wage',
+      item: 'wage.migrant',
+      amount: 1,
+      periodStart: '2026-01-01',
+      periodEnd: '2026-01-31',
+    },
+  ),
+  householdRoute(
+    'DELETE',
+    '/api/households/{id}/income/{itemId}',
+    'household.write',
+    (id) => `/api/households/${id}/income/999999`,
+  ),
+  {
+    method: 'GET',
+    path: '/api/screening/rules',
+    permission: 'screening.read',
+    request: () => ({ url: '/api/screening/rules' }),
+  },
+  {
+    method: 'PUT',
+    path: '/api/screening/rules',
+    permission: 'screening.configure',
+    request: () => ({ url: '/api/screening/rules', payload: {} }),
+  },
+  {
+    method: 'GET',
+    path: '/api/screening/lines',
+    permission: 'screening.read',
+    request: () => ({ url: '/api/screening/lines' }),
+  },
+  {
+    method: 'PUT',
+    path: '/api/screening/lines',
+    permission: 'screening.configure',
+    request: () => ({ url: '/api/screening/lines', payload: {} }),
+  },
+  {
+    method: 'POST',
+    path: '/api/screening/runs',
+    permission: 'screening.run',
+    request: () => ({ url: '/api/screening/runs', payload: { scopeCode: 'x' } }),
+    foreign: () => ({ url: '/api/screening/runs', payload: { scopeCode: '411302000000' } }),
+    missing: () => ({ url: '/api/screening/runs', payload: { scopeCode: '411399000000' } }),
+  },
+  {
+    method: 'GET',
+    path: '/api/screening/runs',
+    permission: 'screening.read',
+    request: () => ({ url: '/api/screening/runs' }),
+  },
+  {
+    method: 'GET',
+    path: '/api/screening/runs/{id}',
+    permission: 'screening.read',
+    request: () => ({ url: '/api/screening/runs/999999' }),
+  },
+  {
+    method: 'POST',
+    path: '/api/screening/rounds',
+    permission: 'screening.configure',
+    request: () => ({ url: '/api/screening/rounds', payload: {} }),
+  },
+  {
+    method: 'GET',
+    path: '/api/screening/rounds',
+    permission: 'screening.read',
+    request: () => ({ url: '/api/screening/rounds' }),
+  },
+  {
+    method: 'GET',
+    path: '/api/screening/rounds/{id}/progress',
+    permission: 'screening.read',
+    request: (ids) => ({ url: `/api/screening/rounds/${ids.roundId}/progress` }),
+    foreign: (ids) => ({ url: `/api/screening/rounds/${ids.roundId}/progress` }),
+    missing: () => ({ url: '/api/screening/rounds/999999/progress' }),
+  },
 ];
+
+/** A household route: role checks, and the foreign/missing pair on a 宛城区 household. */
+function householdRoute(
+  method: RouteCase['method'],
+  path: string,
+  permission: Permission,
+  url: (householdId: number, personId: number) => string,
+  payload?: Record<string, unknown>,
+): RouteCase {
+  const withPayload = (u: string) => (payload ? { url: u, payload } : { url: u });
+  return {
+    method,
+    path,
+    permission,
+    request: (ids) => withPayload(url(ids.householdId, ids.personId)),
+    foreign: (ids) => withPayload(url(ids.householdId, ids.personId)),
+    missing: () => withPayload(url(99999999, 99999999)),
+  };
+}
 
 let t: TestApp;
 let ids: Ids;
 const cookies = new Map<string, string>();
 
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({}, { households: 300, date: '2026-11-15' });
   for (const user of DEMO_USERS) {
     cookies.set(user.username, await t.login(user.username));
   }
@@ -184,7 +388,33 @@ beforeAll(async () => {
       regionCode: '411302101201',
     },
   });
-  ids = { wanchengUserId: created.json().id, wanchengUserVersion: created.json().version };
+  const households = await t.app.inject({
+    url: '/api/households?regionCode=411302000000',
+    headers: { cookie: admin },
+  });
+  const householdId = households.json().items[0].id as number;
+  const detail = await t.app.inject({
+    url: `/api/households/${householdId}`,
+    headers: { cookie: cookies.get('county_wancheng') },
+  });
+  const round = await t.app.inject({
+    method: 'POST',
+    url: '/api/screening/rounds',
+    headers: { cookie: admin },
+    payload: {
+      name: '宛城区排查',
+      scopeCode: '411302000000',
+      startsOn: '2026-11-01',
+      screenBy: '2026-11-30',
+    },
+  });
+  ids = {
+    wanchengUserId: created.json().id,
+    wanchengUserVersion: created.json().version,
+    householdId,
+    personId: detail.json().members[0].id,
+    roundId: round.json().id,
+  };
 });
 afterAll(async () => {
   await t.close();

@@ -17,7 +17,9 @@ import './http/types.js';
 import { auditRoutes } from './routes/audit.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
+import { householdRoutes } from './routes/household.routes.js';
 import { regionRoutes } from './routes/region.routes.js';
+import { screeningRoutes } from './routes/screening.routes.js';
 import { userRoutes } from './routes/user.routes.js';
 import type { Services } from './services/index.js';
 
@@ -96,6 +98,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(userRoutes(services));
       await api.register(regionRoutes(services));
       await api.register(auditRoutes(services));
+      await api.register(householdRoutes(services));
+      await api.register(screeningRoutes(services));
       api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
         app.swagger(),
       );

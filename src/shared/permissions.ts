@@ -5,7 +5,20 @@ import type { Role } from './roles.js';
  * before the handler runs when the actor's role lacks it. Region scope is checked afterwards,
  * in the service, on the records themselves.
  */
-export const PERMISSIONS = ['region.read', 'user.read', 'user.manage', 'audit.read'] as const;
+export const PERMISSIONS = [
+  'region.read',
+  'user.read',
+  'user.manage',
+  'audit.read',
+  'household.read',
+  'household.write',
+  'household.reveal',
+  'household.import',
+  'household.export',
+  'screening.read',
+  'screening.run',
+  'screening.configure',
+] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const ALL: readonly Role[] = ['city', 'county', 'township', 'village', 'helper', 'department', 'leader'];
@@ -15,6 +28,16 @@ export const ROLE_PERMISSIONS: Record<Permission, readonly Role[]> = {
   'user.read': ['city', 'county'],
   'user.manage': ['city', 'county'],
   'audit.read': ['city', 'county', 'leader'],
+  // Helpers reach only their assigned households (see household.repository accessFilter).
+  'household.read': ['city', 'county', 'township', 'village', 'helper', 'leader'],
+  'household.write': ['county', 'township', 'village', 'helper'],
+  // Full ID numbers and phones: the staff who visit and contact households, not city desks or leaders.
+  'household.reveal': ['county', 'township', 'village', 'helper'],
+  'household.import': ['county', 'township', 'village'],
+  'household.export': ['city', 'county', 'township'],
+  'screening.read': ['city', 'county', 'township', 'village', 'leader'],
+  'screening.run': ['city', 'county', 'township'],
+  'screening.configure': ['city'],
 };
 
 export function hasPermission(role: Role, permission: Permission): boolean {

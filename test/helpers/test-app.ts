@@ -21,12 +21,21 @@ export interface TestApp {
 }
 
 /** The real app over a fresh database seeded with the demo regions and one user per role. */
-export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+export async function createTestApp(
+  overrides: Partial<Config> = {},
+  population?: { households: number; date: string },
+): Promise<TestApp> {
   const database = await createTestDatabase();
   const config: Config = { ...loadConfig({}), demoPassword: DEMO_PASSWORD, logLevel: 'silent', ...overrides };
   const secrets = createSecrets(TEST_KEY);
   const services = createServices(database, config, secrets);
   await services.demoSeed.seedDemo(systemActor('test-seed'));
+  if (population) {
+    await services.population.seedHouseholds(systemActor('test-seed'), {
+      households: population.households,
+      referenceDate: population.date,
+    });
+  }
   const app = await buildApp({ config, services, databaseKind: database.kind, webDir: null, logger: false });
   return {
     app,

@@ -36,6 +36,9 @@ export type DatabaseTarget =
 
 // int8 (counts, bigint ids) arrives as a string from pg; these values stay far below 2^53.
 pg.types.setTypeParser(20, (value) => Number(value));
+// Dates stay 'YYYY-MM-DD' strings: a JS Date would shift them by the server's time zone.
+pg.types.setTypeParser(1082, (value) => value);
+const PGLITE_PARSERS = { 20: (value: string) => Number(value), 1082: (value: string) => value };
 
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.kind === 'postgresql') {
@@ -80,13 +83,14 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       pglite = await PGlite.create({
         dataDir: path.join(target.dataDir, 'pgdata'),
         relaxedDurability: false,
+        parsers: PGLITE_PARSERS,
       });
     } catch (error) {
       lock.release();
       throw error;
     }
   } else {
-    pglite = await PGlite.create();
+    pglite = await PGlite.create({ parsers: PGLITE_PARSERS });
   }
   const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) });
   const engine = pglite;

@@ -1,7 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { createAuditRepository } from './audit.repository.js';
+import { createHouseholdRepository } from './household.repository.js';
 import { createRegionRepository } from './region.repository.js';
+import { createScreeningRepository } from './screening.repository.js';
+import { createScreeningConfigRepository } from './screening-config.repository.js';
 import { createSessionRepository } from './session.repository.js';
 import { createUserRepository } from './user.repository.js';
 
@@ -12,6 +15,9 @@ export function createRepositories(db: Kysely<DB>) {
     users: createUserRepository(db),
     sessions: createSessionRepository(db),
     audit: createAuditRepository(db),
+    households: createHouseholdRepository(db),
+    screening: createScreeningRepository(db),
+    screeningConfig: createScreeningConfigRepository(db),
   };
 }
 

@@ -165,23 +165,6 @@ export function createScreeningConfigRepository(db: Kysely<DB>) {
      * the leads raised and how many are still open.
      */
     async roundProgress(roundId: number, scopePrefix: string) {
-      const result = await sql<{
-        county_code: string;
-        town_code: string;
-        households: number;
-        screened: number;
-        leads: number;
-        open_leads: number;
-      }>`
-        with runs as (select id, scope_code from screening_run where round_id = ${roundId} and status = 'finished'),
-        screened_towns as (
-          select distinct h.town_code from household h
-          join runs r on h.region_code like r.scope_code_prefix || '%'
-        )
-        select 1`
-        .execute(db)
-        .catch(() => null);
-      void result;
       const rows = await sql<{
         county_code: string;
         town_code: string;

@@ -4,9 +4,11 @@ import { createRepositories } from '../repositories/index.js';
 import { createAuditService } from './audit.service.js';
 import { createAuthService } from './auth.service.js';
 import { createDemoSeedService } from './demo-seed.service.js';
+import { createHouseholdService } from './household.service.js';
 import { createPopulationService } from './population.service.js';
 import { createRegionService } from './region.service.js';
 import { createRegionImportService } from './region-import.service.js';
+import { createScreeningService } from './screening.service.js';
 import type { Secrets } from './secrets.js';
 import { transactionRunner } from './transaction.js';
 import { createUserService } from './user.service.js';
@@ -15,6 +17,7 @@ import { createUserService } from './user.service.js';
 export function createServices(database: Database, config: Config, secrets: Secrets) {
   const repos = createRepositories(database.db);
   const tx = transactionRunner(database.db);
+  const screening = createScreeningService({ repos, tx, province: config.province });
   return {
     auth: createAuthService({ repos, tx, config }),
     users: createUserService({ repos, tx }),
@@ -23,6 +26,8 @@ export function createServices(database: Database, config: Config, secrets: Secr
     audit: createAuditService({ repos }),
     demoSeed: createDemoSeedService({ repos, tx, config }),
     population: createPopulationService({ database, repos, config, secrets }),
+    screening,
+    households: createHouseholdService({ repos, tx, secrets, screening }),
   };
 }
 

@@ -1,0 +1,325 @@
+import type { Insertable, Updateable } from 'kysely';
+import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely';
+import type { DB, HouseholdTable, PersonTable } from '../db/schema.js';
+import { conflict } from '../errors.js';
+import { escapeLike, inScope } from './scope-filter.js';
+
+/** Which households an actor reaches: a region scope, or (for a helper) their active assignments. */
+export interface HouseholdAccess {
+  scope: readonly string[];
+  helperUserId: number | null;
+}
+
+export interface HouseholdSearch {
+  access: HouseholdAccess;
+  regionPrefixes?: readonly string[] | undefined;
+  type?: string | undefined;
+  headName?: string | undefined;
+  householdIds?: readonly number[] | undefined;
+  flag?: 'open_lead' | 'housing' | 'water' | 'medical_spending' | undefined;
+  limit: number;
+  offset: number;
+}
+
+/** Counting stops here: on a city of 1.7 million households an exact count per keystroke is waste. */
+export const COUNT_CAP = 10_000;
+
+const UNIQUE_VIOLATION = '23505';
+
+type HouseholdInsert = Insertable<HouseholdTable>;
+type HouseholdUpdate = Updateable<HouseholdTable>;
+type PersonInsert = Insertable<PersonTable>;
+type PersonUpdate = Updateable<PersonTable>;
+
+export function accessFilter(
+  eb: ExpressionBuilder<DB, 'household'>,
+  access: HouseholdAccess,
+): Expression<SqlBool> {
+  if (access.helperUserId !== null) {
+    return eb.exists(
+      eb
+        .selectFrom('helper_assignment as a')
+        .whereRef('a.household_id', '=', 'household.id')
+        .where('a.user_id', '=', access.helperUserId)
+        .where((w) => w.or([w('a.ends_on', 'is', null), w('a.ends_on', '>=', sql<string>`current_date`)])),
+    );
+  }
+  return inScope(eb, eb.ref('household.region_code'), access.scope);
+}
+
+export function createHouseholdRepository(db: Kysely<DB>) {
+  const detailQuery = () =>
+    db
+      .selectFrom('household')
+      .innerJoin('region as v', 'v.code', 'household.region_code')
+      .leftJoin('region as t', 't.code', 'household.town_code')
+      .leftJoin('region as c', 'c.code', 'household.county_code')
+      .selectAll('household')
+      .select(['v.name as village_name', 't.name as town_name', 'c.name as county_name']);
+
+  return {
+    async search(f: HouseholdSearch) {
+      let query = db.selectFrom('household').where((eb) => accessFilter(eb, f.access));
+      if (f.regionPrefixes) {
+        const prefixes = f.regionPrefixes;
+        query = query.where((eb) => inScope(eb, eb.ref('household.region_code'), prefixes));
+      }
+      if (f.type) {
+        query = query.where('household.household_type', '=', f.type);
+      }
+      if (f.headName) {
+        query = query.where('household.head_name', 'like', `${escapeLike(f.headName)}%`);
+      }
+      if (f.householdIds) {
+        query = query.where('household.id', 'in', f.householdIds.length > 0 ? f.householdIds : [-1]);
+      }
+      if (f.flag === 'open_lead') {
+        query = query.where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom('lead')
+              .whereRef('lead.household_id', '=', 'household.id')
+              .where('lead.status', '=', 'open'),
+          ),
+        );
+      } else if (f.flag === 'housing') {
+        query = query.where('household.housing_grade', 'in', ['C', 'D', 'none']);
+      } else if (f.flag === 'water') {
+        query = query.where((eb) =>
+          eb.or([
+            eb('household.water_quantity_ok', '=', false),
+            eb('household.water_quality_ok', '=', false),
+            eb('household.water_convenience_ok', '=', false),
+            eb('household.water_reliability_ok', '=', false),
+          ]),
+        );
+      } else if (f.flag === 'medical_spending') {
+        query = query.where('household.medical_out_of_pocket', '>', '20000');
+      }
+      const items = await query
+        .innerJoin('region as v', 'v.code', 'household.region_code')
+        .leftJoin('region as t', 't.code', 'household.town_code')
+        .select([
+          'household.id',
+          'household.household_no',
+          'household.household_type',
+          'household.head_name',
+          'household.member_count',
+          'household.region_code',
+          'household.county_code',
+          'household.version',
+          'v.name as village_name',
+          't.name as town_name',
+        ])
+        .select((eb) =>
+          eb
+            .exists(
+              eb
+                .selectFrom('lead')
+                .whereRef('lead.household_id', '=', 'household.id')
+                .where('lead.status', '=', 'open'),
+            )
+            .as('has_open_lead'),
+        )
+        .orderBy('household.region_code')
+        .orderBy('household.id')
+        .limit(f.limit)
+        .offset(f.offset)
+        .execute();
+      const counted = await db
+        .selectFrom(
+          query
+            .select('household.id')
+            .limit(COUNT_CAP + 1)
+            .as('capped'),
+        )
+        .select(sql<number>`count(*)::int`.as('n'))
+        .executeTakeFirstOrThrow();
+      return { items, total: Math.min(counted.n, COUNT_CAP), isTotalCapped: counted.n > COUNT_CAP };
+    },
+
+    findById(id: number) {
+      return detailQuery().where('household.id', '=', id).executeTakeFirst();
+    },
+
+    async isAccessible(id: number, access: HouseholdAccess): Promise<boolean> {
+      const row = await db
+        .selectFrom('household')
+        .select('id')
+        .where('id', '=', id)
+        .where((eb) => accessFilter(eb, access))
+        .executeTakeFirst();
+      return row !== undefined;
+    },
+
+    listMembers(householdId: number) {
+      return db
+        .selectFrom('person')
+        .selectAll()
+        .where('household_id', '=', householdId)
+        .orderBy(sql`relation = '户主'`, 'desc')
+        .orderBy('birth_date')
+        .execute();
+    },
+
+    findMember(householdId: number, personId: number) {
+      return db
+        .selectFrom('person')
+        .selectAll()
+        .where('household_id', '=', householdId)
+        .where('id', '=', personId)
+        .executeTakeFirst();
+    },
+
+    async findHouseholdIdsByPersonHash(idHash: string): Promise<number[]> {
+      const rows = await db
+        .selectFrom('person')
+        .select('household_id')
+        .where('id_hash', '=', idHash)
+        .execute();
+      return rows.map((r) => r.household_id);
+    },
+
+    listIncome(householdId: number) {
+      return db
+        .selectFrom('income_item')
+        .selectAll()
+        .where('household_id', '=', householdId)
+        .orderBy('period_end', 'desc')
+        .orderBy('category')
+        .orderBy('id')
+        .execute();
+    },
+
+    findOpenLead(householdId: number) {
+      return db
+        .selectFrom('lead')
+        .selectAll()
+        .where('household_id', '=', householdId)
+        .where('status', '=', 'open')
+        .executeTakeFirst();
+    },
+
+    async insertHousehold(values: HouseholdInsert): Promise<number> {
+      try {
+        const row = await db.insertInto('household').values(values).returning('id').executeTakeFirstOrThrow();
+        return row.id;
+      } catch (error) {
+        if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
+          throw conflict(`户编号 ${values.household_no} 已存在`, { field: 'householdNo' });
+        }
+        throw error;
+      }
+    },
+
+    /** Applies changes only if the household is still at `version`; bumps the version. */
+    async updateIfVersion(id: number, version: number, changes: HouseholdUpdate): Promise<boolean> {
+      const result = await db
+        .updateTable('household')
+        .set({ ...changes, version: sql`version + 1`, updated_at: sql`now()` })
+        .where('id', '=', id)
+        .where('version', '=', version)
+        .executeTakeFirst();
+      return result.numUpdatedRows > 0n;
+    },
+
+    async insertPerson(values: PersonInsert): Promise<number> {
+      try {
+        const row = await db.insertInto('person').values(values).returning('id').executeTakeFirstOrThrow();
+        return row.id;
+      } catch (error) {
+        if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
+          // Which household holds the number is not said: it may lie outside the user's region.
+          throw conflict('该身份证号已在系统中登记，一人只能登记一次', { field: 'idNumber' });
+        }
+        throw error;
+      }
+    },
+
+    async updatePerson(id: number, changes: PersonUpdate): Promise<void> {
+      try {
+        await db
+          .updateTable('person')
+          .set({ ...changes, version: sql`version + 1`, updated_at: sql`now()` })
+          .where('id', '=', id)
+          .execute();
+      } catch (error) {
+        if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
+          throw conflict('该身份证号已在系统中登记，一人只能登记一次', { field: 'idNumber' });
+        }
+        throw error;
+      }
+    },
+
+    async deletePerson(id: number): Promise<void> {
+      await db.deleteFrom('person').where('id', '=', id).execute();
+    },
+
+    async movePersons(personIds: readonly number[], householdId: number, countyCode: string): Promise<void> {
+      await db
+        .updateTable('person')
+        .set({
+          household_id: householdId,
+          county_code: countyCode,
+          version: sql`version + 1`,
+          updated_at: sql`now()`,
+        })
+        .where('id', 'in', personIds)
+        .execute();
+    },
+
+    /** Recomputes the denormalised head name and member count from the members. */
+    async refreshSummary(householdId: number): Promise<void> {
+      await sql`
+        update household h set
+          member_count = (select count(*) from person p where p.household_id = h.id),
+          head_person_id = (select p.id from person p where p.household_id = h.id and p.relation = '户主' limit 1),
+          head_name = coalesce((select p.name from person p where p.household_id = h.id and p.relation = '户主' limit 1), '')
+        where h.id = ${householdId}`.execute(db);
+    },
+
+    async insertIncome(values: {
+      household_id: number;
+      county_code: string;
+      category: string;
+      item: string;
+      amount: number;
+      is_counted: boolean;
+      period_start: string;
+      period_end: string;
+      note: string | null;
+    }): Promise<number> {
+      const row = await db.insertInto('income_item').values(values).returning('id').executeTakeFirstOrThrow();
+      return row.id;
+    },
+
+    findIncome(householdId: number, itemId: number) {
+      return db
+        .selectFrom('income_item')
+        .selectAll()
+        .where('household_id', '=', householdId)
+        .where('id', '=', itemId)
+        .executeTakeFirst();
+    },
+
+    async deleteIncome(itemId: number): Promise<void> {
+      await db.deleteFrom('income_item').where('id', '=', itemId).execute();
+    },
+
+    history(householdId: number, limit: number) {
+      return db
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('entity_type', '=', 'household')
+        .where('entity_id', '=', String(householdId))
+        .orderBy('at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(limit)
+        .execute();
+    },
+  };
+}
+
+export type HouseholdRepository = ReturnType<typeof createHouseholdRepository>;
+export type HouseholdRow = NonNullable<Awaited<ReturnType<HouseholdRepository['findById']>>>;
+export type PersonRow = Awaited<ReturnType<HouseholdRepository['listMembers']>>[number];

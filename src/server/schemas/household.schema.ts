@@ -1,0 +1,253 @@
+import { z } from 'zod';
+import {
+  HOUSEHOLD_TYPES,
+  HOUSING_GRADES,
+  INCOME_CATEGORIES,
+  RELATIONS,
+} from '../../shared/household-codes.js';
+import { ZPage } from './common.schema.js';
+
+const ZMoney = z.number().min(0).max(100_000_000);
+const ZDate = z.iso.date();
+const text = (max: number) => z.string().trim().max(max);
+
+export const ZHouseholdId = z.object({ id: z.coerce.number().int().positive() });
+export const ZMemberParams = ZHouseholdId.extend({ personId: z.coerce.number().int().positive() });
+export const ZIncomeParams = ZHouseholdId.extend({ itemId: z.coerce.number().int().positive() });
+
+export const ZHouseholdSearch = ZPage.extend({
+  regionCode: text(12).optional(),
+  type: z.enum(HOUSEHOLD_TYPES).optional(),
+  headName: text(20).optional(),
+  idNumber: text(30).optional(),
+  flag: z.enum(['open_lead', 'housing', 'water', 'medical_spending']).optional(),
+});
+
+export const ZHouseholdListItem = z.object({
+  id: z.number().int(),
+  householdNo: z.string().nullable(),
+  householdType: z.enum(HOUSEHOLD_TYPES),
+  headName: z.string(),
+  memberCount: z.number().int(),
+  regionCode: z.string(),
+  villageName: z.string(),
+  townName: z.string(),
+  hasOpenLead: z.boolean(),
+  version: z.number().int(),
+});
+
+export const ZHouseholdList = z.object({
+  items: z.array(ZHouseholdListItem),
+  total: z.number().int(),
+  isTotalCapped: z.boolean().describe('True when more households match than were counted (10,000).'),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+
+const householdFields = {
+  householdNo: text(30).nullable().optional(),
+  householdType: z.enum(HOUSEHOLD_TYPES).optional(),
+  regionCode: text(12).optional(),
+  address: text(200).nullable().optional(),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^1\d{10}$|^$/, '户联系电话应为 11 位手机号')
+    .nullable()
+    .optional(),
+  isRelocated: z.boolean().optional(),
+  housingGrade: z.enum(HOUSING_GRADES).nullable().optional(),
+  houseArea: z.number().min(0).max(10000).nullable().optional(),
+  hasSafeHouseElsewhere: z.boolean().optional(),
+  waterQuantityOk: z.boolean().nullable().optional(),
+  waterQualityOk: z.boolean().nullable().optional(),
+  waterConvenienceOk: z.boolean().nullable().optional(),
+  waterReliabilityOk: z.boolean().nullable().optional(),
+  cultivatedLandMu: z.number().min(0).max(100000).nullable().optional(),
+  roadType: text(20).nullable().optional(),
+  fuelType: text(20).nullable().optional(),
+  hasElectricity: z.boolean().nullable().optional(),
+  medicalOutOfPocket: ZMoney.optional(),
+  insuranceClaims: ZMoney.optional(),
+};
+
+const personFields = {
+  name: text(30).min(1).optional(),
+  relation: z.enum(RELATIONS).optional(),
+  idNumber: text(30).optional().describe('Validated (GB 11643); sex and birth date are derived from it.'),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^1\d{10}$|^$/, '联系电话应为 11 位手机号')
+    .nullable()
+    .optional(),
+  ethnicity: text(20).nullable().optional(),
+  politicalStatus: text(20).nullable().optional(),
+  education: text(20).nullable().optional(),
+  schooling: text(20).nullable().optional(),
+  dropoutReason: text(50).nullable().optional(),
+  health: text(50).nullable().optional(),
+  labourSkill: text(20).nullable().optional(),
+  workMonths: z.number().int().min(0).max(12).nullable().optional(),
+  workPlace: text(100).nullable().optional(),
+  medicalInsured: z.boolean().optional(),
+  seriousIllnessInsured: z.boolean().optional(),
+  pensionInsured: z.boolean().optional(),
+  isDibao: z.boolean().optional(),
+  isTekun: z.boolean().optional(),
+  disabilityCategory: text(20).nullable().optional(),
+  disabilityGrade: z.number().int().min(1).max(4).nullable().optional(),
+};
+
+const ZVersion = z
+  .number()
+  .int()
+  .positive()
+  .describe('The version the client read; a stale one gets 409 CONFLICT.');
+
+export const ZUpdateHousehold = z.object({ version: ZVersion, ...householdFields });
+export const ZPersonInput = z.object(personFields);
+export const ZCreateHousehold = z.object({
+  ...householdFields,
+  regionCode: text(12),
+  householdType: z.enum(HOUSEHOLD_TYPES),
+  head: ZPersonInput,
+});
+export const ZAddMember = z.object({ version: ZVersion, ...personFields });
+export const ZUpdateMember = z.object({ version: ZVersion, ...personFields });
+export const ZRemoveMember = z.object({ version: ZVersion, reason: text(200).min(1) });
+export const ZChangeHead = z.object({
+  version: ZVersion,
+  personId: z.number().int().positive(),
+  formerHeadRelation: z.enum(RELATIONS),
+});
+export const ZSplit = z.object({
+  version: ZVersion,
+  personIds: z.array(z.number().int().positive()).min(1),
+  newHeadId: z.number().int().positive(),
+  householdType: z.enum(HOUSEHOLD_TYPES).optional(),
+});
+export const ZIncomeInput = z.object({
+  category: z.enum(INCOME_CATEGORIES),
+  item: text(50),
+  amount: ZMoney,
+  isCounted: z.boolean().optional(),
+  periodStart: ZDate,
+  periodEnd: ZDate,
+  note: text(200).nullable().optional(),
+});
+
+export const ZHousehold = z.object({
+  id: z.number().int(),
+  householdNo: z.string().nullable(),
+  householdType: z.enum(HOUSEHOLD_TYPES),
+  countyCode: z.string(),
+  countyName: z.string(),
+  townCode: z.string(),
+  townName: z.string(),
+  regionCode: z.string(),
+  villageName: z.string(),
+  headPersonId: z.number().int().nullable(),
+  headName: z.string(),
+  memberCount: z.number().int(),
+  address: z.string().nullable(),
+  phoneMasked: z.string().nullable(),
+  isRelocated: z.boolean(),
+  housingGrade: z.enum(HOUSING_GRADES).nullable(),
+  houseArea: z.number().nullable(),
+  hasSafeHouseElsewhere: z.boolean(),
+  waterQuantityOk: z.boolean().nullable(),
+  waterQualityOk: z.boolean().nullable(),
+  waterConvenienceOk: z.boolean().nullable(),
+  waterReliabilityOk: z.boolean().nullable(),
+  cultivatedLandMu: z.number().nullable(),
+  roadType: z.string().nullable(),
+  fuelType: z.string().nullable(),
+  hasElectricity: z.boolean().nullable(),
+  medicalOutOfPocket: z.number(),
+  insuranceClaims: z.number(),
+  version: z.number().int(),
+  updatedAt: z.string(),
+});
+
+export const ZPerson = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  relation: z.string(),
+  sex: z.enum(['male', 'female']),
+  birthDate: z.string(),
+  idMasked: z.string(),
+  phoneMasked: z.string().nullable(),
+  ethnicity: z.string().nullable(),
+  politicalStatus: z.string().nullable(),
+  education: z.string().nullable(),
+  schooling: z.string().nullable(),
+  dropoutReason: z.string().nullable(),
+  health: z.string().nullable(),
+  labourSkill: z.string().nullable(),
+  workMonths: z.number().int().nullable(),
+  workPlace: z.string().nullable(),
+  medicalInsured: z.boolean(),
+  seriousIllnessInsured: z.boolean(),
+  pensionInsured: z.boolean(),
+  isDibao: z.boolean(),
+  isTekun: z.boolean(),
+  disabilityCategory: z.string().nullable(),
+  disabilityGrade: z.number().int().nullable(),
+});
+
+const ZJudgement = z.enum(['ok', 'problem', 'unknown']);
+const ZCategoryAmounts = z.object({
+  wage: z.number(),
+  business: z.number(),
+  property: z.number(),
+  transfer: z.number(),
+  production_cost: z.number(),
+});
+
+export const ZHouseholdDetail = z.object({
+  household: ZHousehold,
+  members: z.array(ZPerson),
+  window: z.object({ start: z.string(), end: z.string() }),
+  income: z.object({ byCategory: ZCategoryAmounts, netIncome: z.number(), perCapita: z.number().nullable() }),
+  previousPerCapita: z.number().nullable(),
+  line: z.number().nullable(),
+  guarantees: z.object({
+    education: ZJudgement,
+    medical: ZJudgement,
+    housing: ZJudgement,
+    water: ZJudgement,
+  }),
+  screeningReasons: z.array(z.string()),
+  hasLabourCapacity: z.boolean(),
+  incomeItems: z.array(
+    z.object({
+      id: z.number().int(),
+      category: z.enum(INCOME_CATEGORIES),
+      item: z.string(),
+      amount: z.number(),
+      isCounted: z.boolean(),
+      periodStart: z.string(),
+      periodEnd: z.string(),
+      note: z.string().nullable(),
+    }),
+  ),
+  openLead: z
+    .object({ id: z.number().int(), source: z.string(), reasons: z.array(z.string()), createdAt: z.string() })
+    .nullable(),
+});
+
+export const ZSplitResult = z.object({ original: ZHouseholdDetail, created: ZHouseholdDetail });
+
+export const ZHistory = z.array(
+  z.object({
+    id: z.string(),
+    at: z.string(),
+    actorName: z.string(),
+    action: z.string(),
+    oldValues: z.record(z.string(), z.unknown()).nullable(),
+    newValues: z.record(z.string(), z.unknown()).nullable(),
+  }),
+);
+
+export const ZReveal = z.object({ idNumber: z.string(), phone: z.string().nullable() });

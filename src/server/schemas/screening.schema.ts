@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { ZScreeningRules } from '../domain/screening-rules.js';
+
+export { ZScreeningRules };
+
+export const ZRulesView = z.object({ version: z.number().int(), rules: ZScreeningRules });
+
+export const ZLine = z.object({
+  province: z.string().trim().min(1).max(20),
+  year: z.number().int().min(2015).max(2100),
+  amount: z.number().positive().max(1_000_000),
+  note: z.string().trim().max(200).nullable().optional(),
+});
+export const ZLineView = ZLine.extend({ note: z.string().nullable() });
+
+export const ZRunRequest = z.object({
+  scopeCode: z.string().trim().max(12).optional(),
+  roundId: z.number().int().positive().optional(),
+  date: z.iso.date().optional().describe('Reference date; income is the 12 months before its month.'),
+});
+
+export const ZRun = z.object({
+  id: z.number().int(),
+  kind: z.enum(['routine', 'concentrated']),
+  roundId: z.number().int().nullable(),
+  scopeCode: z.string(),
+  scopeName: z.string(),
+  ruleVersion: z.number().int(),
+  line: z.number(),
+  windowStart: z.string(),
+  windowEnd: z.string(),
+  status: z.enum(['running', 'finished', 'failed']),
+  householdsScreened: z.number().int(),
+  leadsCreated: z.number().int(),
+  leadsUpdated: z.number().int(),
+  reasonCounts: z.record(z.string(), z.number()),
+  error: z.string().nullable(),
+  startedBy: z.string(),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+});
+
+export const ZRunId = z.object({ id: z.coerce.number().int().positive() });
+
+export const ZRoundInput = z.object({
+  name: z.string().trim().min(1).max(100),
+  scopeCode: z.string().trim().max(12),
+  startsOn: z.iso.date(),
+  screenBy: z.iso.date(),
+  proceduresBy: z.iso.date().nullable().optional(),
+  entryBy: z.iso.date().nullable().optional(),
+});
+
+export const ZRound = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  scopeCode: z.string(),
+  startsOn: z.string(),
+  screenBy: z.string(),
+  proceduresBy: z.string().nullable(),
+  entryBy: z.string().nullable(),
+  createdBy: z.string(),
+});
+
+export const ZRoundProgress = z.object({
+  round: ZRound,
+  towns: z.array(
+    z.object({
+      countyCode: z.string(),
+      countyName: z.string(),
+      townCode: z.string(),
+      townName: z.string(),
+      households: z.number().int(),
+      leads: z.number().int(),
+      openLeads: z.number().int(),
+    }),
+  ),
+});
