@@ -138,7 +138,11 @@ export function createScreeningService(deps: {
         const round = await this.getRound(actor, input.roundId);
         kind = 'concentrated';
         // A county screens its own part of a city-wide round.
-        scopeCode = input.scopeCode ?? (isRegionInScope({ code: round.scopeCode, level: 'county' }, actor.scope) ? round.scopeCode : actor.regionCode);
+        scopeCode =
+          input.scopeCode ??
+          (isRegionInScope({ code: round.scopeCode, level: 'county' }, actor.scope)
+            ? round.scopeCode
+            : actor.regionCode);
       }
       if (actor.userId === null && input.scopeCode === undefined && input.roundId === undefined) {
         const roots = await repos.regions.listRoots();
@@ -247,7 +251,9 @@ export function createScreeningService(deps: {
     /** Rounds that cover the actor's region or lie within it. */
     async listRounds(actor: Actor) {
       const rounds = await repos.screeningConfig.listRounds();
-      const regions = new Map((await repos.regions.findByCodes(rounds.map((r) => r.scope_code))).map((r) => [r.code, r]));
+      const regions = new Map(
+        (await repos.regions.findByCodes(rounds.map((r) => r.scope_code))).map((r) => [r.code, r]),
+      );
       return rounds
         .filter((r) => {
           const region = regions.get(r.scope_code);
