@@ -197,6 +197,26 @@ const ROUTES: RouteCase[] = [
       },
     }),
   },
+  {
+    method: 'POST',
+    path: '/api/households/import',
+    permission: 'household.import',
+    request: () => ({ url: '/api/households/import?filename=x.csv', payload: {} }),
+  },
+  {
+    method: 'GET',
+    path: '/api/imports/{id}/problems.csv',
+    permission: 'household.import',
+    request: () => ({ url: '/api/imports/999999/problems.csv' }),
+  },
+  {
+    method: 'GET',
+    path: '/api/households/export',
+    permission: 'household.export',
+    request: () => ({ url: '/api/households/export?format=csv' }),
+    foreign: () => ({ url: '/api/households/export?regionCode=411302000000' }),
+    missing: () => ({ url: '/api/households/export?regionCode=411399000000' }),
+  },
   householdRoute('GET', '/api/households/{id}', 'household.read', (id) => `/api/households/${id}`),
   householdRoute('PATCH', '/api/households/{id}', 'household.write', (id) => `/api/households/${id}`, {
     version: 999999,

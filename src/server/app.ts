@@ -18,6 +18,7 @@ import { auditRoutes } from './routes/audit.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { householdRoutes } from './routes/household.routes.js';
+import { householdTransferRoutes } from './routes/household-transfer.routes.js';
 import { regionRoutes } from './routes/region.routes.js';
 import { screeningRoutes } from './routes/screening.routes.js';
 import { userRoutes } from './routes/user.routes.js';
@@ -98,6 +99,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(userRoutes(services));
       await api.register(regionRoutes(services));
       await api.register(auditRoutes(services));
+      await api.register(householdTransferRoutes(services));
       await api.register(householdRoutes(services));
       await api.register(screeningRoutes(services));
       api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>

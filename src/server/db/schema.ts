@@ -225,6 +225,21 @@ export interface HelperAssignmentTable {
   ends_on: string | null;
 }
 
+export interface ImportJobTable {
+  id: Generated<number>;
+  kind: string;
+  filename: string;
+  actor_id: number | null;
+  actor_name: string;
+  region_code: string | null;
+  status: string;
+  total_rows: number;
+  households: number;
+  persons: number;
+  problems: ColumnType<unknown, string, string>;
+  created_at: Timestamp;
+}
+
 export interface DB {
   region: RegionTable;
   zone_town: ZoneTownTable;
@@ -241,6 +256,7 @@ export interface DB {
   screening_run: ScreeningRunTable;
   lead: LeadTable;
   helper_assignment: HelperAssignmentTable;
+  import_job: ImportJobTable;
 }
 
 export type RegionRow = Selectable<RegionTable>;

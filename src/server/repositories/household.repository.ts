@@ -251,6 +251,22 @@ export function createHouseholdRepository(db: Kysely<DB>) {
       }
     },
 
+    async insertPersonsBulk(rows: readonly PersonInsert[]): Promise<void> {
+      for (let i = 0; i < rows.length; i += 500) {
+        try {
+          await db
+            .insertInto('person')
+            .values(rows.slice(i, i + 500))
+            .execute();
+        } catch (error) {
+          if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
+            throw conflict('导入期间有身份证号被他人登记，请重新导入', { field: 'idNumber' });
+          }
+          throw error;
+        }
+      }
+    },
+
     async deletePerson(id: number): Promise<void> {
       await db.deleteFrom('person').where('id', '=', id).execute();
     },

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { createAuditRepository } from './audit.repository.js';
 import { createHouseholdRepository } from './household.repository.js';
+import { createImportRepository } from './import.repository.js';
 import { createRegionRepository } from './region.repository.js';
 import { createScreeningRepository } from './screening.repository.js';
 import { createScreeningConfigRepository } from './screening-config.repository.js';
@@ -16,6 +17,7 @@ export function createRepositories(db: Kysely<DB>) {
     sessions: createSessionRepository(db),
     audit: createAuditRepository(db),
     households: createHouseholdRepository(db),
+    imports: createImportRepository(db),
     screening: createScreeningRepository(db),
     screeningConfig: createScreeningConfigRepository(db),
   };

@@ -251,3 +251,34 @@ export const ZHistory = z.array(
 );
 
 export const ZReveal = z.object({ idNumber: z.string(), phone: z.string().nullable() });
+
+export const ZImportQuery = z.object({
+  filename: z.string().trim().min(1).max(200),
+  skipBadRows: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+});
+
+export const ZImportResult = z.object({
+  jobId: z.number().int(),
+  status: z
+    .enum(['imported', 'partial', 'refused'])
+    .describe('refused: nothing was imported because some rows are bad.'),
+  totalRows: z.number().int(),
+  households: z.number().int(),
+  persons: z.number().int(),
+  problems: z.array(z.object({ row: z.number().int(), reason: z.string() })),
+});
+
+export const ZExportQuery = z.object({
+  format: z.enum(['xlsx', 'csv']).default('xlsx'),
+  regionCode: text(12).optional(),
+  type: z.enum(HOUSEHOLD_TYPES).optional(),
+  unmasked: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+});
+
+export const ZJobId = z.object({ id: z.coerce.number().int().positive() });

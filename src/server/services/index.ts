@@ -5,6 +5,8 @@ import { createAuditService } from './audit.service.js';
 import { createAuthService } from './auth.service.js';
 import { createDemoSeedService } from './demo-seed.service.js';
 import { createHouseholdService } from './household.service.js';
+import { createHouseholdExportService } from './household-export.service.js';
+import { createHouseholdImportService } from './household-import.service.js';
 import { createPopulationService } from './population.service.js';
 import { createRegionService } from './region.service.js';
 import { createRegionImportService } from './region-import.service.js';
@@ -28,6 +30,8 @@ export function createServices(database: Database, config: Config, secrets: Secr
     population: createPopulationService({ database, repos, config, secrets }),
     screening,
     households: createHouseholdService({ repos, tx, secrets, screening }),
+    householdImport: createHouseholdImportService({ repos, tx, secrets }),
+    householdExport: createHouseholdExportService({ repos, secrets }),
   };
 }
 

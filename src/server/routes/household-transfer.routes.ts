@@ -1,0 +1,91 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { AppError } from '../errors.js';
+import { actorOf } from '../http/auth-hook.js';
+import { authErrors, ZError } from '../schemas/common.schema.js';
+import { ZExportQuery, ZImportQuery, ZImportResult, ZJobId } from '../schemas/household.schema.js';
+import type { Services } from '../services/index.js';
+
+const tags = ['households'];
+const UPLOAD_TYPES = [
+  'application/octet-stream',
+  'text/csv',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+];
+
+const attachment = (filename: string) => `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`;
+
+/** Spreadsheet import and export of households, and the downloadable report of refused rows. */
+export const householdTransferRoutes =
+  (services: Services): FastifyPluginAsyncZod =>
+  async (app) => {
+    // The file is the request body (no multipart), read as bytes so the encoding can be detected.
+    app.addContentTypeParser(
+      UPLOAD_TYPES,
+      { parseAs: 'buffer', bodyLimit: 30 * 1024 * 1024 },
+      (_request, body, done) => done(null, body),
+    );
+
+    app.post(
+      '/households/import',
+      {
+        config: { permission: 'household.import' },
+        schema: {
+          summary: 'Import households from .xlsx or .csv (UTF-8 or GBK) sent as the request body',
+          description:
+            'Send the file bytes with Content-Type application/octet-stream. With any refused row nothing is imported, unless skipBadRows=true.',
+          tags,
+          querystring: ZImportQuery,
+          response: { 200: ZImportResult, 413: ZError, 415: ZError, ...authErrors },
+        },
+      },
+      async (request) => {
+        if (!Buffer.isBuffer(request.body) || request.body.length === 0) {
+          throw new AppError('VALIDATION', '请上传文件（请求体为 .xlsx 或 .csv 文件内容）');
+        }
+        return services.householdImport.importFile(actorOf(request), {
+          data: request.body,
+          filename: request.query.filename,
+          skipBadRows: request.query.skipBadRows,
+        });
+      },
+    );
+
+    app.get(
+      '/imports/:id/problems.csv',
+      {
+        config: { permission: 'household.import' },
+        schema: {
+          summary: 'The refused rows of an import, with reasons, as CSV',
+          tags,
+          params: ZJobId,
+        },
+      },
+      async (request, reply) => {
+        const report = await services.householdImport.problemReport(actorOf(request), request.params.id);
+        return reply
+          .header('content-type', 'text/csv; charset=utf-8')
+          .header('content-disposition', attachment(report.filename))
+          .send(Buffer.from(report.csv, 'utf8'));
+      },
+    );
+
+    app.get(
+      '/households/export',
+      {
+        config: { permission: 'household.export' },
+        schema: {
+          summary:
+            'Export households and members (.xlsx or .csv) in the import layout; IDs masked unless unmasked=true',
+          tags,
+          querystring: ZExportQuery,
+        },
+      },
+      async (request, reply) => {
+        const file = await services.householdExport.export(actorOf(request), request.query);
+        return reply
+          .header('content-type', file.contentType)
+          .header('content-disposition', attachment(file.filename))
+          .send(file.stream);
+      },
+    );
+  };

@@ -1,0 +1,193 @@
+import { PassThrough, Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { HOUSEHOLD_TYPE_LABELS, type HouseholdType } from '../../shared/household-codes.js';
+import { hasPermission } from '../../shared/permissions.js';
+import { LAYOUT, type LayoutKey, neutraliseFormula } from '../domain/household-layout.js';
+import { forbidden, notFound } from '../errors.js';
+import type { Repositories } from '../repositories/index.js';
+import type { Actor } from './actor.js';
+import { recordAudit } from './audit.js';
+import { isRegionInScope, scopeForRegion } from './region-scope.js';
+import type { Secrets } from './secrets.js';
+
+export interface ExportInput {
+  format: 'xlsx' | 'csv';
+  regionCode?: string | undefined;
+  type?: HouseholdType | undefined;
+  /** Full ID numbers and phones: only for roles that may see them, and audited. */
+  unmasked?: boolean | undefined;
+}
+
+const PAGE = 2000;
+const yes = (v: boolean | null) => (v === null ? '' : v ? '是' : '否');
+
+/**
+ * Exports households and members in the import layout (so an export can be edited and re-imported),
+ * streamed page by page so a county's 350,000 rows never sit in memory at once.
+ */
+export function createHouseholdExportService(deps: { repos: Repositories; secrets: Secrets }) {
+  const { repos, secrets } = deps;
+
+  async function* rows(actor: Actor, input: ExportInput, regionPrefixes: string[] | undefined) {
+    let afterId = 0;
+    for (;;) {
+      const page = await repos.imports.exportPage(
+        { scope: actor.scope, regionPrefixes, type: input.type },
+        afterId,
+        PAGE,
+      );
+      if (page.length === 0) {
+        return;
+      }
+      for (const p of page) {
+        const values: Record<LayoutKey, string | number> = {
+          county: p.county_name ?? '',
+          town: p.town_name ?? '',
+          village: p.village_name,
+          regionCode: p.region_code,
+          householdNo: p.household_no ?? '',
+          householdType: HOUSEHOLD_TYPE_LABELS[p.household_type as HouseholdType]?.zh ?? p.household_type,
+          name: p.name,
+          sex: p.sex === 'male' ? '男' : '女',
+          birthDate: p.birth_date,
+          idNumber: input.unmasked ? secrets.decrypt(p.id_enc) : p.id_masked,
+          relation: p.relation,
+          ethnicity: p.ethnicity ?? '',
+          householdPhone:
+            p.relation === '户主'
+              ? ((input.unmasked && p.h_phone_enc ? secrets.decrypt(p.h_phone_enc) : p.h_phone_masked) ?? '')
+              : '',
+          phone: (input.unmasked && p.phone_enc ? secrets.decrypt(p.phone_enc) : p.phone_masked) ?? '',
+          education: p.education ?? '',
+          schooling: p.schooling ?? '',
+          dropoutReason: p.dropout_reason ?? '',
+          health: p.health ?? '',
+          labourSkill: p.labour_skill ?? '',
+          workMonths: p.work_months ?? '',
+          workPlace: p.work_place ?? '',
+          politicalStatus: p.political_status ?? '',
+          isDibao: yes(p.is_dibao),
+          isTekun: yes(p.is_tekun),
+          medicalInsured: yes(p.medical_insured),
+          seriousIllnessInsured: yes(p.serious_illness_insured),
+          pensionInsured: yes(p.pension_insured),
+          disabilityCategory: p.disability_category ?? '',
+          address: p.relation === '户主' ? (p.address ?? '') : '',
+          housingGrade:
+            p.relation === '户主' ? (p.housing_grade === 'none' ? '无房' : (p.housing_grade ?? '')) : '',
+          waterOk:
+            p.relation === '户主'
+              ? yes(
+                  [
+                    p.water_quantity_ok,
+                    p.water_quality_ok,
+                    p.water_convenience_ok,
+                    p.water_reliability_ok,
+                  ].some((w) => w === false)
+                    ? false
+                    : [
+                          p.water_quantity_ok,
+                          p.water_quality_ok,
+                          p.water_convenience_ok,
+                          p.water_reliability_ok,
+                        ].every((w) => w === true)
+                      ? true
+                      : null,
+                )
+              : '',
+        };
+        yield LAYOUT.map((c) => {
+          const v = values[c.key];
+          return typeof v === 'string' ? neutraliseFormula(v) : v;
+        });
+      }
+      afterId = page[page.length - 1]?.h_id ?? afterId;
+    }
+  }
+
+  return {
+    async export(
+      actor: Actor,
+      input: ExportInput,
+    ): Promise<{ filename: string; contentType: string; stream: Readable }> {
+      if (input.unmasked && !hasPermission(actor.role, 'household.reveal')) {
+        throw forbidden('无权导出完整证件号');
+      }
+      let regionPrefixes: string[] | undefined;
+      let regionCode = actor.regionCode;
+      if (input.regionCode) {
+        const region = await repos.regions.findByCode(input.regionCode);
+        if (!region || !isRegionInScope(region, actor.scope)) {
+          throw notFound('区划');
+        }
+        const zoneTowns = region.level === 'zone' ? await repos.regions.listZoneTownCodes(region.code) : [];
+        regionPrefixes = scopeForRegion(region, zoneTowns);
+        regionCode = region.code;
+      }
+      await recordAudit(repos, actor, {
+        action: 'household.export',
+        entityType: 'household',
+        regionCode: regionCode || null,
+        new: {
+          format: input.format,
+          regionCode: input.regionCode ?? null,
+          type: input.type ?? null,
+          unmasked: Boolean(input.unmasked),
+        },
+      });
+      const stamp = new Date().toISOString().slice(0, 10);
+      const source = rows(actor, input, regionPrefixes);
+      if (input.format === 'csv') {
+        const csvCell = (v: string | number) => {
+          const text = String(v);
+          return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+        };
+        async function* csv() {
+          yield `\uFEFF${LAYOUT.map((c) => c.header).join(',')}\r\n`;
+          for await (const row of source) {
+            yield `${row.map(csvCell).join(',')}\r\n`;
+          }
+        }
+        return {
+          filename: `农户档案-${stamp}.csv`,
+          contentType: 'text/csv; charset=utf-8',
+          stream: Readable.from(csv()),
+        };
+      }
+      const out = new PassThrough();
+      const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+        stream: out,
+        useStyles: true,
+        useSharedStrings: false,
+      });
+      const sheet = workbook.addWorksheet('家庭成员');
+      sheet.columns = LAYOUT.map((c) => ({
+        header: c.header,
+        key: c.key,
+        width: c.key === 'idNumber' ? 22 : 14,
+      }));
+      // Text format on every column: Excel must not turn ID numbers into numbers when the file is edited.
+      for (let i = 1; i <= LAYOUT.length; i++) {
+        sheet.getColumn(i).numFmt = '@';
+      }
+      void (async () => {
+        try {
+          for await (const row of source) {
+            sheet.addRow(row).commit();
+          }
+          sheet.commit();
+          await workbook.commit();
+        } catch (error) {
+          out.destroy(error as Error);
+        }
+      })();
+      return {
+        filename: `农户档案-${stamp}.xlsx`,
+        contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        stream: out,
+      };
+    },
+  };
+}
+
+export type HouseholdExportService = ReturnType<typeof createHouseholdExportService>;

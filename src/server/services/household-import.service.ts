@@ -1,0 +1,246 @@
+import type { Insertable } from 'kysely';
+import { idFacts, maskIdNumber, maskPhone } from '../../shared/id-number.js';
+import { countyCodeOf } from '../../shared/region-code.js';
+import type { PersonTable } from '../db/schema.js';
+import { type ImportedHousehold, parseHouseholdRows, type RowProblem } from '../domain/household-rows.js';
+import { readSpreadsheet } from '../domain/spreadsheet.js';
+import { notFound, validation } from '../errors.js';
+import type { NewHouseholdRow } from '../repositories/import.repository.js';
+import type { Repositories } from '../repositories/index.js';
+import type { Actor } from './actor.js';
+import type { Secrets } from './secrets.js';
+import type { RunInTransaction } from './transaction.js';
+
+export interface ImportResult {
+  jobId: number;
+  status: 'imported' | 'partial' | 'refused';
+  totalRows: number;
+  households: number;
+  persons: number;
+  problems: RowProblem[];
+}
+
+const MAX_ROWS = 200_000;
+
+/**
+ * Imports households and members from a spreadsheet. By default a file with any refused row changes
+ * nothing; with `skipBadRows` the households whose rows are all good are imported and the rest
+ * reported. A household is never imported with some of its members missing.
+ */
+export function createHouseholdImportService(deps: {
+  repos: Repositories;
+  tx: RunInTransaction;
+  secrets: Secrets;
+}) {
+  const { repos, tx, secrets } = deps;
+
+  async function resolveVillages(actor: Actor, households: ImportedHousehold[], problems: RowProblem[]) {
+    const resolved = new Map<ImportedHousehold, { code: string; townCode: string }>();
+    const codes = [...new Set(households.map((h) => h.regionCode).filter((c): c is string => c !== null))];
+    const byCode = new Map((await repos.regions.findByCodes(codes)).map((r) => [r.code, r]));
+    const needNames = households.some((h) => h.regionCode === null);
+    const byNames = new Map<string, Array<{ code: string; town_code: string }>>();
+    if (needNames) {
+      for (const v of await repos.imports.villagesByNames(actor.scope)) {
+        const key = `${v.county}/${v.town}/${v.village}`;
+        byNames.set(key, [...(byNames.get(key) ?? []), { code: v.code, town_code: v.town_code }]);
+      }
+    }
+    for (const household of households) {
+      const row = household.rows[0] ?? 0;
+      if (household.regionCode !== null) {
+        const region = byCode.get(household.regionCode);
+        const inScope = region !== undefined && actor.scope.some((p) => region.code.startsWith(p));
+        if (!region || !inScope || region.level !== 'village') {
+          problems.push({ row, reason: `行政区划代码 ${household.regionCode} 不是本辖区的村` });
+          continue;
+        }
+        resolved.set(household, { code: region.code, townCode: region.parent_code ?? '' });
+        continue;
+      }
+      const { county, town, village } = household.names;
+      const matches = byNames.get(`${county}/${town}/${village}`) ?? [];
+      if (matches.length !== 1) {
+        problems.push({
+          row,
+          reason:
+            matches.length === 0
+              ? `本辖区没有“${county}${town}${village}”：请核对县乡村名称或填写行政区划代码`
+              : `“${county}${town}${village}”不唯一：请填写行政区划代码`,
+        });
+        continue;
+      }
+      const [match] = matches;
+      if (match) {
+        resolved.set(household, { code: match.code, townCode: match.town_code });
+      }
+    }
+    return resolved;
+  }
+
+  return {
+    async importFile(
+      actor: Actor,
+      input: { data: Uint8Array; filename: string; skipBadRows: boolean },
+    ): Promise<ImportResult> {
+      const rows = await readSpreadsheet(input.data);
+      if (rows.length > MAX_ROWS) {
+        throw validation(`文件超过 ${MAX_ROWS} 行，请分批导入`);
+      }
+      const { households, problems } = parseHouseholdRows(rows);
+      const resolved = await resolveVillages(actor, households, problems);
+
+      // Already registered: ID numbers (a person is unique city-wide) and household numbers.
+      const hashOf = new Map<string, string>();
+      for (const h of households) {
+        for (const m of h.members) {
+          hashOf.set(m.idNumber, secrets.hash(m.idNumber));
+        }
+      }
+      const taken = await repos.imports.existingIdHashes([...hashOf.values()]);
+      const takenNos = await repos.imports.existingHouseholdNos(
+        households.map((h) => h.householdNo).filter((n): n is string => n !== null),
+      );
+      for (const h of households) {
+        for (const m of h.members) {
+          if (taken.has(hashOf.get(m.idNumber) ?? '')) {
+            problems.push({ row: m.row, reason: '该身份证号已在系统中登记，一人只能登记一次' });
+          }
+        }
+        if (h.householdNo && takenNos.has(h.householdNo)) {
+          problems.push({ row: h.rows[0] ?? 0, reason: `户编号 ${h.householdNo} 已存在` });
+        }
+      }
+
+      const badRows = new Set(problems.map((p) => p.row));
+      const good = households.filter((h) => resolved.has(h) && !h.rows.some((r) => badRows.has(r)));
+      // With skipBadRows, the other rows of a refused household are reported too: nothing half-imported.
+      for (const h of households) {
+        if (!good.includes(h)) {
+          for (const row of h.rows) {
+            if (!badRows.has(row)) {
+              problems.push({ row, reason: '同户其他行有错误，整户未导入' });
+            }
+          }
+        }
+      }
+      problems.sort((a, b) => a.row - b.row);
+      const dataRows = households.reduce((n, h) => n + h.rows.length, 0);
+      const refuse = problems.length > 0 && !input.skipBadRows;
+      const toWrite = refuse ? [] : good;
+      const status: ImportResult['status'] = refuse
+        ? 'refused'
+        : problems.length > 0
+          ? 'partial'
+          : 'imported';
+      const persons = toWrite.reduce((n, h) => n + h.members.length, 0);
+
+      const jobId = await tx(async (t) => {
+        if (toWrite.length > 0) {
+          const householdRows: NewHouseholdRow[] = toWrite.map((h) => {
+            const village = resolved.get(h);
+            const code = village?.code ?? '';
+            return {
+              county_code: countyCodeOf(code, 'village') ?? '',
+              town_code: village?.townCode ?? '',
+              region_code: code,
+              household_no: h.householdNo,
+              household_type: h.householdType,
+              address: h.address,
+              phone_enc: h.phone ? secrets.encrypt(h.phone) : null,
+              phone_hash: h.phone ? secrets.hash(h.phone) : null,
+              phone_masked: h.phone ? maskPhone(h.phone) : null,
+              housing_grade: h.housingGrade,
+              water_quantity_ok: h.waterOk,
+              water_quality_ok: h.waterOk,
+              water_convenience_ok: h.waterOk,
+              water_reliability_ok: h.waterOk,
+            };
+          });
+          const ids = await t.imports.insertHouseholds(householdRows);
+          const personRows: Insertable<PersonTable>[] = [];
+          toWrite.forEach((h, i) => {
+            for (const m of h.members) {
+              const facts = idFacts(m.idNumber);
+              personRows.push({
+                household_id: ids[i] ?? 0,
+                county_code: householdRows[i]?.county_code ?? '',
+                name: m.name,
+                relation: m.relation,
+                sex: facts.sex,
+                birth_date: facts.birthDate,
+                id_hash: hashOf.get(m.idNumber) ?? secrets.hash(m.idNumber),
+                id_enc: secrets.encrypt(m.idNumber),
+                id_masked: maskIdNumber(m.idNumber),
+                phone_enc: m.phone ? secrets.encrypt(m.phone) : null,
+                phone_hash: m.phone ? secrets.hash(m.phone) : null,
+                phone_masked: m.phone ? maskPhone(m.phone) : null,
+                ethnicity: m.ethnicity,
+                education: m.education,
+                schooling: m.schooling,
+                dropout_reason: m.dropoutReason,
+                health: m.health,
+                labour_skill: m.labourSkill,
+                work_months: m.workMonths,
+                work_place: m.workPlace,
+                political_status: m.politicalStatus,
+                is_dibao: m.isDibao,
+                is_tekun: m.isTekun,
+                medical_insured: m.medicalInsured,
+                serious_illness_insured: m.seriousIllnessInsured,
+                pension_insured: m.pensionInsured,
+                disability_category: m.disabilityCategory,
+              });
+            }
+          });
+          await t.households.insertPersonsBulk(personRows);
+          await t.imports.refreshSummaries(ids);
+          await t.imports.insertAuditBatch(
+            ids.map((id, i) => ({
+              actorId: actor.userId,
+              actorName: actor.username,
+              ip: actor.ip,
+              requestId: actor.requestId,
+              entityId: String(id),
+              regionCode: householdRows[i]?.region_code ?? '',
+              newValues: {
+                file: input.filename,
+                rows: toWrite[i]?.rows,
+                members: toWrite[i]?.members.length,
+              },
+            })),
+          );
+        }
+        return t.imports.insertJob({
+          kind: 'household',
+          filename: input.filename,
+          actorId: actor.userId,
+          actorName: actor.username,
+          regionCode: actor.regionCode || null,
+          status,
+          totalRows: dataRows,
+          households: toWrite.length,
+          persons,
+          problems,
+        });
+      });
+      return { jobId, status, totalRows: dataRows, households: toWrite.length, persons, problems };
+    },
+
+    /** The refused rows of an import as CSV (UTF-8 with BOM, so Excel opens it in Chinese). */
+    async problemReport(actor: Actor, jobId: number): Promise<{ filename: string; csv: string }> {
+      const job = await repos.imports.findJob(jobId);
+      if (
+        !job ||
+        (job.actor_id !== actor.userId && !actor.scope.some((p) => (job.region_code ?? '').startsWith(p)))
+      ) {
+        throw notFound('导入记录');
+      }
+      const problems = job.problems as RowProblem[];
+      const lines = ['行号,原因', ...problems.map((p) => `${p.row},"${p.reason.replaceAll('"', '""')}"`)];
+      return { filename: `import-${job.id}-problems.csv`, csv: `\uFEFF${lines.join('\r\n')}\r\n` };
+    },
+  };
+}
+
+export type HouseholdImportService = ReturnType<typeof createHouseholdImportService>;

@@ -1,0 +1,271 @@
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkCharacter } from '../src/shared/id-number.js';
+import { createTestApp, type TestApp } from './helpers/test-app.js';
+
+let t: TestApp;
+let county: string;
+
+const id = (first17: string) => `${first17}${checkCharacter(first17)}`;
+const fullWidth = (text: string) =>
+  text.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
+
+/** An ID number whose check character is X, from a 14-digit address + birth date prefix. */
+function idEndingInX(prefix14: string) {
+  for (let seq = 1; seq < 1000; seq++) {
+    const first17 = `${prefix14}${String(seq).padStart(3, '0')}`;
+    if (checkCharacter(first17) === 'X') {
+      return `${first17}X`;
+    }
+  }
+  throw new Error('no X');
+}
+const HEADER =
+  '县,乡,村,行政区划代码,户编号,户类型,姓名,证件号码,与户主关系,劳动技能,户联系电话,住房安全等级';
+
+function upload(cookie: string, body: Buffer, filename: string, skipBadRows = false) {
+  return t.app.inject({
+    method: 'POST',
+    url: `/api/households/import?filename=${encodeURIComponent(filename)}&skipBadRows=${skipBadRows}`,
+    headers: { cookie, 'content-type': 'application/octet-stream' },
+    payload: body,
+  });
+}
+
+const countHouseholds = async () =>
+  (
+    await t.database.db
+      .selectFrom('household')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
+  ).n;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  county = await t.login('county_wancheng');
+});
+afterAll(async () => {
+  await t.close();
+});
+
+describe('household import', () => {
+  // A messy GBK file from a Chinese Excel: a title row, a group row, the header, blank rows, IDs with
+  // spaces, full-width digits, a lowercase x, one mangled into scientific notation, and a duplicate.
+  const messy = [
+    '南阳市宛城区农户信息采集表,,,,,,,,,,,',
+    '基本信息,,,,,,家庭成员,,,,,',
+    HEADER,
+    `宛城区,官庄镇,东岗村,411302102201,H001,脱贫户,张大山,${id('41130219700101001')},户主,普通劳动力,13800000001,B`,
+    `宛城区,官庄镇,东岗村,411302102201,H001,脱贫户,李秀英, ${id('41130219720202002').slice(0, 6)} ${id('41130219720202002').slice(6)} ,配偶,普通劳动力,,`,
+    ',,,,,,,,,,,',
+    `宛城区,官庄镇,东岗村,411302102201,H002,一般农户,王小明,${fullWidth(id('41130219800303001'))},户主,技能劳动力,,A`,
+    `宛城区,官庄镇,东岗村,411302102201,H002,一般农户,王丽,4.11302E+17,之女,,,`,
+    `宛城区,官庄镇,西湾村,,H003,一般农户,赵四,${id('41130219650505005')},户主,,,C`,
+    `宛城区,官庄镇,西湾村,,H003,一般农户,赵四重复,${id('41130219650505005')},之子,,,`,
+    `宛城区,官庄镇,西湾村,,H004,监测户,钱五,${idEndingInX('41130219601231').slice(0, 17)}x,户主,,,D`,
+  ];
+  const ID_X = idEndingInX('41130219601231');
+
+  it('refuses the whole file by default, naming every bad row with its reason', async () => {
+    expect(ID_X.endsWith('X')).toBe(true);
+    const file = iconv.encode(messy.join('\r\n'), 'gbk');
+    const before = await countHouseholds();
+    const response = await upload(county, file, '采集表.csv');
+    expect(response.statusCode).toBe(200);
+    const result = response.json();
+    expect(result.status).toBe('refused');
+    expect(result.households).toBe(0);
+    expect(await countHouseholds()).toBe(before);
+    const byRow = Object.fromEntries(
+      result.problems.map((p: { row: number; reason: string }) => [p.row, p.reason]),
+    );
+    expect(byRow[8]).toMatch(/科学计数法/);
+    expect(byRow[10]).toMatch(/与第 9 行身份证号重复/);
+    expect(byRow[7]).toMatch(/同户其他行有错误/);
+    expect(Object.keys(byRow).map(Number)).toEqual([7, 8, 9, 10]);
+    const report = await t.app.inject({
+      url: `/api/imports/${result.jobId}/problems.csv`,
+      headers: { cookie: county },
+    });
+    expect(report.statusCode).toBe(200);
+    expect(report.headers['content-disposition']).toContain('attachment');
+    expect(report.body).toContain('科学计数法');
+  });
+
+  it('imports the good households when asked to skip bad rows, normalising what can be trusted', async () => {
+    const file = iconv.encode(messy.join('\r\n'), 'gbk');
+    const result = (await upload(county, file, '采集表.csv', true)).json();
+    expect(result.status).toBe('partial');
+    expect(result.households).toBe(2); // H001 (spaces in an ID) and H004 (lowercase x)
+    expect(result.persons).toBe(3);
+    const found = await t.app.inject({
+      url: `/api/households?idNumber=${ID_X}`,
+      headers: { cookie: county },
+    });
+    expect(found.json().items).toHaveLength(1);
+    expect(found.json().items[0]).toMatchObject({
+      headName: '钱五',
+      householdType: 'monitored',
+      villageName: '西湾村',
+    });
+    const h001 = await t.app.inject({
+      url: `/api/households?idNumber=${id('41130219720202002')}`,
+      headers: { cookie: county },
+    });
+    const detail = await t.app.inject({
+      url: `/api/households/${h001.json().items[0].id}`,
+      headers: { cookie: county },
+    });
+    expect(
+      detail
+        .json()
+        .members.map((m: { name: string }) => m.name)
+        .sort(),
+    ).toEqual(['张大山', '李秀英'].sort());
+    expect(detail.json().household.housingGrade).toBe('B');
+    const audit = await t.app.inject({
+      url: '/api/audit?action=household.import',
+      headers: { cookie: county },
+    });
+    expect(audit.json().total).toBe(2);
+  });
+
+  it('refuses people already registered, and villages outside the region', async () => {
+    const again = [
+      HEADER,
+      `宛城区,官庄镇,东岗村,411302102201,H009,一般农户,张大山,${id('41130219700101001')},户主,,,`,
+    ];
+    const result = (await upload(county, Buffer.from(`\uFEFF${again.join('\n')}`), 'again.csv')).json();
+    expect(result.problems).toEqual([{ row: 2, reason: '该身份证号已在系统中登记，一人只能登记一次' }]);
+    const foreign = [HEADER, `卧龙区,,,411303101201,,一般农户,外县,${id('41130319700101001')},户主,,,`];
+    const outside = (await upload(county, Buffer.from(foreign.join('\n')), 'foreign.csv')).json();
+    expect(outside.problems[0].reason).toMatch(/不是本辖区的村/);
+  });
+
+  it('reads .xlsx, refusing an ID that Excel stored as a number', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Sheet1');
+    sheet.addRow(HEADER.split(','));
+    sheet.addRow([
+      '宛城区',
+      '官庄镇',
+      '南庄村',
+      '411302102203',
+      'X1',
+      '一般农户',
+      '孙六',
+      id('41130219800808008'),
+      '户主',
+      '',
+      '',
+      'A',
+    ]);
+    sheet.addRow([
+      '宛城区',
+      '官庄镇',
+      '南庄村',
+      '411302102203',
+      'X2',
+      '一般农户',
+      '周七',
+      411302198009090000,
+      '户主',
+      '',
+      '',
+      'A',
+    ]);
+    const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+    const result = (await upload(county, buffer, 'members.xlsx')).json();
+    expect(result.status).toBe('refused');
+    expect(result.problems).toEqual([{ row: 3, reason: expect.stringMatching(/Excel/) }]);
+    const ok = (await upload(county, buffer, 'members.xlsx', true)).json();
+    expect(ok).toMatchObject({ status: 'partial', households: 1, persons: 1 });
+  });
+
+  it('rejects a file without the required columns', async () => {
+    const result = (await upload(county, Buffer.from('a,b,c\n1,2,3\n'), 'x.csv')).json();
+    expect(result.problems[0].reason).toMatch(/表头/);
+  });
+});
+
+describe('household export', () => {
+  it('exports CSV in the import layout with masked IDs and neutralised formulas', async () => {
+    const list = await t.app.inject({
+      url: `/api/households?idNumber=${id('41130219700101001')}`,
+      headers: { cookie: county },
+    });
+    const household = list.json().items[0];
+    const detail = (
+      await t.app.inject({ url: `/api/households/${household.id}`, headers: { cookie: county } })
+    ).json();
+    await t.app.inject({
+      method: 'PATCH',
+      url: `/api/households/${household.id}`,
+      headers: { cookie: county },
+      payload: { version: detail.household.version, address: '=HYPERLINK("http://evil","点我")' },
+    });
+    const response = await t.app.inject({
+      url: '/api/households/export?format=csv',
+      headers: { cookie: county },
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toContain('text/csv');
+    const lines = response.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]?.split(',').slice(0, 10)).toEqual([
+      '县',
+      '乡',
+      '村',
+      '行政区划代码',
+      '户编号',
+      '户类型',
+      '姓名',
+      '性别',
+      '出生日期',
+      '证件号码',
+    ]);
+    expect(lines).toHaveLength(1 + 4);
+    expect(response.body).not.toMatch(/\d{17}[\dX]/);
+    expect(response.body).toContain(`"'=HYPERLINK(""http://evil"",""点我"")"`);
+    const audit = await t.app.inject({
+      url: '/api/audit?action=household.export',
+      headers: { cookie: county },
+    });
+    expect(audit.json().items[0].newValues).toMatchObject({ format: 'csv', unmasked: false });
+  });
+
+  it('exports .xlsx with text columns; full IDs only for a permitted role', async () => {
+    const response = await t.app.inject({
+      url: '/api/households/export?format=xlsx&unmasked=true',
+      headers: { cookie: county },
+    });
+    expect(response.statusCode).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0];
+    expect(sheet?.getRow(1).getCell(10).value).toBe('证件号码');
+    const ids: string[] = [];
+    sheet?.eachRow((row, n) => {
+      if (n > 1) {
+        ids.push(String(row.getCell(10).value));
+      }
+    });
+    expect(ids).toContain(id('41130219700101001'));
+    const admin = await t.login('city_admin');
+    const denied = await t.app.inject({
+      url: '/api/households/export?unmasked=true',
+      headers: { cookie: admin },
+    });
+    expect(denied.statusCode).toBe(403);
+    const wolong = await t.login('county_wolong');
+    const empty = await t.app.inject({
+      url: '/api/households/export?format=csv',
+      headers: { cookie: wolong },
+    });
+    expect(empty.statusCode).toBe(200);
+    expect(empty.body.trim().split('\r\n')).toHaveLength(1); // 卧龙区 has no households here: header only
+  });
+});
