@@ -19,12 +19,18 @@ export interface Database {
    * Runs bulk COPY loads in one transaction, outside Kysely: COPY FROM STDIN on PostgreSQL and
    * COPY FROM '/dev/blob' on PGlite (where COPY FROM STDIN hangs).
    */
-  bulkLoad<T>(fn: (copy: CopyCsv) => Promise<T>): Promise<T>;
+  bulkLoad<T>(fn: (session: BulkSession) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
 /** Loads CSV lines (no header) into the named columns of a table. */
 export type CopyCsv = (table: string, columns: readonly string[], lines: readonly string[]) => Promise<void>;
+
+export interface BulkSession {
+  copy: CopyCsv;
+  /** Runs a statement (DDL around the load) in the same transaction. */
+  exec(statement: string): Promise<void>;
+}
 
 const copySql = (table: string, columns: readonly string[], source: string) =>
   `COPY ${table} (${columns.join(', ')}) FROM ${source} WITH (FORMAT csv)`;
@@ -52,14 +58,19 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
         const client = await pool.connect();
         try {
           await client.query('BEGIN');
-          const result = await fn(async (table, columns, lines) => {
-            const stream = client.query(copyFrom(copySql(table, columns, 'STDIN')));
-            const text = lines.join('\n');
-            await new Promise<void>((resolve, reject) => {
-              stream.on('error', reject);
-              stream.on('finish', resolve);
-              stream.end(lines.length > 0 ? `${text}\n` : '');
-            });
+          const result = await fn({
+            async copy(table, columns, lines) {
+              const stream = client.query(copyFrom(copySql(table, columns, 'STDIN')));
+              const text = lines.join('\n');
+              await new Promise<void>((resolve, reject) => {
+                stream.on('error', reject);
+                stream.on('finish', resolve);
+                stream.end(lines.length > 0 ? `${text}\n` : '');
+              });
+            },
+            async exec(statement) {
+              await client.query(statement);
+            },
           });
           await client.query('COMMIT');
           return result;
@@ -100,13 +111,18 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     pglite,
     bulkLoad(fn) {
       return engine.transaction((tx) =>
-        fn(async (table, columns, lines) => {
-          if (lines.length === 0) {
-            return;
-          }
-          await tx.query(copySql(table, columns, "'/dev/blob'"), [], {
-            blob: new Blob([`${lines.join('\n')}\n`]),
-          });
+        fn({
+          async copy(table, columns, lines) {
+            if (lines.length === 0) {
+              return;
+            }
+            await tx.query(copySql(table, columns, "'/dev/blob'"), [], {
+              blob: new Blob([`${lines.join('\n')}\n`]),
+            });
+          },
+          async exec(statement) {
+            await tx.exec(statement);
+          },
         }),
       );
     },

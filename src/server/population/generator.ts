@@ -233,9 +233,11 @@ export function* generatePopulation(options: GeneratorOptions): Generator<Popula
         }
       }
 
-      const medians = { ordinary: 16000, exited_poverty: 13000, monitored: 9000, low_income: 8500 } as const;
-      const perCapita = Math.round(random.logNormal(medians[type], type === 'ordinary' ? 0.45 : 0.38));
-      const isDrop = random.chance(0.05);
+      // Rural per-capita income in Nanyang is near 19,000 元 (2023); 脱贫 and monitored households sit lower,
+      // so that a few percent of all households fall under the monitoring line.
+      const medians = { ordinary: 20000, exited_poverty: 15000, monitored: 10000, low_income: 9500 } as const;
+      const perCapita = Math.round(random.logNormal(medians[type], type === 'ordinary' ? 0.4 : 0.33));
+      const isDrop = random.chance(0.02);
       const previousPerCapita = Math.round(
         isDrop ? perCapita / (1 - random.int(35, 60) / 100) : perCapita * (0.9 + random.next() * 0.15),
       );

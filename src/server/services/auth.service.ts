@@ -28,8 +28,26 @@ export interface RequestInfo {
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
+/**
+ * A live session is re-read from the database at most every few seconds: each request would otherwise
+ * cost a join of session, user and region. Changes made on this server drop the entry at once
+ * (logout, forgetUser); on another server they take effect within SESSION_CACHE_MS.
+ */
+const SESSION_CACHE_MS = 5_000;
+
 export function createAuthService(deps: { repos: Repositories; tx: RunInTransaction; config: Config }) {
   const { repos, tx, config } = deps;
+  const sessionCache = new Map<
+    string,
+    { actor: Actor; userId: number; mustChangePassword: boolean; until: number }
+  >();
+  const forget = (userId: number) => {
+    for (const [key, entry] of sessionCache) {
+      if (entry.userId === userId) {
+        sessionCache.delete(key);
+      }
+    }
+  };
 
   // Takes the repositories to use: inside a transaction on PGlite's single connection, a query
   // through the outer handle would wait for the transaction forever.
@@ -111,18 +129,40 @@ export function createAuthService(deps: { repos: Repositories; tx: RunInTransact
       info: RequestInfo,
     ): Promise<{ actor: Actor; mustChangePassword: boolean } | null> {
       const tokenHash = hashToken(token);
+      const cached = sessionCache.get(tokenHash);
+      if (cached && cached.until > Date.now()) {
+        return {
+          actor: { ...cached.actor, ip: info.ip, requestId: info.requestId },
+          mustChangePassword: cached.mustChangePassword,
+        };
+      }
       const row = await repos.sessions.findLive(tokenHash, config.sessionIdleMinutes);
       if (!row) {
+        sessionCache.delete(tokenHash);
         return null;
       }
       // Sliding idle timeout; written at most once a minute to keep reads cheap.
       if (Date.now() - new Date(row.last_seen_at).getTime() > 60_000) {
         await repos.sessions.touch(tokenHash);
       }
-      return { actor: await actorFor(repos, row, info), mustChangePassword: row.must_change_password };
+      const actor = await actorFor(repos, row, info);
+      if (sessionCache.size > 10_000) {
+        sessionCache.clear();
+      }
+      sessionCache.set(tokenHash, {
+        actor,
+        userId: row.id,
+        mustChangePassword: row.must_change_password,
+        until: Date.now() + SESSION_CACHE_MS,
+      });
+      return { actor, mustChangePassword: row.must_change_password };
     },
 
+    /** Drops cached sessions of a user whose access changed (disabled, moved, password reset). */
+    forgetUser: forget,
+
     async logout(actor: Actor, token: string): Promise<void> {
+      sessionCache.delete(hashToken(token));
       await tx(async (t) => {
         await t.sessions.delete(hashToken(token));
         await recordAudit(t, actor, {
@@ -147,6 +187,7 @@ export function createAuthService(deps: { repos: Repositories; tx: RunInTransact
         throw validation(problem, { field: 'newPassword' });
       }
       const passwordHash = await passwords.hash(newPassword);
+      forget(stored.id);
       await tx(async (t) => {
         await t.users.setPassword(stored.id, passwordHash, false);
         await recordAudit(t, actor, {

@@ -378,8 +378,10 @@ export function createHouseholdService(deps: {
 
     async get(actor: Actor, id: number, date: string = today()) {
       const household = await findAccessible(actor, id);
-      const members = await repos.households.listMembers(id);
-      const lead = await repos.households.findOpenLead(id);
+      const [members, lead] = await Promise.all([
+        repos.households.listMembers(id),
+        repos.households.findOpenLead(id),
+      ]);
       return {
         household: presentHousehold(household),
         members: members.map(presentPerson),

@@ -20,9 +20,10 @@ export function createServices(database: Database, config: Config, secrets: Secr
   const repos = createRepositories(database.db);
   const tx = transactionRunner(database.db);
   const screening = createScreeningService({ repos, tx, province: config.province });
+  const auth = createAuthService({ repos, tx, config });
   return {
-    auth: createAuthService({ repos, tx, config }),
-    users: createUserService({ repos, tx }),
+    auth,
+    users: createUserService({ repos, tx, onSessionsEnded: (userId) => auth.forgetUser(userId) }),
     regions: createRegionService({ repos }),
     regionImport: createRegionImportService({ repos, tx }),
     audit: createAuditService({ repos }),

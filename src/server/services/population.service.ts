@@ -60,7 +60,13 @@ export function createPopulationService(deps: {
         throw new AppError('VALIDATION', '没有村级区划：请先导入区划文件或运行 shoudi seed --demo');
       }
       const progress: SeedProgress = { households: 0, persons: 0, incomeItems: 0, total: options.households };
-      await database.bulkLoad(async (copy) => {
+      await database.bulkLoad(async ({ copy, exec }) => {
+        // Foreign keys are checked once, set-based, after the load instead of row by row during it;
+        // the registry is empty (checked above), so nothing else is affected.
+        await exec('alter table person drop constraint person_household_id_fkey');
+        await exec('alter table income_item drop constraint income_item_household_id_fkey');
+        // The next batch is generated while the database ingests the previous one.
+        let inFlight: Promise<void> = Promise.resolve();
         for (const batch of generatePopulation({
           villages: villages.map((v) => ({
             code: v.code,
@@ -71,14 +77,24 @@ export function createPopulationService(deps: {
           referenceDate: options.referenceDate,
           secrets,
         })) {
-          await copy('household', HOUSEHOLD_COLUMNS, batch.households);
-          await copy('person', PERSON_COLUMNS, batch.persons);
-          await copy('income_item', INCOME_COLUMNS, batch.incomes);
-          progress.households += batch.households.length;
-          progress.persons += batch.persons.length;
-          progress.incomeItems += batch.incomes.length;
-          options.onProgress?.({ ...progress });
+          await inFlight;
+          inFlight = (async () => {
+            await copy('household', HOUSEHOLD_COLUMNS, batch.households);
+            await copy('person', PERSON_COLUMNS, batch.persons);
+            await copy('income_item', INCOME_COLUMNS, batch.incomes);
+            progress.households += batch.households.length;
+            progress.persons += batch.persons.length;
+            progress.incomeItems += batch.incomes.length;
+            options.onProgress?.({ ...progress });
+          })();
         }
+        await inFlight;
+        await exec(
+          'alter table person add constraint person_household_id_fkey foreign key (household_id) references household (id)',
+        );
+        await exec(
+          'alter table income_item add constraint income_item_household_id_fkey foreign key (household_id) references household (id)',
+        );
       });
       // COPY wrote explicit ids; move the identity sequences past them.
       await sql`select setval(pg_get_serial_sequence('household', 'id'), coalesce((select max(id) from household), 0) + 1, false)`.execute(

@@ -22,13 +22,22 @@ export function createScreeningService(deps: {
   province: string;
 }) {
   const { repos, tx, province } = deps;
+  // Rules and lines are read on every household page; they change a few times a year. Cached briefly,
+  // dropped on change here; another server sees a change within CACHE_MS.
+  const CACHE_MS = 10_000;
+  let rulesCache: { value: { version: number; rules: ScreeningRules }; until: number } | null = null;
+  const lineCache = new Map<number, { value: number | null; until: number }>();
 
   async function currentRules(): Promise<{ version: number; rules: ScreeningRules }> {
-    const latest = await repos.screeningConfig.latestRules();
-    if (!latest) {
-      return { version: 0, rules: DEFAULT_SCREENING_RULES };
+    if (rulesCache && rulesCache.until > Date.now()) {
+      return rulesCache.value;
     }
-    return { version: latest.version, rules: ZScreeningRules.parse(latest.rules) };
+    const latest = await repos.screeningConfig.latestRules();
+    const value = latest
+      ? { version: latest.version, rules: ZScreeningRules.parse(latest.rules) }
+      : { version: 0, rules: DEFAULT_SCREENING_RULES };
+    rulesCache = { value, until: Date.now() + CACHE_MS };
+    return value;
   }
 
   async function regionInScope(actor: Actor, code: string) {
@@ -71,10 +80,12 @@ export function createScreeningService(deps: {
     rules: currentRules,
 
     async updateRules(actor: Actor, rules: ScreeningRules) {
+      rulesCache = null;
       const current = await currentRules();
       const version = current.version + 1;
       await tx(async (t) => {
         await t.screeningConfig.insertRules(version, rules, actor.username);
+        rulesCache = null;
         await recordAudit(t, actor, {
           action: 'screening.rules_update',
           entityType: 'screening_rules',
@@ -100,9 +111,11 @@ export function createScreeningService(deps: {
       actor: Actor,
       input: { province: string; year: number; amount: number; note?: string | null },
     ) {
+      lineCache.clear();
       const before = await repos.screeningConfig.findLine(input.province, input.year);
       await tx(async (t) => {
         await t.screeningConfig.upsertLine(input.province, input.year, input.amount, input.note ?? null);
+        lineCache.clear();
         await recordAudit(t, actor, {
           action: 'screening.line_set',
           entityType: 'monitoring_line',
@@ -116,14 +129,21 @@ export function createScreeningService(deps: {
 
     /** The monitoring line in force on a date (that year's, or the latest earlier one). */
     async lineOn(date: string): Promise<number> {
-      const line = await repos.screeningConfig.findLineFor(province, Number(date.slice(0, 4)));
-      if (!line) {
+      const year = Number(date.slice(0, 4));
+      let cached = lineCache.get(year);
+      if (!cached || cached.until <= Date.now()) {
+        const row = await repos.screeningConfig.findLineFor(province, year);
+        cached = { value: row ? Number(row.amount) : null, until: Date.now() + CACHE_MS };
+        lineCache.set(year, cached);
+      }
+      const line = cached.value;
+      if (line === null) {
         throw new AppError(
           'VALIDATION',
           `没有 ${province} ${date.slice(0, 4)} 年或更早的监测范围标准，请先在系统设置中录入`,
         );
       }
-      return Number(line.amount);
+      return line;
     },
 
     /**
@@ -155,6 +175,7 @@ export function createScreeningService(deps: {
       if (version === 0) {
         // The defaults become version 1 on first use, so every run names a stored rule set.
         await repos.screeningConfig.insertRules(1, rules, 'system');
+        rulesCache = null;
       }
       const line = await this.lineOn(date);
       const current = incomeWindow(date);

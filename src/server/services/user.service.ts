@@ -47,8 +47,13 @@ export interface ListUsersInput {
   pageSize: number;
 }
 
-export function createUserService(deps: { repos: Repositories; tx: RunInTransaction }) {
-  const { repos, tx } = deps;
+export function createUserService(deps: {
+  repos: Repositories;
+  tx: RunInTransaction;
+  /** Called when a user's sessions end, so cached sessions go too. */
+  onSessionsEnded: (userId: number) => void;
+}) {
+  const { repos, tx, onSessionsEnded } = deps;
 
   /** The region a user may be placed on by this actor: it exists, is in scope and suits the role. */
   async function requirePlaceableRegion(actor: Actor, regionCode: string, role: Role): Promise<RegionRow> {
@@ -214,6 +219,7 @@ export function createUserService(deps: { repos: Repositories; tx: RunInTransact
           new: changes.new,
         });
       });
+      onSessionsEnded(id);
       return this.get(actor, id);
     },
 
@@ -232,6 +238,7 @@ export function createUserService(deps: { repos: Repositories; tx: RunInTransact
           regionCode: user.region_code,
         });
       });
+      onSessionsEnded(id);
       return { temporaryPassword: password };
     },
   };

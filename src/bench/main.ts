@@ -1,0 +1,366 @@
+/**
+ * `npm run bench` — the registry at city scale on PostgreSQL, each figure beside the best plain-SQL
+ * way of doing the same work in the same run:
+ *   load      the product's generator + bulk loader  vs  raw COPY of the same rows into same-schema tables
+ *   screening one screening run (service)             vs  one hand-written statement applying the same rules
+ *   search    household search / detail over HTTP, 50 concurrent clients  vs  the same SQL over a 50-connection pool
+ * Options: --households N (default 1,700,000), --url postgresql://… (default: local socket, database shoudi_bench).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { pipeline } from 'node:stream/promises';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { buildApp } from '../server/app.js';
+import { loadConfig } from '../server/config.js';
+import { migrateToLatest, openDatabase } from '../server/db/database.js';
+import { incomeWindow } from '../server/domain/income.js';
+import { DEFAULT_SCREENING_RULES } from '../server/domain/screening-rules.js';
+import {
+  generatePopulation,
+  HOUSEHOLD_COLUMNS,
+  INCOME_COLUMNS,
+  PERSON_COLUMNS,
+} from '../server/population/generator.js';
+import { systemActor } from '../server/services/actor.js';
+import { createServices } from '../server/services/index.js';
+import { createSecrets } from '../server/services/secrets.js';
+
+const args = process.argv.slice(2);
+const arg = (name: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const HOUSEHOLDS = Number(arg('--households') ?? 1_700_000);
+const DATE = '2026-11-15';
+const BENCH_DB = 'shoudi_bench';
+const adminUrl =
+  arg('--url') ??
+  process.env.BENCH_DATABASE_URL ??
+  `postgresql://${os.userInfo().username}@localhost/postgres?host=/var/run/postgresql`;
+const benchUrl = (() => {
+  const url = new URL(adminUrl);
+  url.pathname = `/${BENCH_DB}`;
+  return url.toString();
+})();
+const divisionsFile =
+  arg('--divisions') ?? path.resolve(import.meta.dirname, '../../../shared/data/nanyang_divisions.csv');
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const results: Array<{ what: string; shoudi: string; plain: string; ratio: string }> = [];
+
+async function time<T>(fn: () => Promise<T>): Promise<[T, number]> {
+  const start = performance.now();
+  const value = await fn();
+  return [value, performance.now() - start];
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+/** Runs `worker` from `clients` concurrent loops for `durationMs`; latencies in ms. */
+async function load(clients: number, durationMs: number, worker: (i: number) => Promise<void>) {
+  const latencies: number[] = [];
+  const end = performance.now() + durationMs;
+  let n = 0;
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (performance.now() < end) {
+        const i = n++;
+        const start = performance.now();
+        await worker(i);
+        latencies.push(performance.now() - start);
+      }
+    }),
+  );
+  return {
+    count: latencies.length,
+    perSecond: latencies.length / (durationMs / 1000),
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+  };
+}
+
+async function main() {
+  console.log(
+    `Shoudi registry benchmark: ${HOUSEHOLDS.toLocaleString()} households on ${os.cpus().length} cores, ${new Date().toISOString()}`,
+  );
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  console.log(`PostgreSQL: ${(await admin.query('show server_version')).rows[0].server_version}`);
+  await admin.query(`drop database if exists ${BENCH_DB} with (force)`);
+  await admin.query(`create database ${BENCH_DB}`);
+  await admin.end();
+
+  const database = await openDatabase({ kind: 'postgresql', url: benchUrl });
+  await migrateToLatest(database.db);
+  const config = { ...loadConfig({}), logLevel: 'silent' };
+  const secrets = createSecrets(Buffer.alloc(32, 3));
+  const services = createServices(database, config, secrets);
+  await services.demoSeed.seedDemo(systemActor('bench'));
+  if (fs.existsSync(divisionsFile)) {
+    await services.regionImport.importDivisions(
+      systemActor('bench'),
+      fs.readFileSync(divisionsFile, 'utf8'),
+      divisionsFile,
+    );
+  }
+  const villages = await database.db
+    .selectFrom('region')
+    .select(['code', 'parent_code', 'county_code'])
+    .where('level', '=', 'village')
+    .orderBy('code')
+    .execute();
+  console.log(`regions: ${villages.length} villages`);
+
+  // 1. Load. The plain-SQL side gets the same rows, generated beforehand into files, COPYed into tables
+  //    with the same columns, defaults, checks and indexes (LIKE … INCLUDING ALL).
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shoudi-bench-'));
+  const files = {
+    household: path.join(dir, 'h.csv'),
+    person: path.join(dir, 'p.csv'),
+    income_item: path.join(dir, 'i.csv'),
+  };
+  const [, generateMs] = await time(async () => {
+    const out = {
+      household: fs.openSync(files.household, 'w'),
+      person: fs.openSync(files.person, 'w'),
+      income_item: fs.openSync(files.income_item, 'w'),
+    };
+    for (const batch of generatePopulation({
+      villages: villages.map((v) => ({
+        code: v.code,
+        townCode: v.parent_code ?? '',
+        countyCode: v.county_code ?? '',
+      })),
+      households: HOUSEHOLDS,
+      referenceDate: DATE,
+      secrets,
+    })) {
+      fs.writeSync(out.household, `${batch.households.join('\n')}\n`);
+      fs.writeSync(out.person, `${batch.persons.join('\n')}\n`);
+      fs.writeSync(out.income_item, `${batch.incomes.join('\n')}\n`);
+    }
+    for (const fd of Object.values(out)) {
+      fs.closeSync(fd);
+    }
+  });
+  console.log(`generate (JS, incl. encrypting IDs and phones): ${seconds(generateMs)}`);
+
+  const [loaded, oursMs] = await time(() =>
+    services.population.seedHouseholds(systemActor('bench'), { households: HOUSEHOLDS, referenceDate: DATE }),
+  );
+  console.log(
+    `shoudi load: ${loaded.households} households, ${loaded.persons} persons, ${loaded.incomeItems} income items in ${seconds(oursMs)}`,
+  );
+
+  const pool = new pg.Pool({ connectionString: benchUrl, max: 50 });
+  for (const table of ['household', 'person', 'income_item']) {
+    await pool.query(`create table raw_${table} (like ${table} including all)`);
+  }
+  const [, rawMs] = await time(async () => {
+    const client = await pool.connect();
+    try {
+      await client.query('begin');
+      for (const [table, columns] of [
+        ['household', HOUSEHOLD_COLUMNS],
+        ['person', PERSON_COLUMNS],
+        ['income_item', INCOME_COLUMNS],
+      ] as const) {
+        const stream = client.query(
+          copyFrom(`COPY raw_${table} (${columns.join(', ')}) FROM STDIN WITH (FORMAT csv)`),
+        );
+        await pipeline(fs.createReadStream(files[table]), stream);
+      }
+      await client.query('commit');
+    } finally {
+      client.release();
+    }
+  });
+  console.log(`raw COPY of the same rows: ${seconds(rawMs)}`);
+  results.push({
+    what: 'load population (generate + COPY)',
+    shoudi: seconds(oursMs),
+    plain: `${seconds(rawMs)} COPY only (+ ${seconds(generateMs)} to generate)`,
+    ratio: `${(rawMs / oursMs).toFixed(2)}× raw speed; vs raw COPY + generation ${((rawMs + generateMs) / oursMs).toFixed(2)}×`,
+  });
+  fs.rmSync(dir, { recursive: true, force: true });
+  for (const table of ['household', 'person', 'income_item']) {
+    await pool.query(`drop table raw_${table}`);
+  }
+  await pool.query('vacuum analyze');
+
+  // 2. Screening: the service (run record, rules, line, upsert of leads) against one plain statement.
+  const screenTimes: number[] = [];
+  let lastRun = null as Awaited<ReturnType<typeof services.screening.run>> | null;
+  for (let i = 0; i < 3; i++) {
+    await pool.query('delete from lead');
+    const [run, ms] = await time(() => services.screening.run(systemActor('bench'), { date: DATE }));
+    screenTimes.push(ms);
+    lastRun = run;
+  }
+  const window = incomeWindow(DATE);
+  const previous = incomeWindow(DATE, 12);
+  const line = lastRun?.line ?? 8300;
+  const r = DEFAULT_SCREENING_RULES;
+  const plainScreen = `
+    create temp table plain_leads as
+    with inc as (
+      select i.household_id,
+        sum((case when i.category = 'production_cost' then -i.amount else i.amount end)
+            * greatest(0, least(extract(year from i.period_end)::int*12+extract(month from i.period_end)::int, ${monthIdx(window.end)})
+                        - greatest(extract(year from i.period_start)::int*12+extract(month from i.period_start)::int, ${monthIdx(window.start)}) + 1)::numeric
+            / ((extract(year from i.period_end)::int*12+extract(month from i.period_end)::int)
+               - (extract(year from i.period_start)::int*12+extract(month from i.period_start)::int) + 1)) as cur,
+        sum((case when i.category = 'production_cost' then -i.amount else i.amount end)
+            * greatest(0, least(extract(year from i.period_end)::int*12+extract(month from i.period_end)::int, ${monthIdx(previous.end)})
+                        - greatest(extract(year from i.period_start)::int*12+extract(month from i.period_start)::int, ${monthIdx(previous.start)}) + 1)::numeric
+            / ((extract(year from i.period_end)::int*12+extract(month from i.period_end)::int)
+               - (extract(year from i.period_start)::int*12+extract(month from i.period_start)::int) + 1)) as prev
+      from income_item i where i.is_counted and i.period_end >= '${previous.start}' and i.period_start <= '${window.end}'
+      group by i.household_id),
+    mem as (
+      select household_id, bool_or(not medical_insured) as uninsured,
+             bool_or(dropout_reason is not null and extract(year from age('${DATE}'::date, birth_date)) between 6 and 15) as dropout
+      from person group by household_id)
+    select h.id,
+      round(coalesce(inc.cur, 0) / h.member_count, 2) < ${line} as below,
+      round(coalesce(inc.cur, 0) / h.member_count, 2) >= ${line} and round(coalesce(inc.cur, 0) / h.member_count, 2) < ${line * (1 + r.nearLine.marginPercent / 100)} as near,
+      round(coalesce(inc.prev, 0) / h.member_count, 2) > 0 and round(coalesce(inc.cur, 0) / h.member_count, 2) <= round(coalesce(inc.prev, 0) / h.member_count, 2) * ${1 - r.sharpDrop.dropPercent / 100} as dropped,
+      coalesce(mem.dropout, false) as education, coalesce(mem.uninsured, false) as medical,
+      (h.housing_grade in ('C','D','none') and not h.has_safe_house_elsewhere) as housing,
+      (h.water_quantity_ok is false or h.water_quality_ok is false or h.water_convenience_ok is false or h.water_reliability_ok is false) as water,
+      h.medical_out_of_pocket > ${r.medicalSpending.threshold} as spending
+    from household h left join inc on inc.household_id = h.id left join mem on mem.household_id = h.id
+    where h.member_count > 0`;
+  const plainTimes: number[] = [];
+  let plainFlagged = 0;
+  for (let i = 0; i < 3; i++) {
+    const client = await pool.connect();
+    try {
+      const [, ms] = await time(() => client.query(plainScreen));
+      plainTimes.push(ms);
+      plainFlagged = Number(
+        (
+          await client.query(
+            'select count(*) from plain_leads where below or near or dropped or education or medical or housing or water or spending',
+          )
+        ).rows[0].count,
+      );
+      await client.query('drop table plain_leads');
+    } finally {
+      client.release();
+    }
+  }
+  const oursScreen = percentile(screenTimes, 50);
+  const plainScreenMs = percentile(plainTimes, 50);
+  console.log(
+    `screening: shoudi ${seconds(oursScreen)} (${lastRun?.leadsCreated} leads), plain ${seconds(plainScreenMs)} (${plainFlagged} flagged)`,
+  );
+  results.push({
+    what: `screening run over ${HOUSEHOLDS.toLocaleString()} households (median of 3)`,
+    shoudi: `${seconds(oursScreen)} → ${lastRun?.leadsCreated} leads`,
+    plain: `${seconds(plainScreenMs)} → ${plainFlagged} flagged (no lead writes)`,
+    ratio: `${(oursScreen / plainScreenMs).toFixed(2)}× plain time`,
+  });
+
+  // 3. Search and detail over HTTP with 50 concurrent clients, against the same SQL over a 50-connection pool.
+  const app = await buildApp({ config, services, databaseKind: 'postgresql', webDir: null, logger: false });
+  const address = await app.listen({ port: 0, host: '127.0.0.1' });
+  const login = await fetch(`${address}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'county_wancheng', password: config.demoPassword }),
+  });
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const towns = (
+    await pool.query(`select code from region where level = 'town' and code like '411302%'`)
+  ).rows.map((x) => x.code as string);
+  const ids = (
+    await pool.query(`select id from household where region_code like '411302%' order by random() limit 5000`)
+  ).rows.map((x) => Number(x.id));
+  const surnames = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄'];
+  const searchUrl = (i: number) =>
+    i % 3 === 0
+      ? `/api/households?headName=${encodeURIComponent(surnames[i % surnames.length] ?? '王')}`
+      : i % 3 === 1
+        ? `/api/households?regionCode=${towns[i % towns.length]}&type=exited_poverty`
+        : `/api/households?regionCode=${towns[i % towns.length]}&page=2`;
+  await load(10, 2000, async (i) => {
+    await (await fetch(`${address}${searchUrl(i)}`, { headers: { cookie } })).arrayBuffer();
+  });
+  const httpSearch = await load(50, 15_000, async (i) => {
+    const res = await fetch(`${address}${searchUrl(i)}`, { headers: { cookie } });
+    await res.arrayBuffer();
+    if (res.status !== 200) {
+      throw new Error(`search ${res.status}`);
+    }
+  });
+  const httpDetail = await load(50, 15_000, async (i) => {
+    const res = await fetch(`${address}/api/households/${ids[i % ids.length]}`, { headers: { cookie } });
+    await res.arrayBuffer();
+    if (res.status !== 200) {
+      throw new Error(`detail ${res.status}`);
+    }
+  });
+  const plainSearch = await load(50, 15_000, async (i) => {
+    const town = towns[i % towns.length] ?? '';
+    if (i % 3 === 0) {
+      await pool.query(
+        `select h.id, h.head_name, h.household_type, v.name from household h join region v on v.code = h.region_code
+         where h.region_code like '411302%' and h.head_name like $1 order by h.region_code, h.id limit 20`,
+        [`${surnames[i % surnames.length]}%`],
+      );
+    } else {
+      await pool.query(
+        `select h.id, h.head_name, h.household_type, v.name from household h join region v on v.code = h.region_code
+         where h.region_code like $1 and ($2::text is null or h.household_type = $2) order by h.region_code, h.id limit 20 offset $3`,
+        [`${town.slice(0, 9)}%`, i % 3 === 1 ? 'exited_poverty' : null, i % 3 === 2 ? 20 : 0],
+      );
+    }
+  });
+  const plainDetail = await load(50, 15_000, async (i) => {
+    const id = ids[i % ids.length];
+    await Promise.all([
+      pool.query('select * from household where id = $1', [id]),
+      pool.query('select * from person where household_id = $1', [id]),
+      pool.query('select * from income_item where household_id = $1', [id]),
+    ]);
+  });
+  await app.close();
+  const fmt = (x: { p50: number; p95: number; perSecond: number }) =>
+    `p50 ${x.p50.toFixed(1)} ms, p95 ${x.p95.toFixed(1)} ms, ${x.perSecond.toFixed(0)}/s`;
+  results.push({
+    what: 'household search, 50 clients (HTTP)',
+    shoudi: fmt(httpSearch),
+    plain: fmt(plainSearch),
+    ratio: `${(httpSearch.p95 / plainSearch.p95).toFixed(2)}× plain p95`,
+  });
+  results.push({
+    what: 'household detail, 50 clients (HTTP)',
+    shoudi: fmt(httpDetail),
+    plain: fmt(plainDetail),
+    ratio: `${(httpDetail.p95 / plainDetail.p95).toFixed(2)}× plain p95`,
+  });
+
+  await pool.end();
+  await database.close();
+  console.log('\n| work | shoudi | plain SQL | ratio |\n|---|---|---|---|');
+  for (const x of results) {
+    console.log(`| ${x.what} | ${x.shoudi} | ${x.plain} | ${x.ratio} |`);
+  }
+}
+
+function monthIdx(date: string) {
+  return Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
