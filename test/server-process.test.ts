@@ -114,8 +114,13 @@ describe.skipIf(testDbKind() !== 'pglite')('the shoudi binary on PGlite', () => 
       expect(imported.stderr).toBe('');
       expect(imported.stdout).toMatch(/imported 5232 regions: 5232 added/);
     }
-    const seeded = cli('seed', '--demo');
+    const seeded = cli('seed', '--demo', '--households', '500', '--date', '2026-11-15');
     expect(seeded.status).toBe(0);
+    expect(seeded.stdout).toMatch(/loaded 500 households/);
+    const screened = cli('screen', '--date', '2026-11-15');
+    expect(screened.stderr).toBe('');
+    expect(screened.stdout).toMatch(/500 households/);
+    expect(screened.stdout).toMatch(/leads: \d+ new/);
     const bad = cli(
       'users',
       'create',
@@ -129,7 +134,7 @@ describe.skipIf(testDbKind() !== 'pglite')('the shoudi binary on PGlite', () => 
       '411399000001',
     );
     expect(bad.status).toBe(2);
-    expect(bad.stderr).toMatch(/NOT_FOUND/);
+    expect(bad.stderr).toMatch(/错误：区划不存在或无权访问/);
     const created = cli(
       'users',
       'create',

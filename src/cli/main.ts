@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { Command, InvalidArgumentError } from 'commander';
 import { loadConfig } from '../server/config.js';
 import { DataDirLockedError } from '../server/db/data-dir-lock.js';
+import { REASON_LABELS } from '../server/domain/screening-rules.js';
 import { AppError } from '../server/errors.js';
 import { openRuntime } from '../server/runtime.js';
 import { startServer } from '../server/server.js';
@@ -12,6 +13,9 @@ import { decodeText } from '../server/services/text-decoding.js';
 import { type Department, ROLES, type Role } from '../shared/roles.js';
 
 const config = loadConfig();
+const VERSION = (
+  JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
 
 /** Runs a batch command against the database, as the operator ('cli' in the audit trail). */
 async function withServices<T>(command: string, fn: (services: Services) => Promise<T>) {
@@ -34,6 +38,7 @@ const positiveInt = (value: string) => {
 const program = new Command()
   .name('shoudi')
   .description('Shoudi 守底 — monitoring and assistance to prevent return to poverty')
+  .version(VERSION)
   .showHelpAfterError();
 
 program
@@ -89,6 +94,30 @@ program
     });
   });
 
+program
+  .command('screen')
+  .description('run the screening rules over every household in a scope and raise leads (常态/集中排查)')
+  .option('--scope <code>', 'region code to screen (default: the whole city)')
+  .option('--round <id>', 'concentrated round this run belongs to', positiveInt)
+  .option('--date <yyyy-mm-dd>', 'reference date; income is the 12 months before its month (default: today)')
+  .action(async (options: { scope?: string; round?: number; date?: string }) => {
+    const run = await withServices('shoudi screen', (s) =>
+      s.screening.run(systemActor(), {
+        scopeCode: options.scope,
+        roundId: options.round,
+        date: options.date,
+      }),
+    );
+    console.log(
+      `screening run #${run.id} over ${run.scopeName}: ${run.householdsScreened} households, ` +
+        `line ${run.line} 元, income ${run.windowStart}..${run.windowEnd}, rules v${run.ruleVersion}`,
+    );
+    console.log(`leads: ${run.leadsCreated} new, ${run.leadsUpdated} refreshed`);
+    for (const [reason, count] of Object.entries(run.reasonCounts)) {
+      console.log(`  ${(REASON_LABELS as Record<string, string>)[reason] ?? reason}: ${count}`);
+    }
+  });
+
 const regions = program.command('regions').description('administrative divisions');
 regions
   .command('import')
@@ -124,7 +153,7 @@ users
       password?: string;
     }) => {
       if (!(ROLES as readonly string[]).includes(options.role)) {
-        throw new AppError('VALIDATION', `unknown role "${options.role}"; one of ${ROLES.join(', ')}`);
+        throw new AppError('VALIDATION', `未知角色“${options.role}”，应为 ${ROLES.join(', ')} 之一`);
       }
       const password = options.password ?? temporaryPassword();
       const user = await withServices('shoudi users create', (s) =>
@@ -151,7 +180,7 @@ program.parseAsync(process.argv).catch((error: unknown) => {
     process.exit(3);
   }
   if (error instanceof AppError) {
-    console.error(`${error.code}: ${error.message}`);
+    console.error(`错误：${error.message}`);
     const problems = (error.details as { problems?: Array<{ row: number; code: string; reason: string }> })
       ?.problems;
     for (const p of problems ?? []) {

@@ -43,6 +43,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logger: options.logger === false ? false : { level: config.logLevel },
     trustProxy: config.trustProxy,
     genReqId: () => randomUUID(),
+    // One line per request is noise at info level; errors are still logged, and LOG_LEVEL=debug shows them.
+    disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
     bodyLimit: 1024 * 1024,
   });
   // Validation messages in Chinese, like every other message of the API.
