@@ -342,9 +342,9 @@ export function* generatePopulation(options: GeneratorOptions): Generator<Popula
         }
       }
       const phone = `1${random.pick(['3', '5', '8', '9'])}${pad(random.int(0, 999999999), 9)}`;
-      const grade = random.weighted(['A', 'B', 'C', 'D'], [0.55, 0.97, 0.995, 1]);
+      const grade = random.weighted(['A', 'B', 'C', 'D'], [0.55, 0.985, 0.997, 1]);
       const waterFail = random.chance(0.015) ? random.int(0, 3) : -1;
-      const oop = random.chance(0.02)
+      const oop = random.chance(0.01)
         ? random.int(20001, 80000)
         : random.chance(0.06)
           ? random.int(500, 15000)
