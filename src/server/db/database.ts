@@ -60,6 +60,9 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
           await client.query('BEGIN');
           const result = await fn({
             async copy(table, columns, lines) {
+              if (lines.length === 0) {
+                return;
+              }
               const stream = client.query(copyFrom(copySql(table, columns, 'STDIN')));
               const text = lines.join('\n');
               await new Promise<void>((resolve, reject) => {

@@ -7,6 +7,7 @@ import {
   HOUSEHOLD_COLUMNS,
   INCOME_COLUMNS,
   PERSON_COLUMNS,
+  type PopulationBatch,
 } from '../population/generator.js';
 import type { Repositories } from '../repositories/index.js';
 import type { Actor } from './actor.js';
@@ -59,24 +60,40 @@ export function createPopulationService(deps: {
       if (villages.length === 0) {
         throw new AppError('VALIDATION', '没有村级区划：请先导入区划文件或运行 shoudi seed --demo');
       }
-      const progress: SeedProgress = { households: 0, persons: 0, incomeItems: 0, total: options.households };
+      const batches = generatePopulation({
+        villages: villages.map((v) => ({
+          code: v.code,
+          townCode: v.parent_code ?? '',
+          countyCode: v.county_code ?? '',
+        })),
+        households: options.households,
+        referenceDate: options.referenceDate,
+        secrets,
+      });
+      return this.loadPopulation(actor, batches, {
+        total: options.households,
+        onProgress: options.onProgress,
+      });
+    },
+
+    /**
+     * Bulk-loads population batches (CSV lines for COPY) into an empty registry in one transaction.
+     * Separate from generation so the benchmark can time the load path alone.
+     */
+    async loadPopulation(
+      actor: Actor,
+      batches: Iterable<PopulationBatch> | AsyncIterable<PopulationBatch>,
+      options: { total: number; onProgress?: ((p: SeedProgress) => void) | undefined },
+    ) {
+      const progress: SeedProgress = { households: 0, persons: 0, incomeItems: 0, total: options.total };
       await database.bulkLoad(async ({ copy, exec }) => {
         // Foreign keys are checked once, set-based, after the load instead of row by row during it;
-        // the registry is empty (checked above), so nothing else is affected.
+        // the registry is empty (checked by the caller), so nothing else is affected.
         await exec('alter table person drop constraint person_household_id_fkey');
         await exec('alter table income_item drop constraint income_item_household_id_fkey');
-        // The next batch is generated while the database ingests the previous one.
+        // The next batch is produced while the database ingests the previous one.
         let inFlight: Promise<void> = Promise.resolve();
-        for (const batch of generatePopulation({
-          villages: villages.map((v) => ({
-            code: v.code,
-            townCode: v.parent_code ?? '',
-            countyCode: v.county_code ?? '',
-          })),
-          households: options.households,
-          referenceDate: options.referenceDate,
-          secrets,
-        })) {
+        for await (const batch of batches) {
           await inFlight;
           inFlight = (async () => {
             await copy('household', HOUSEHOLD_COLUMNS, batch.households);
