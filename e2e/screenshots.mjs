@@ -91,6 +91,28 @@ async function shoot(viewport, suffix) {
   await page.getByTestId('region-tree').getByText('卧龙区').click();
   await page.getByTestId('region-tree').getByText('城关镇').first().waitFor();
   await save('regions');
+  await page.goto('/households/screening');
+  await page.getByRole('button', { name: /开始排查/ }).click();
+  await page.getByTestId('run-result').waitFor({ timeout: 60_000 });
+  await page.getByTestId('runs-table').getByText('已完成').first().waitFor();
+  await save('screening');
+  await page.getByRole('button', { name: '退出登录' }).click();
+  await page.getByLabel('用户名', { exact: true }).fill('county_wancheng');
+  await page.getByLabel('密码', { exact: true }).fill('shoudi-demo');
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.getByTestId('current-user').waitFor();
+  // A household with a finding makes the most telling detail page.
+  await page.goto('/households?flag=housing');
+  await page.getByTestId('households-table').locator('tbody tr.ant-table-row').first().waitFor();
+  await page.goto('/households');
+  await page.getByTestId('households-table').locator('tbody tr.ant-table-row').first().waitFor();
+  await save('households');
+  await page.goto('/households?flag=housing');
+  const firstRow = page.getByTestId('households-table').locator('tbody tr.ant-table-row').first();
+  await firstRow.waitFor();
+  await firstRow.getByRole('link').nth(1).click();
+  await page.getByTestId('household-summary').waitFor();
+  await save('household-detail');
   await context.close();
 }
 
@@ -101,7 +123,15 @@ try {
   await shoot({ width: 390, height: 844 }, '-phone');
   if (toDocs) {
     await mkdir(docsDir, { recursive: true });
-    for (const name of ['login', 'workbench', 'users', 'audit']) {
+    for (const name of [
+      'login',
+      'workbench',
+      'users',
+      'audit',
+      'households',
+      'household-detail',
+      'screening',
+    ]) {
       await copyFile(path.join(outDir, `${name}.png`), path.join(docsDir, `${name}.png`));
     }
   }

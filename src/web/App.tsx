@@ -14,6 +14,21 @@ import { WorkbenchPage } from './pages/WorkbenchPage.js';
 
 const UsersPage = lazy(() => import('./pages/users/UsersPage.js').then((m) => ({ default: m.UsersPage })));
 const AuditPage = lazy(() => import('./pages/audit/AuditPage.js').then((m) => ({ default: m.AuditPage })));
+const HouseholdsPage = lazy(() =>
+  import('./pages/households/HouseholdsPage.js').then((m) => ({ default: m.HouseholdsPage })),
+);
+const HouseholdDetailPage = lazy(() =>
+  import('./pages/households/HouseholdDetailPage.js').then((m) => ({ default: m.HouseholdDetailPage })),
+);
+const ScreeningPage = lazy(() =>
+  import('./pages/screening/ScreeningPage.js').then((m) => ({ default: m.ScreeningPage })),
+);
+const ScreeningRulesPage = lazy(() =>
+  import('./pages/screening/ScreeningRulesPage.js').then((m) => ({ default: m.ScreeningRulesPage })),
+);
+const MonitoringLinesPage = lazy(() =>
+  import('./pages/screening/MonitoringLinesPage.js').then((m) => ({ default: m.MonitoringLinesPage })),
+);
 const RegionsPage = lazy(() =>
   import('./pages/regions/RegionsPage.js').then((m) => ({ default: m.RegionsPage })),
 );
@@ -38,6 +53,46 @@ export function App() {
                         element={<ComingSoonPage module={module.label} />}
                       />
                     ))}
+                    <Route
+                      path="households"
+                      element={
+                        <RequirePermission permission="household.read">
+                          <HouseholdsPage />
+                        </RequirePermission>
+                      }
+                    />
+                    <Route
+                      path="households/screening"
+                      element={
+                        <RequirePermission permission="screening.read">
+                          <ScreeningPage />
+                        </RequirePermission>
+                      }
+                    />
+                    <Route
+                      path="households/:id"
+                      element={
+                        <RequirePermission permission="household.read">
+                          <HouseholdDetailPage />
+                        </RequirePermission>
+                      }
+                    />
+                    <Route
+                      path="system/screening-rules"
+                      element={
+                        <RequirePermission permission="screening.read">
+                          <ScreeningRulesPage />
+                        </RequirePermission>
+                      }
+                    />
+                    <Route
+                      path="system/monitoring-lines"
+                      element={
+                        <RequirePermission permission="screening.read">
+                          <MonitoringLinesPage />
+                        </RequirePermission>
+                      }
+                    />
                     <Route
                       path="system/users"
                       element={

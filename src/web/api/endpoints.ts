@@ -1,12 +1,32 @@
+import type { HouseholdType } from '../../shared/household-codes.js';
 import type { Role } from '../../shared/roles.js';
 import { api } from './client.js';
 import type {
+  AddMemberBody,
   AuditList,
+  CreateHouseholdBody,
+  HistoryEntry,
+  HouseholdDetail,
+  HouseholdList,
+  HouseholdSearch,
+  IncomeBody,
   Me,
+  MonitoringLine,
   Region,
   RegionChild,
   RegionDetail,
   ResetPasswordResult,
+  Reveal,
+  Round,
+  RoundInput,
+  RoundProgress,
+  RulesView,
+  RunRequest,
+  ScreeningRules,
+  ScreeningRun,
+  SplitResult,
+  UpdateHouseholdBody,
+  UpdateMemberBody,
   User,
   UserList,
   Zone,
@@ -82,4 +102,40 @@ export interface AuditQuery {
 export const auditApi = {
   list: (query: AuditQuery) => api.get<AuditList>('/audit', { query: { ...query } }),
   actions: () => api.get<string[]>('/audit/actions'),
+};
+
+const hh = (id: number) => `/households/${id}`;
+
+export const householdApi = {
+  search: (query: HouseholdSearch) => api.get<HouseholdList>('/households', { query: { ...query } }),
+  get: (id: number) => api.get<HouseholdDetail>(hh(id)),
+  create: (body: CreateHouseholdBody) => api.post<HouseholdDetail>('/households', body),
+  update: (id: number, body: UpdateHouseholdBody) => api.patch<HouseholdDetail>(hh(id), body),
+  history: (id: number) => api.get<HistoryEntry[]>(`${hh(id)}/history`),
+  addMember: (id: number, body: AddMemberBody) => api.post<HouseholdDetail>(`${hh(id)}/members`, body),
+  updateMember: (id: number, personId: number, body: UpdateMemberBody) =>
+    api.patch<HouseholdDetail>(`${hh(id)}/members/${personId}`, body),
+  removeMember: (id: number, personId: number, body: { version: number; reason: string }) =>
+    api.post<HouseholdDetail>(`${hh(id)}/members/${personId}/remove`, body),
+  reveal: (id: number, personId: number) => api.post<Reveal>(`${hh(id)}/members/${personId}/reveal`),
+  changeHead: (id: number, body: { version: number; personId: number; formerHeadRelation: string }) =>
+    api.post<HouseholdDetail>(`${hh(id)}/head`, body),
+  split: (
+    id: number,
+    body: { version: number; personIds: number[]; newHeadId: number; householdType?: HouseholdType },
+  ) => api.post<SplitResult>(`${hh(id)}/split`, body),
+  addIncome: (id: number, body: IncomeBody) => api.post<HouseholdDetail>(`${hh(id)}/income`, body),
+  removeIncome: (id: number, itemId: number) => api.delete<HouseholdDetail>(`${hh(id)}/income/${itemId}`),
+};
+
+export const screeningApi = {
+  rules: () => api.get<RulesView>('/screening/rules'),
+  updateRules: (rules: ScreeningRules) => api.put<RulesView>('/screening/rules', rules),
+  lines: () => api.get<MonitoringLine[]>('/screening/lines'),
+  setLine: (line: MonitoringLine) => api.put<MonitoringLine>('/screening/lines', line),
+  run: (body: RunRequest) => api.post<ScreeningRun>('/screening/runs', body),
+  runs: () => api.get<ScreeningRun[]>('/screening/runs'),
+  rounds: () => api.get<Round[]>('/screening/rounds'),
+  createRound: (body: RoundInput) => api.post<Round>('/screening/rounds', body),
+  roundProgress: (id: number) => api.get<RoundProgress>(`/screening/rounds/${id}/progress`),
 };

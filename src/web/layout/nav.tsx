@@ -5,7 +5,9 @@ import {
   ClusterOutlined,
   DashboardOutlined,
   EnvironmentOutlined,
+  FilterOutlined,
   HomeOutlined,
+  LineChartOutlined,
   SettingOutlined,
   TeamOutlined,
   UserSwitchOutlined,
@@ -25,7 +27,7 @@ export interface NavItem {
 /** The left navigation; items the user lacks the permission for are not shown. */
 export const NAV_ITEMS: NavItem[] = [
   { path: '/', label: 'nav.workbench', icon: <DashboardOutlined /> },
-  { path: '/households', label: 'nav.households', icon: <HomeOutlined /> },
+  { path: '/households', label: 'nav.households', icon: <HomeOutlined />, permission: 'household.read' },
   { path: '/monitoring', label: 'nav.monitoring', icon: <ClusterOutlined /> },
   { path: '/alerts', label: 'nav.alerts', icon: <AlertOutlined /> },
   { path: '/visits', label: 'nav.visits', icon: <UserSwitchOutlined /> },
@@ -43,13 +45,24 @@ export const NAV_ITEMS: NavItem[] = [
         icon: <EnvironmentOutlined />,
         permission: 'region.read',
       },
+      {
+        path: '/system/screening-rules',
+        label: 'nav.screeningRules',
+        icon: <FilterOutlined />,
+        permission: 'screening.read',
+      },
+      {
+        path: '/system/monitoring-lines',
+        label: 'nav.monitoringLines',
+        icon: <LineChartOutlined />,
+        permission: 'screening.read',
+      },
     ],
   },
 ];
 
 /** Modules other work will build; their routes show an honest "being built" page. */
 export const COMING_SOON: Array<{ path: string; label: MessageKey }> = [
-  { path: 'households', label: 'nav.households' },
   { path: 'monitoring', label: 'nav.monitoring' },
   { path: 'alerts', label: 'nav.alerts' },
   { path: 'visits', label: 'nav.visits' },

@@ -5,6 +5,8 @@ export interface Remote<T> {
   error: unknown;
   loading: boolean;
   reload: () => void;
+  /** Replaces the data with a fresher copy (the answer of a save), without a request. */
+  setData: (data: T) => void;
 }
 
 /**
@@ -45,5 +47,5 @@ export function useRemote<T>(fetcher: () => Promise<T>, key: string): Remote<T> 
   }, [key, generation]);
 
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
-  return { data, error, loading, reload };
+  return { data, error, loading, reload, setData };
 }

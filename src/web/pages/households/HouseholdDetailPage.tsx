@@ -1,0 +1,138 @@
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import { App, Button, Card, Result, Skeleton, Space, Tabs, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useCallback, useRef } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import { ApiError, isConflict } from '../../api/client.js';
+import { householdApi } from '../../api/endpoints.js';
+import type { HouseholdDetail } from '../../api/types.js';
+import { useSession } from '../../auth/SessionProvider.js';
+import { useI18n } from '../../i18n/I18nProvider.js';
+import { errorMessage } from '../../util/formErrors.js';
+import { useRemote } from '../../util/useRemote.js';
+import { BasicInfoTab } from './BasicInfoTab.js';
+import { HouseholdTypeTag } from './codes.js';
+import { HistoryTab } from './HistoryTab.js';
+import { HouseholdSummary } from './HouseholdSummary.js';
+import { IncomeTab } from './IncomeTab.js';
+import { MembersTab } from './MembersTab.js';
+
+export function HouseholdDetailPage() {
+  const { id: rawId } = useParams();
+  const id = Number(rawId);
+  const { t } = useI18n();
+  const { can } = useSession();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const remote = useRemote(() => householdApi.get(id), String(id));
+  const latest = useRef<HouseholdDetail | undefined>(undefined);
+  latest.current = remote.data;
+  const { setData, reload } = remote;
+
+  const save = useCallback(
+    async (action: (version: number) => Promise<HouseholdDetail>) => {
+      const version = latest.current?.household.version ?? 0;
+      try {
+        const next = await action(version);
+        latest.current = next;
+        setData(next);
+        return next;
+      } catch (cause) {
+        if (isConflict(cause)) {
+          message.error({ content: t('common.conflictReloaded', { message: cause.message }), duration: 6 });
+          reload();
+          return null;
+        }
+        throw cause;
+      }
+    },
+    [setData, reload, message, t],
+  );
+
+  // Back to the list as it was searched, or to the list when the page was opened directly.
+  const goBack = () =>
+    (window.history.state as { idx?: number } | null)?.idx ? navigate(-1) : navigate('/households');
+  const back = (
+    <div>
+      <Button type="link" icon={<ArrowLeftOutlined />} onClick={goBack} style={{ paddingInline: 0 }}>
+        {t('hh.backToList')}
+      </Button>
+    </div>
+  );
+
+  if (!remote.data) {
+    if (remote.error) {
+      const missing = remote.error instanceof ApiError && remote.error.status === 404;
+      return (
+        <Card>
+          <Result
+            status={missing ? '404' : 'error'}
+            title={missing ? t('hh.notFound') : errorMessage(remote.error, t('common.loadFailed'))}
+            extra={
+              <Space>
+                <Button onClick={() => navigate('/households')}>{t('hh.backToList')}</Button>
+                {missing ? null : <Button onClick={reload}>{t('common.retry')}</Button>}
+              </Space>
+            }
+          />
+        </Card>
+      );
+    }
+    return (
+      <Card>
+        <Skeleton active paragraph={{ rows: 8 }} />
+      </Card>
+    );
+  }
+
+  const detail = remote.data;
+  const h = detail.household;
+  const canWrite = can('household.write');
+  const tabProps = { detail, canWrite, save };
+  return (
+    <>
+      {back}
+      <Space align="center" wrap size={[12, 4]} style={{ margin: '4px 0 16px' }}>
+        <Typography.Title level={3} style={{ margin: 0 }} data-testid="household-title">
+          {h.headName}
+        </Typography.Title>
+        <HouseholdTypeTag type={h.householdType} />
+        <Typography.Text type="secondary" style={{ fontFamily: 'monospace' }}>
+          {h.householdNo ?? `#${h.id}`}
+        </Typography.Text>
+        <Typography.Text type="secondary">
+          {h.countyName} · {h.townName} · {h.villageName}
+        </Typography.Text>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {t('hh.updatedAt')} {dayjs(h.updatedAt).format('YYYY-MM-DD HH:mm')} ·{' '}
+          {t('hh.version', { version: h.version })}
+        </Typography.Text>
+      </Space>
+      <HouseholdSummary detail={detail} />
+      <Card style={{ marginTop: 16 }} styles={{ body: { paddingTop: 4 } }}>
+        <Tabs
+          defaultActiveKey="basic"
+          destroyOnHidden
+          items={[
+            { key: 'basic', label: t('hh.tab.basic'), children: <BasicInfoTab {...tabProps} /> },
+            {
+              key: 'members',
+              label: `${t('hh.tab.members')} (${detail.members.length})`,
+              children: <MembersTab {...tabProps} />,
+            },
+            {
+              key: 'income',
+              label: `${t('hh.tab.income')} (${detail.incomeItems.length})`,
+              children: <IncomeTab {...tabProps} />,
+            },
+            {
+              key: 'history',
+              label: t('hh.tab.history'),
+              children: <HistoryTab householdId={h.id} version={h.version} />,
+            },
+          ]}
+        />
+      </Card>
+    </>
+  );
+}
