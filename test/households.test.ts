@@ -115,6 +115,27 @@ describe('household registry', () => {
     });
   });
 
+  it('records nothing when a save changes nothing (numbers and phones compared by value)', async () => {
+    const detail = (await get(`/api/households/${householdId}`, county)).json();
+    const version = detail.household.version as number;
+    const before = (await get(`/api/households/${householdId}/history`, county)).json().length;
+    const set = await send('PATCH', `/api/households/${householdId}`, county, {
+      version,
+      phone: '13912345678',
+      houseArea: 88,
+    });
+    expect(set.statusCode).toBe(200);
+    const after = set.json().household.version as number;
+    const same = await send('PATCH', `/api/households/${householdId}`, county, {
+      version: after,
+      phone: '13912345678',
+      houseArea: 88,
+    });
+    expect(same.json().household.version).toBe(after);
+    const history = (await get(`/api/households/${householdId}/history`, county)).json();
+    expect(history.length).toBe(before + 1); // the first save only: the identical second save adds nothing
+  });
+
   it('adds members with validated, unique ID numbers; sex and birth date come from the number', async () => {
     let detail = (await get(`/api/households/${householdId}`, county)).json();
     const bad = await send('POST', `/api/households/${householdId}/members`, county, {

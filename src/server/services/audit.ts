@@ -33,7 +33,10 @@ export function diff<T extends Record<string, unknown>>(before: T, after: Partia
   const old: Record<string, unknown> = {};
   const changed: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(after)) {
-    if (value !== undefined && before[key] !== value) {
+    // Numeric columns come back from the database as strings: 12.5 and '12.5' are the same value.
+    const isSameNumber =
+      typeof value === 'number' && typeof before[key] === 'string' && Number(before[key]) === value;
+    if (value !== undefined && before[key] !== value && !isSameNumber) {
       old[key] = before[key];
       changed[key] = value;
     }

@@ -455,7 +455,16 @@ export function createHouseholdService(deps: {
 
     async update(actor: Actor, id: number, input: HouseholdFields & { version: number }) {
       const household = await findAccessible(actor, id);
-      const columns: Record<string, unknown> = householdColumns(input, secrets);
+      // The same phone encrypts differently each time: compare by its hash, not its ciphertext.
+      const isSamePhone =
+        input.phone !== undefined &&
+        input.phone !== null &&
+        input.phone !== '' &&
+        secrets.hash(input.phone) === household.phone_hash;
+      const columns: Record<string, unknown> = householdColumns(
+        { ...input, phone: isSamePhone ? undefined : input.phone },
+        secrets,
+      );
       if (input.regionCode !== undefined && input.regionCode !== household.region_code) {
         const village = await villageInScope(actor, input.regionCode);
         columns.region_code = village.code;

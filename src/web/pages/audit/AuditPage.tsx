@@ -97,9 +97,9 @@ export function AuditPage() {
     },
     {
       title: t('audit.region'),
-      dataIndex: 'regionCode',
+      dataIndex: 'regionName',
       width: 140,
-      render: (code: string | null) => code ?? t('common.none'),
+      render: (name: string | null, entry: AuditEntry) => name ?? entry.regionCode ?? t('common.none'),
     },
     {
       title: t('audit.ip'),
