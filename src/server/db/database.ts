@@ -49,6 +49,13 @@ const PGLITE_PARSERS = { 20: (value: string) => Number(value), 1082: (value: str
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.kind === 'postgresql') {
     const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+    // An idle connection the server closes (restart, failover, a dropped test database) must not crash
+    // the process; the pool replaces it on next use.
+    pool.on('error', (error: Error & { code?: string }) => {
+      if (error.code !== '57P01') {
+        process.emitWarning(`PostgreSQL connection error: ${error.message}`);
+      }
+    });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return {
       db,
