@@ -142,14 +142,17 @@ export function createHouseholdRepository(db: Kysely<DB>) {
       return detailQuery().where('household.id', '=', id).executeTakeFirst();
     },
 
-    async isAccessible(id: number, access: HouseholdAccess): Promise<boolean> {
-      const row = await db
-        .selectFrom('household')
-        .select('id')
-        .where('id', '=', id)
-        .where((eb) => accessFilter(eb, access))
+    /** The household if the access reaches it, in one round trip. */
+    findAccessibleById(id: number, access: HouseholdAccess) {
+      return detailQuery()
+        .where('household.id', 'in', (eb) =>
+          eb
+            .selectFrom('household')
+            .select('household.id')
+            .where('household.id', '=', id)
+            .where((w) => accessFilter(w, access)),
+        )
         .executeTakeFirst();
-      return row !== undefined;
     },
 
     listMembers(householdId: number) {

@@ -225,10 +225,7 @@ export function createHouseholdService(deps: {
 
   /** The household if the actor may reach it; otherwise NOT_FOUND, exactly as for a missing one. */
   async function findAccessible(actor: Actor, id: number, r: Repositories = repos): Promise<HouseholdRow> {
-    if (!(await r.households.isAccessible(id, accessOf(actor)))) {
-      throw notFound('农户');
-    }
-    const household = await r.households.findById(id);
+    const household = await r.households.findAccessibleById(id, accessOf(actor));
     if (!household) {
       throw notFound('农户');
     }
