@@ -144,6 +144,7 @@ export const zh = {
   'users.regionLevels': '该角色可设在：{levels}',
   'users.selectRoleFirst': '请先选择角色',
   'users.required': '请填写{field}',
+  'users.choose': '请选择{field}',
   'users.usernameRule': '3–64 位字母、数字、下划线、点或连字符',
   'users.self': '（本人）',
 
@@ -595,6 +596,7 @@ export const en: Record<MessageKey, string> = {
   'users.regionLevels': 'This role may be placed on: {levels}',
   'users.selectRoleFirst': 'Choose a role first',
   'users.required': 'Enter {field}',
+  'users.choose': 'Choose {field}',
   'users.usernameRule': '3–64 letters, digits, underscores, dots or hyphens',
   'users.self': ' (you)',
 

@@ -247,7 +247,7 @@ export function UserFormModal({
           <Form.Item
             label={t('users.department')}
             name="department"
-            rules={[{ required: true, message: t('users.required', { field: t('users.department') }) }]}
+            rules={[{ required: true, message: t('users.choose', { field: t('users.department') }) }]}
           >
             <Select options={DEPARTMENTS.map((d) => ({ value: d, label: d }))} />
           </Form.Item>
@@ -260,7 +260,7 @@ export function UserFormModal({
               ? t('users.regionLevels', { levels: allowedLevels.map((l) => t(`level.${l}`)).join('、') })
               : t('users.selectRoleFirst')
           }
-          rules={[{ required: true, message: t('users.required', { field: t('users.region') }) }]}
+          rules={[{ required: true, message: t('users.choose', { field: t('users.region') }) }]}
         >
           <RegionPicker levels={allowedLevels} disabled={!role || isSelf} onLevelChange={setRegionLevel} />
         </Form.Item>
