@@ -6,12 +6,14 @@
  *   search    household search / detail over HTTP, 50 concurrent clients  vs  the same SQL over a 50-connection pool
  * Options: --households N (default 1,700,000), --url postgresql://… (default: local socket, database shoudi_bench).
  */
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import readline from 'node:readline';
 import { pipeline } from 'node:stream/promises';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { buildApp } from '../server/app.js';
@@ -36,6 +38,8 @@ const arg = (name: string) => {
   return i >= 0 ? args[i + 1] : undefined;
 };
 const HOUSEHOLDS = Number(arg('--households') ?? 1_700_000);
+/** Reuse the population of an earlier run (skips load and screening; runs only the search figures). */
+const REUSE = args.includes('--reuse');
 const DATE = '2026-11-15';
 const BENCH_DB = 'shoudi_bench';
 const adminUrl =
@@ -95,8 +99,10 @@ async function main() {
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   console.log(`PostgreSQL: ${(await admin.query('show server_version')).rows[0].server_version}`);
-  await admin.query(`drop database if exists ${BENCH_DB} with (force)`);
-  await admin.query(`create database ${BENCH_DB}`);
+  if (!REUSE) {
+    await admin.query(`drop database if exists ${BENCH_DB} with (force)`);
+    await admin.query(`create database ${BENCH_DB}`);
+  }
   await admin.end();
 
   const database = await openDatabase({ kind: 'postgresql', url: benchUrl });
@@ -104,6 +110,102 @@ async function main() {
   const config = { ...loadConfig({}), logLevel: 'silent' };
   const secrets = createSecrets(Buffer.alloc(32, 3));
   const services = createServices(database, config, secrets);
+  const pool = new pg.Pool({ connectionString: benchUrl, max: 50 });
+  if (!REUSE) {
+    await loadAndScreen(services, database, secrets, pool);
+  }
+
+  // 3. Search and detail over HTTP with 50 concurrent clients, against the same SQL over a 50-connection pool.
+  const app = await buildApp({ config, services, databaseKind: 'postgresql', webDir: null, logger: false });
+  const address = await app.listen({ port: 0, host: '127.0.0.1' });
+  const login = await fetch(`${address}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'county_wancheng', password: config.demoPassword }),
+  });
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const towns = (
+    await pool.query(`select code from region where level = 'town' and code like '411302%'`)
+  ).rows.map((x) => x.code as string);
+  const ids = (
+    await pool.query(`select id from household where region_code like '411302%' order by random() limit 5000`)
+  ).rows.map((x) => Number(x.id));
+  const surnames = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄'];
+  const searchUrl = (i: number) =>
+    i % 3 === 0
+      ? `/api/households?headName=${encodeURIComponent(surnames[i % surnames.length] ?? '王')}`
+      : i % 3 === 1
+        ? `/api/households?regionCode=${towns[i % towns.length]}&type=exited_poverty`
+        : `/api/households?regionCode=${towns[i % towns.length]}&page=2`;
+  const searchPaths = Array.from({ length: 3000 }, (_, i) => searchUrl(i));
+  const detailPaths = ids.map((id) => `/api/households/${id}`);
+  await httpLoad(address, cookie, searchPaths, 10, 2000);
+  const httpSearch = await httpLoad(address, cookie, searchPaths, 50, 15_000);
+  const httpDetail = await httpLoad(address, cookie, detailPaths, 50, 15_000);
+  // The same page and capped total that the API returns, as two plain statements.
+  const plainSearch = await load(50, 15_000, async (i) => {
+    const town = towns[i % towns.length] ?? '';
+    const [where, params, order, offset] =
+      i % 3 === 0
+        ? [
+            "h.county_code = '411302000000' and h.head_name like $1",
+            [`${surnames[i % surnames.length]}%`],
+            'h.head_name, h.id',
+            0,
+          ]
+        : [
+            'h.region_code like $1 and ($2::text is null or h.household_type = $2)',
+            [`${town.slice(0, 9)}%`, i % 3 === 1 ? 'exited_poverty' : null],
+            'h.region_code, h.id',
+            i % 3 === 2 ? 20 : 0,
+          ];
+    await Promise.all([
+      pool.query(
+        `select h.id, h.head_name, h.household_type, v.name from household h join region v on v.code = h.region_code
+         where ${where} order by ${order} limit 20 offset ${offset}`,
+        params,
+      ),
+      pool.query(`select count(*) from (select 1 from household h where ${where} limit 10001) c`, params),
+    ]);
+  });
+  const plainDetail = await load(50, 15_000, async (i) => {
+    const id = ids[i % ids.length];
+    await Promise.all([
+      pool.query('select * from household where id = $1', [id]),
+      pool.query('select * from person where household_id = $1', [id]),
+      pool.query('select * from income_item where household_id = $1', [id]),
+    ]);
+  });
+  await app.close();
+  const fmt = (x: { p50: number; p95: number; perSecond: number }) =>
+    `p50 ${x.p50.toFixed(1)} ms, p95 ${x.p95.toFixed(1)} ms, ${x.perSecond.toFixed(0)}/s`;
+  results.push({
+    what: 'household search, 50 clients (HTTP)',
+    shoudi: fmt(httpSearch),
+    plain: fmt(plainSearch),
+    ratio: `${(httpSearch.p95 / plainSearch.p95).toFixed(2)}× plain p95`,
+  });
+  results.push({
+    what: 'household detail, 50 clients (HTTP)',
+    shoudi: fmt(httpDetail),
+    plain: fmt(plainDetail),
+    ratio: `${(httpDetail.p95 / plainDetail.p95).toFixed(2)}× plain p95`,
+  });
+
+  await pool.end();
+  await database.close();
+  console.log('\n| work | shoudi | plain SQL | ratio |\n|---|---|---|---|');
+  for (const x of results) {
+    console.log(`| ${x.what} | ${x.shoudi} | ${x.plain} | ${x.ratio} |`);
+  }
+}
+
+async function loadAndScreen(
+  services: ReturnType<typeof createServices>,
+  database: Awaited<ReturnType<typeof openDatabase>>,
+  secrets: ReturnType<typeof createSecrets>,
+  pool: pg.Pool,
+) {
   await services.demoSeed.seedDemo(systemActor('bench'));
   if (fs.existsSync(divisionsFile)) {
     await services.regionImport.importDivisions(
@@ -180,7 +282,6 @@ async function main() {
     `shoudi load: ${loaded.households} households, ${loaded.persons} persons, ${loaded.incomeItems} income items in ${seconds(oursMs)}`,
   );
 
-  const pool = new pg.Pool({ connectionString: benchUrl, max: 50 });
   for (const table of ['household', 'person', 'income_item']) {
     await pool.query(`create table raw_${table} (like ${table} including all)`);
   }
@@ -293,92 +394,34 @@ async function main() {
     plain: `${seconds(plainScreenMs)} → ${plainFlagged} leads`,
     ratio: `${(oursScreen / plainScreenMs).toFixed(2)}× plain time`,
   });
+}
 
-  // 3. Search and detail over HTTP with 50 concurrent clients, against the same SQL over a 50-connection pool.
-  const app = await buildApp({ config, services, databaseKind: 'postgresql', webDir: null, logger: false });
-  const address = await app.listen({ port: 0, host: '127.0.0.1' });
-  const login = await fetch(`${address}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'county_wancheng', password: config.demoPassword }),
+/** Runs the HTTP clients in a separate process, so they do not compete with the server's event loop. */
+function httpLoad(base: string, cookie: string, paths: string[], clients: number, durationMs: number) {
+  return new Promise<{
+    count: number;
+    perSecond: number;
+    p50: number;
+    p95: number;
+    p99: number;
+    errors: number;
+  }>((resolve, reject) => {
+    const script = fileURLToPath(new URL('./http-load.js', import.meta.url));
+    const file = path.join(os.tmpdir(), `shoudi-load-${process.pid}.json`);
+    fs.writeFileSync(file, JSON.stringify({ base, cookie, paths, clients, durationMs }));
+    execFile(process.execPath, [script, file], { maxBuffer: 1 << 20 }, (error, stdout) => {
+      if (error) {
+        reject(error);
+        return;
+      }
+      const result = JSON.parse(stdout);
+      if (result.errors > 0) {
+        reject(new Error(`${result.errors} requests failed`));
+        return;
+      }
+      resolve(result);
+    });
   });
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  const towns = (
-    await pool.query(`select code from region where level = 'town' and code like '411302%'`)
-  ).rows.map((x) => x.code as string);
-  const ids = (
-    await pool.query(`select id from household where region_code like '411302%' order by random() limit 5000`)
-  ).rows.map((x) => Number(x.id));
-  const surnames = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄'];
-  const searchUrl = (i: number) =>
-    i % 3 === 0
-      ? `/api/households?headName=${encodeURIComponent(surnames[i % surnames.length] ?? '王')}`
-      : i % 3 === 1
-        ? `/api/households?regionCode=${towns[i % towns.length]}&type=exited_poverty`
-        : `/api/households?regionCode=${towns[i % towns.length]}&page=2`;
-  await load(10, 2000, async (i) => {
-    await (await fetch(`${address}${searchUrl(i)}`, { headers: { cookie } })).arrayBuffer();
-  });
-  const httpSearch = await load(50, 15_000, async (i) => {
-    const res = await fetch(`${address}${searchUrl(i)}`, { headers: { cookie } });
-    await res.arrayBuffer();
-    if (res.status !== 200) {
-      throw new Error(`search ${res.status}`);
-    }
-  });
-  const httpDetail = await load(50, 15_000, async (i) => {
-    const res = await fetch(`${address}/api/households/${ids[i % ids.length]}`, { headers: { cookie } });
-    await res.arrayBuffer();
-    if (res.status !== 200) {
-      throw new Error(`detail ${res.status}`);
-    }
-  });
-  const plainSearch = await load(50, 15_000, async (i) => {
-    const town = towns[i % towns.length] ?? '';
-    if (i % 3 === 0) {
-      await pool.query(
-        `select h.id, h.head_name, h.household_type, v.name from household h join region v on v.code = h.region_code
-         where h.region_code like '411302%' and h.head_name like $1 order by h.region_code, h.id limit 20`,
-        [`${surnames[i % surnames.length]}%`],
-      );
-    } else {
-      await pool.query(
-        `select h.id, h.head_name, h.household_type, v.name from household h join region v on v.code = h.region_code
-         where h.region_code like $1 and ($2::text is null or h.household_type = $2) order by h.region_code, h.id limit 20 offset $3`,
-        [`${town.slice(0, 9)}%`, i % 3 === 1 ? 'exited_poverty' : null, i % 3 === 2 ? 20 : 0],
-      );
-    }
-  });
-  const plainDetail = await load(50, 15_000, async (i) => {
-    const id = ids[i % ids.length];
-    await Promise.all([
-      pool.query('select * from household where id = $1', [id]),
-      pool.query('select * from person where household_id = $1', [id]),
-      pool.query('select * from income_item where household_id = $1', [id]),
-    ]);
-  });
-  await app.close();
-  const fmt = (x: { p50: number; p95: number; perSecond: number }) =>
-    `p50 ${x.p50.toFixed(1)} ms, p95 ${x.p95.toFixed(1)} ms, ${x.perSecond.toFixed(0)}/s`;
-  results.push({
-    what: 'household search, 50 clients (HTTP)',
-    shoudi: fmt(httpSearch),
-    plain: fmt(plainSearch),
-    ratio: `${(httpSearch.p95 / plainSearch.p95).toFixed(2)}× plain p95`,
-  });
-  results.push({
-    what: 'household detail, 50 clients (HTTP)',
-    shoudi: fmt(httpDetail),
-    plain: fmt(plainDetail),
-    ratio: `${(httpDetail.p95 / plainDetail.p95).toFixed(2)}× plain p95`,
-  });
-
-  await pool.end();
-  await database.close();
-  console.log('\n| work | shoudi | plain SQL | ratio |\n|---|---|---|---|');
-  for (const x of results) {
-    console.log(`| ${x.what} | ${x.shoudi} | ${x.plain} | ${x.ratio} |`);
-  }
 }
 
 function batchOf(table: 'household' | 'person' | 'income_item', lines: string[]): PopulationBatch {

@@ -43,8 +43,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logger: options.logger === false ? false : { level: config.logLevel },
     trustProxy: config.trustProxy,
     genReqId: () => randomUUID(),
-    // One line per request is noise at info level; errors are still logged, and LOG_LEVEL=debug shows them.
-    disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
     bodyLimit: 1024 * 1024,
   });
   // Validation messages in Chinese, like every other message of the API.
@@ -108,7 +106,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         app.swagger(),
       );
     },
-    { prefix: '/api' },
+    // One log line per request is noise at info level: API routes log from warn up (errors stay),
+    // unless LOG_LEVEL asks for debug or trace.
+    {
+      prefix: '/api',
+      logLevel: config.logLevel === 'debug' || config.logLevel === 'trace' ? config.logLevel : 'warn',
+    },
   );
 
   const webDir = options.webDir === undefined ? defaultWebDir() : options.webDir;

@@ -31,6 +31,14 @@ type HouseholdUpdate = Updateable<HouseholdTable>;
 type PersonInsert = Insertable<PersonTable>;
 type PersonUpdate = Updateable<PersonTable>;
 
+/** The county codes a scope lies in, when every prefix is at county level or below; else null. */
+function countiesOf(prefixes: readonly string[]): string[] | null {
+  if (prefixes.length === 0 || prefixes.some((p) => p.length < 6 || !/^\d{6}/.test(p))) {
+    return null;
+  }
+  return [...new Set(prefixes.map((p) => `${p.slice(0, 6)}000000`))];
+}
+
 export function accessFilter(
   eb: ExpressionBuilder<DB, 'household'>,
   access: HouseholdAccess,
@@ -69,6 +77,11 @@ export function createHouseholdRepository(db: Kysely<DB>) {
       }
       if (f.headName) {
         query = query.where('household.head_name', 'like', `${escapeLike(f.headName)}%`);
+        // Within one county, the (county_code, head_name) index finds the names directly.
+        const counties = countiesOf(f.regionPrefixes ?? f.access.scope);
+        if (counties) {
+          query = query.where('household.county_code', 'in', counties);
+        }
       }
       if (f.householdIds) {
         query = query.where('household.id', 'in', f.householdIds.length > 0 ? f.householdIds : [-1]);
@@ -96,9 +109,10 @@ export function createHouseholdRepository(db: Kysely<DB>) {
       } else if (f.flag === 'medical_spending') {
         query = query.where('household.medical_out_of_pocket', '>', '20000');
       }
-      const items = await query
-        .innerJoin('region as v', 'v.code', 'household.region_code')
-        .leftJoin('region as t', 't.code', 'household.town_code')
+      // The page is cut first, then the 20 rows get their village and town names and lead flag:
+      // joining names before the sort would join every match.
+      const sortKey = f.headName ? 'head_name' : 'region_code';
+      const page = query
         .select([
           'household.id',
           'household.household_no',
@@ -106,25 +120,33 @@ export function createHouseholdRepository(db: Kysely<DB>) {
           'household.head_name',
           'household.member_count',
           'household.region_code',
+          'household.town_code',
           'household.county_code',
           'household.version',
-          'v.name as village_name',
-          't.name as town_name',
         ])
+        .orderBy(`household.${sortKey}`)
+        .orderBy('household.id')
+        .limit(f.limit)
+        .offset(f.offset)
+        .as('h');
+      const items = await db
+        .selectFrom(page)
+        .innerJoin('region as v', 'v.code', 'h.region_code')
+        .leftJoin('region as t', 't.code', 'h.town_code')
+        .selectAll('h')
+        .select(['v.name as village_name', 't.name as town_name'])
         .select((eb) =>
           eb
             .exists(
               eb
                 .selectFrom('lead')
-                .whereRef('lead.household_id', '=', 'household.id')
+                .whereRef('lead.household_id', '=', 'h.id')
                 .where('lead.status', '=', 'open'),
             )
             .as('has_open_lead'),
         )
-        .orderBy('household.region_code')
-        .orderBy('household.id')
-        .limit(f.limit)
-        .offset(f.offset)
+        .orderBy(`h.${sortKey}`)
+        .orderBy('h.id')
         .execute();
       const counted = await db
         .selectFrom(
