@@ -13,7 +13,12 @@ import { normaliseIdInput } from '../domain/id-input.js';
 import { incomeWindow, summariseIncome } from '../domain/income.js';
 import { screenHousehold } from '../domain/screening-rules.js';
 import { conflict, forbidden, notFound, validation } from '../errors.js';
-import type { HouseholdAccess, HouseholdRow, PersonRow } from '../repositories/household.repository.js';
+import type {
+  HouseholdAccess,
+  HouseholdRow,
+  IncomeRow,
+  PersonRow,
+} from '../repositories/household.repository.js';
 import type { Repositories } from '../repositories/index.js';
 import type { Actor } from './actor.js';
 import { diff, recordAudit } from './audit.js';
@@ -250,8 +255,12 @@ export function createHouseholdService(deps: {
     }
   }
 
-  async function summary(household: HouseholdRow, members: readonly PersonRow[], date: string) {
-    const items = await repos.households.listIncome(household.id);
+  async function summary(
+    household: HouseholdRow,
+    members: readonly PersonRow[],
+    items: ReadonlyArray<IncomeRow>,
+    date: string,
+  ) {
     const entries = items.map((i) => ({
       category: i.category as IncomeCategory,
       amount: Number(i.amount),
@@ -374,15 +383,15 @@ export function createHouseholdService(deps: {
     },
 
     async get(actor: Actor, id: number, date: string = today()) {
-      const household = await findAccessible(actor, id);
-      const [members, lead] = await Promise.all([
-        repos.households.listMembers(id),
-        repos.households.findOpenLead(id),
-      ]);
+      const detail = await repos.households.findDetail(id, accessOf(actor));
+      if (!detail) {
+        throw notFound('农户');
+      }
+      const { members, income_items: items, open_lead: lead, ...household } = detail;
       return {
         household: presentHousehold(household),
         members: members.map(presentPerson),
-        ...(await summary(household, members, date)),
+        ...(await summary(household, members, items, date)),
         openLead: lead
           ? {
               id: lead.id,
