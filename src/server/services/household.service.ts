@@ -1,4 +1,5 @@
 import type { Updateable } from 'kysely';
+import type { z } from 'zod';
 import {
   HAS_LABOUR,
   type HouseholdType,
@@ -20,6 +21,7 @@ import type {
   PersonRow,
 } from '../repositories/household.repository.js';
 import type { Repositories } from '../repositories/index.js';
+import type { ZPersonInput, ZUpdateHousehold } from '../schemas/household.schema.js';
 import type { Actor } from './actor.js';
 import { diff, recordAudit } from './audit.js';
 import { presentHousehold, presentPerson } from './household-presenter.js';
@@ -28,50 +30,10 @@ import type { ScreeningService } from './screening.service.js';
 import type { Secrets } from './secrets.js';
 import type { RunInTransaction } from './transaction.js';
 
-export interface HouseholdFields {
-  householdNo?: string | null | undefined;
-  householdType?: HouseholdType | undefined;
-  regionCode?: string | undefined;
-  address?: string | null | undefined;
-  phone?: string | null | undefined;
-  isRelocated?: boolean | undefined;
-  housingGrade?: 'A' | 'B' | 'C' | 'D' | 'none' | null | undefined;
-  houseArea?: number | null | undefined;
-  hasSafeHouseElsewhere?: boolean | undefined;
-  waterQuantityOk?: boolean | null | undefined;
-  waterQualityOk?: boolean | null | undefined;
-  waterConvenienceOk?: boolean | null | undefined;
-  waterReliabilityOk?: boolean | null | undefined;
-  cultivatedLandMu?: number | null | undefined;
-  roadType?: string | null | undefined;
-  fuelType?: string | null | undefined;
-  hasElectricity?: boolean | null | undefined;
-  medicalOutOfPocket?: number | undefined;
-  insuranceClaims?: number | undefined;
-}
-
-export interface PersonFields {
-  name?: string | undefined;
-  relation?: string | undefined;
-  idNumber?: string | undefined;
-  phone?: string | null | undefined;
-  ethnicity?: string | null | undefined;
-  politicalStatus?: string | null | undefined;
-  education?: string | null | undefined;
-  schooling?: string | null | undefined;
-  dropoutReason?: string | null | undefined;
-  health?: string | null | undefined;
-  labourSkill?: string | null | undefined;
-  workMonths?: number | null | undefined;
-  workPlace?: string | null | undefined;
-  medicalInsured?: boolean | undefined;
-  seriousIllnessInsured?: boolean | undefined;
-  pensionInsured?: boolean | undefined;
-  isDibao?: boolean | undefined;
-  isTekun?: boolean | undefined;
-  disabilityCategory?: string | null | undefined;
-  disabilityGrade?: number | null | undefined;
-}
+/** The editable household fields, as the API schema defines them; undefined means "not sent". */
+export type HouseholdFields = Omit<z.infer<typeof ZUpdateHousehold>, 'version'>;
+/** The person fields, as the API schema defines them. */
+export type PersonFields = z.infer<typeof ZPersonInput>;
 
 export interface HouseholdSearchInput {
   regionCode?: string | undefined;
