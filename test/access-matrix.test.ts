@@ -544,6 +544,9 @@ describe('access matrix', () => {
     const cookie = cookies.get('zone_guanzhuang');
     const towns = await t.app.inject({ url: '/api/regions/411302000000/children', headers: { cookie } });
     expect(towns.json().map((r: { name: string }) => r.name)).toEqual(['官庄镇']);
+    const counties = await t.app.inject({ url: '/api/regions/411300000000/children', headers: { cookie } });
+    const wancheng = counties.json().find((r: { code: string }) => r.code === '411302000000');
+    expect(wancheng).toMatchObject({ isInScope: false, childCount: 1 });
     const zones = await t.app.inject({ url: '/api/zones', headers: { cookie } });
     expect(zones.json().map((z: { code: string }) => z.code)).toEqual(['4113Z1']);
     const other = await t.app.inject({ url: '/api/regions/411321103000', headers: { cookie } });

@@ -1,3 +1,4 @@
+import { scopePrefix } from '../../shared/region-code.js';
 import { notFound } from '../errors.js';
 import type { Repositories } from '../repositories/index.js';
 import type { Actor } from './actor.js';
@@ -16,6 +17,19 @@ const presentRegion = (r: {
   parentCode: r.parent_code,
   countyCode: r.county_code,
 });
+
+const NEXT_PREFIX_LENGTH: Record<string, number> = { city: 6, county: 9, town: 12 };
+
+/** How many children of an out-of-scope ancestor lead towards the scope: distinct next-level prefixes. */
+function visibleChildCount(region: { code: string; level: string }, scope: readonly string[]): number {
+  const length = NEXT_PREFIX_LENGTH[region.level];
+  if (length === undefined) {
+    return 0;
+  }
+  const own = scopePrefix(region.code, region.level as 'city' | 'county' | 'town');
+  return new Set(scope.filter((p) => p.startsWith(own) && /^\d+$/.test(p)).map((p) => p.slice(0, length)))
+    .size;
+}
 
 export function createRegionService(deps: { repos: Repositories }) {
   const { repos } = deps;
@@ -49,11 +63,15 @@ export function createRegionService(deps: { repos: Repositories }) {
       const children = await repos.regions.listChildren(code);
       return children
         .filter((c) => isRegionVisible(c, actor.scope))
-        .map((c) => ({
-          ...presentRegion(c),
-          childCount: c.child_count ?? 0,
-          isInScope: isRegionInScope(c, actor.scope),
-        }));
+        .map((c) => {
+          const isInScope = isRegionInScope(c, actor.scope);
+          return {
+            ...presentRegion(c),
+            // An ancestor shown only as the path to the actor's region has just the visible children.
+            childCount: isInScope ? (c.child_count ?? 0) : visibleChildCount(c, actor.scope),
+            isInScope,
+          };
+        });
     },
 
     async zones(actor: Actor) {
