@@ -17,8 +17,13 @@ const tableText = async (page: Page) => (await page.getByTestId('users-table').t
 /** Opens 用户管理 and waits until the table lists `expected` (the logged-in user is always in their own scope). */
 async function openUsers(page: Page, expected: string): Promise<void> {
   const nav = page.getByRole('navigation', { name: '菜单' });
-  await nav.getByRole('menuitem', { name: '系统管理' }).click();
-  await nav.getByRole('menuitem', { name: '用户管理' }).click();
+  const users = nav.getByRole('menuitem', { name: '用户管理' });
+  // The 系统管理 submenu may already be open (the app returns to the last page after a new login):
+  // clicking it then would close it.
+  if (!(await users.isVisible())) {
+    await nav.getByRole('menuitem', { name: '系统管理' }).click();
+  }
+  await users.click();
   await page.waitForURL('**/system/users');
   await expect.poll(() => tableText(page)).toContain(expected);
 }
