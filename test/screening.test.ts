@@ -15,8 +15,29 @@ afterAll(async () => {
   await t.close();
 });
 
-const run = (cookie: string, body: Record<string, unknown>) =>
-  t.app.inject({ method: 'POST', url: '/api/screening/runs', headers: { cookie }, payload: body });
+/** Starts a run through the API (202, status running) and polls it until it ends, as the web app does. */
+async function run(cookie: string, body: Record<string, unknown>) {
+  const started = await t.app.inject({
+    method: 'POST',
+    url: '/api/screening/runs',
+    headers: { cookie },
+    payload: body,
+  });
+  if (started.statusCode !== 202) {
+    return started;
+  }
+  expect(started.json().status).toBe('running');
+  for (;;) {
+    const polled = await t.app.inject({
+      url: `/api/screening/runs/${started.json().id}`,
+      headers: { cookie },
+    });
+    if (polled.json().status !== 'running') {
+      return polled;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
 
 describe('screening', () => {
   it('screens the whole city in one run, recorded with its rule version and counts', async () => {

@@ -82,13 +82,16 @@ export const screeningRoutes =
       {
         config: { permission: 'screening.run' },
         schema: {
-          summary: 'Screen every household in a scope (default: the caller’s region) and raise leads',
+          summary: 'Start screening every household in a scope (default: the caller’s region) to raise leads',
+          description:
+            'Answers 202 at once with the run (status running); poll GET /screening/runs/{id} until it is finished or failed.',
           tags,
           body: ZRunRequest,
-          response: { 200: ZRun, ...authErrors },
+          response: { 202: ZRun, ...authErrors },
         },
       },
-      async (request) => s.run(actorOf(request), request.body),
+      async (request, reply) =>
+        reply.status(202).send(await s.run(actorOf(request), request.body, { background: true })),
     );
 
     app.get(

@@ -150,7 +150,11 @@ export function createScreeningService(deps: {
      * Screens every household in the scope (default: the actor's region) with the current rules and
      * line, raising or refreshing one open lead per flagged household. Recorded as a run.
      */
-    async run(actor: Actor, input: RunScreeningInput) {
+    /**
+     * With `background`, answers as soon as the run is recorded (status running) and screens afterwards,
+     * so a request never waits for a city-wide run; the caller polls getRun. The CLI waits.
+     */
+    async run(actor: Actor, input: RunScreeningInput, options: { background?: boolean } = {}) {
       const date = input.date ?? today();
       let scopeCode = input.scopeCode ?? actor.regionCode;
       let kind: 'routine' | 'concentrated' = 'routine';
@@ -189,29 +193,37 @@ export function createScreeningService(deps: {
         window: current,
         startedBy: actor.username,
       });
-      try {
-        const counts = await repos.screening.screen({
-          runId,
-          scopePrefixes: scopeForRegion(region, zoneTowns),
-          rules,
-          line,
-          today: date,
-          current,
-          previous,
-        });
-        await tx(async (t) => {
-          await t.screeningConfig.finishRun(runId, counts);
-          await recordAudit(t, actor, {
-            action: 'screening.run',
-            entityType: 'screening_run',
-            entityId: runId,
-            regionCode: region.code,
-            new: { kind, ruleVersion, line, households: counts.households, leadsCreated: counts.created },
+      const execute = async () => {
+        try {
+          const counts = await repos.screening.screen({
+            runId,
+            scopePrefixes: scopeForRegion(region, zoneTowns),
+            rules,
+            line,
+            today: date,
+            current,
+            previous,
           });
-        });
-      } catch (error) {
-        await repos.screeningConfig.failRun(runId, (error as Error).message);
-        throw error;
+          await tx(async (t) => {
+            await t.screeningConfig.finishRun(runId, counts);
+            await recordAudit(t, actor, {
+              action: 'screening.run',
+              entityType: 'screening_run',
+              entityId: runId,
+              regionCode: region.code,
+              new: { kind, ruleVersion, line, households: counts.households, leadsCreated: counts.created },
+            });
+          });
+        } catch (error) {
+          await repos.screeningConfig.failRun(runId, (error as Error).message);
+          throw error;
+        }
+      };
+      if (options.background) {
+        // The failure is recorded on the run (failRun) for the poller to see.
+        execute().catch(() => undefined);
+      } else {
+        await execute();
       }
       return presentRun(runId);
     },

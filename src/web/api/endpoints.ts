@@ -133,7 +133,18 @@ export const screeningApi = {
   updateRules: (rules: ScreeningRules) => api.put<RulesView>('/screening/rules', rules),
   lines: () => api.get<MonitoringLine[]>('/screening/lines'),
   setLine: (line: MonitoringLine) => api.put<MonitoringLine>('/screening/lines', line),
-  run: (body: RunRequest) => api.post<ScreeningRun>('/screening/runs', body),
+  /** Starts a run (the server answers at once) and polls it until it has finished or failed. */
+  async run(body: RunRequest): Promise<ScreeningRun> {
+    let run = await api.post<ScreeningRun>('/screening/runs', body);
+    while (run.status === 'running') {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      run = await api.get<ScreeningRun>(`/screening/runs/${run.id}`);
+    }
+    if (run.status === 'failed') {
+      throw new Error(run.error ?? 'screening failed');
+    }
+    return run;
+  },
   runs: () => api.get<ScreeningRun[]>('/screening/runs'),
   rounds: () => api.get<Round[]>('/screening/rounds'),
   createRound: (body: RoundInput) => api.post<Round>('/screening/rounds', body),
