@@ -139,6 +139,13 @@ describe('screening', () => {
     expect(result.householdsScreened).toBe(inTown.n);
     const outside = await run(town, { date: DATE, scopeCode: '411302000000' });
     expect(outside.statusCode).toBe(404);
+    const townRuns = (await t.app.inject({ url: '/api/screening/runs', headers: { cookie: town } })).json();
+    expect(townRuns.map((r: { scopeCode: string }) => r.scopeCode)).toEqual([result.scopeCode]);
+    expect(townRuns[0].scopeName).toBe('官庄镇');
+    const wolong = await t.login('county_wolong');
+    expect((await t.app.inject({ url: '/api/screening/runs', headers: { cookie: wolong } })).json()).toEqual(
+      [],
+    );
   });
 
   it('tracks a concentrated round with deadlines and progress per county and town', async () => {

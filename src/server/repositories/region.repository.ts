@@ -89,27 +89,6 @@ export function createRegionRepository(db: Kysely<DB>) {
       return rows.map((r) => r.town_code);
     },
 
-    async countByLevel(): Promise<Record<string, number>> {
-      const rows = await db
-        .selectFrom('region')
-        .select(['level', sql<number>`count(*)::int`.as('n')])
-        .groupBy('level')
-        .execute();
-      return Object.fromEntries(rows.map((r) => [r.level, r.n]));
-    },
-
-    async listExistingCodes(codes: readonly string[]): Promise<Set<string>> {
-      const found = new Set<string>();
-      for (let i = 0; i < codes.length; i += 5000) {
-        const chunk = codes.slice(i, i + 5000);
-        const rows = await db.selectFrom('region').select('code').where('code', 'in', chunk).execute();
-        for (const row of rows) {
-          found.add(row.code);
-        }
-      }
-      return found;
-    },
-
     /** Inserts or renames regions, parents first (the caller orders them). */
     async upsertMany(regions: readonly RegionInput[]): Promise<void> {
       for (let i = 0; i < regions.length; i += 1000) {

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../db/schema.js';
+import { inScope } from './scope-filter.js';
 
 /** Monitoring lines, rule-set versions, screening runs and concentrated rounds. */
 export function createScreeningConfigRepository(db: Kysely<DB>) {
@@ -117,14 +118,15 @@ export function createScreeningConfigRepository(db: Kysely<DB>) {
       return db.selectFrom('screening_run').selectAll().where('id', '=', id).executeTakeFirst();
     },
 
-    listRuns(scopeFilter: (code: string) => boolean, limit: number) {
+    /** The latest runs whose scope lies within the given scope. */
+    listRuns(scope: readonly string[], limit: number) {
       return db
         .selectFrom('screening_run')
         .selectAll()
+        .where((eb) => inScope(eb, eb.ref('scope_code'), scope))
         .orderBy('id', 'desc')
-        .limit(limit * 4)
-        .execute()
-        .then((rows) => rows.filter((r) => scopeFilter(r.scope_code)).slice(0, limit));
+        .limit(limit)
+        .execute();
     },
 
     async insertRound(round: {

@@ -56,8 +56,10 @@ export function createSessionRepository(db: Kysely<DB>) {
       await db.deleteFrom('user_session').where('user_id', '=', userId).execute();
     },
 
+    /** Housekeeping at each login: sessions past their lifetime and failures older than a day go. */
     async deleteExpired(): Promise<void> {
       await db.deleteFrom('user_session').where('expires_at', '<=', sql<Date>`now()`).execute();
+      await db.deleteFrom('login_failure').where('at', '<', sql<Date>`now() - interval '1 day'`).execute();
     },
 
     async recordLoginFailure(username: string, ip: string): Promise<void> {

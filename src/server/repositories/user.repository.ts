@@ -111,14 +111,6 @@ export function createUserRepository(db: Kysely<DB>) {
     async touchLogin(id: number): Promise<void> {
       await db.updateTable('app_user').set({ last_login_at: sql`now()` }).where('id', '=', id).execute();
     },
-
-    async count(): Promise<number> {
-      const row = await db
-        .selectFrom('app_user')
-        .select(sql<number>`count(*)::int`.as('n'))
-        .executeTakeFirstOrThrow();
-      return row.n;
-    },
   };
 }
 

@@ -94,6 +94,7 @@ export function createAuthService(deps: { repos: Repositories; tx: RunInTransact
       const expiresAt = new Date(Date.now() + config.sessionMaxHours * 3600_000);
       const user = await tx(async (t) => {
         await t.sessions.clearFailures(username);
+        await t.sessions.deleteExpired();
         await t.sessions.insert({
           tokenHash: hashToken(token),
           userId: stored.id,

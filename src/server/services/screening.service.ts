@@ -7,6 +7,8 @@ import { recordAudit } from './audit.js';
 import { isRegionInScope, isRegionVisible, scopeForRegion } from './region-scope.js';
 import type { RunInTransaction } from './transaction.js';
 
+type RunRow = NonNullable<Awaited<ReturnType<Repositories['screeningConfig']['findRun']>>>;
+
 export interface RunScreeningInput {
   scopeCode?: string | undefined;
   roundId?: number | undefined;
@@ -54,12 +56,19 @@ export function createScreeningService(deps: {
       throw notFound('排查记录');
     }
     const region = await repos.regions.findByCode(run.scope_code);
+    return runView(run, region?.name);
+  }
+
+  function runView(
+    run: NonNullable<Awaited<ReturnType<Repositories['screeningConfig']['findRun']>>>,
+    scopeName: string | undefined,
+  ) {
     return {
       id: run.id,
       kind: run.kind as 'routine' | 'concentrated',
       roundId: run.round_id,
       scopeCode: run.scope_code,
-      scopeName: region?.name ?? run.scope_code,
+      scopeName: scopeName ?? run.scope_code,
       ruleVersion: run.rule_version,
       line: Number(run.line_amount),
       windowStart: String(run.window_start).slice(0, 10),
@@ -237,11 +246,14 @@ export function createScreeningService(deps: {
     },
 
     async listRuns(actor: Actor) {
-      const rows = await repos.screeningConfig.listRuns(
-        (code) => isRegionInScope({ code, level: 'county' }, actor.scope),
-        50,
+      const rows = await repos.screeningConfig.listRuns(actor.scope, 50);
+      const names = new Map(
+        (await repos.regions.findByCodes([...new Set(rows.map((r) => r.scope_code))])).map((r) => [
+          r.code,
+          r.name,
+        ]),
       );
-      return Promise.all(rows.map((r) => presentRun(r.id)));
+      return rows.map((r) => runView(r, names.get(r.scope_code)));
     },
 
     async createRound(
