@@ -1,5 +1,4 @@
 import type { Insertable } from 'kysely';
-import { idFacts, maskIdNumber, maskPhone } from '../../shared/id-number.js';
 import { countyCodeOf } from '../../shared/region-code.js';
 import type { PersonTable } from '../db/schema.js';
 import { type ImportedHousehold, parseHouseholdRows, type RowProblem } from '../domain/household-rows.js';
@@ -8,6 +7,7 @@ import { notFound, validation } from '../errors.js';
 import type { NewHouseholdRow } from '../repositories/import.repository.js';
 import type { Repositories } from '../repositories/index.js';
 import type { Actor } from './actor.js';
+import { idColumns, phoneValues } from './household-columns.js';
 import type { Secrets } from './secrets.js';
 import type { RunInTransaction } from './transaction.js';
 
@@ -147,9 +147,7 @@ export function createHouseholdImportService(deps: {
               household_no: h.householdNo,
               household_type: h.householdType,
               address: h.address,
-              phone_enc: h.phone ? secrets.encrypt(h.phone) : null,
-              phone_hash: h.phone ? secrets.hash(h.phone) : null,
-              phone_masked: h.phone ? maskPhone(h.phone) : null,
+              ...phoneValues(h.phone, secrets),
               housing_grade: h.housingGrade,
               water_quantity_ok: h.waterOk,
               water_quality_ok: h.waterOk,
@@ -161,20 +159,13 @@ export function createHouseholdImportService(deps: {
           const personRows: Insertable<PersonTable>[] = [];
           toWrite.forEach((h, i) => {
             for (const m of h.members) {
-              const facts = idFacts(m.idNumber);
               personRows.push({
                 household_id: ids[i] ?? 0,
                 county_code: householdRows[i]?.county_code ?? '',
                 name: m.name,
                 relation: m.relation,
-                sex: facts.sex,
-                birth_date: facts.birthDate,
-                id_hash: hashOf.get(m.idNumber) ?? secrets.hash(m.idNumber),
-                id_enc: secrets.encrypt(m.idNumber),
-                id_masked: maskIdNumber(m.idNumber),
-                phone_enc: m.phone ? secrets.encrypt(m.phone) : null,
-                phone_hash: m.phone ? secrets.hash(m.phone) : null,
-                phone_masked: m.phone ? maskPhone(m.phone) : null,
+                ...idColumns(m.idNumber, secrets),
+                ...phoneValues(m.phone, secrets),
                 ethnicity: m.ethnicity,
                 education: m.education,
                 schooling: m.schooling,
