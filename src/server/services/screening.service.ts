@@ -59,10 +59,8 @@ export function createScreeningService(deps: {
     return runView(run, region?.name);
   }
 
-  function runView(
-    run: NonNullable<Awaited<ReturnType<Repositories['screeningConfig']['findRun']>>>,
-    scopeName: string | undefined,
-  ) {
+  /** A run as the API shows it. */
+  function runView(run: RunRow, scopeName: string | undefined) {
     return {
       id: run.id,
       kind: run.kind as 'routine' | 'concentrated',
