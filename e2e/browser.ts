@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -63,4 +63,35 @@ export async function login(page: Page, username: string, password = DEMO_PASSWO
 export async function logout(page: Page): Promise<void> {
   await page.getByRole('button', { name: '退出登录' }).click();
   await page.getByLabel('用户名').waitFor();
+}
+
+/**
+ * Chooses `title` in the Ant Design select labelled `label` inside `scope`, and waits until the select shows it.
+ * The option list opens with an animation; on a loaded machine a click can land while it is still moving and be
+ * lost, so the choice is retried (a real user would click again too) until the select holds the value.
+ */
+export async function chooseOption(scope: Page | Locator, label: string, title: string): Promise<void> {
+  const page = 'page' in scope ? scope.page() : scope;
+  const field = scope.getByLabel(label, { exact: true });
+  // The whole form item, so the check reads what the select displays (not the portalled option list).
+  const item = field.locator('xpath=ancestor::div[contains(concat(" ", @class, " "), " ant-form-item ")][1]');
+  const chosen = item.filter({ hasText: title });
+  const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').getByTitle(title, {
+    exact: true,
+  });
+  for (let attempt = 1; ; attempt++) {
+    // Clicking the field while its list is open would close it.
+    if (!(await option.isVisible())) {
+      await field.click();
+    }
+    await option.click();
+    try {
+      await chosen.first().waitFor({ timeout: 3_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) {
+        throw error;
+      }
+    }
+  }
 }

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, login, withPage } from './browser.js';
+import { chooseOption, launchBrowser, login, withPage } from './browser.js';
 
 let browser: Browser;
 
@@ -55,8 +55,7 @@ describe('household registry', () => {
       const gradeItem = page.locator('.ant-form-item').filter({ hasText: '住房安全等级' });
       const currentGrade = (await gradeItem.textContent()) ?? '';
       const newGrade = currentGrade.includes('D 级危房') ? 'B 级（基本安全）' : 'D 级危房';
-      await page.getByLabel('住房安全等级', { exact: true }).click();
-      await page.getByTitle(newGrade, { exact: true }).click();
+      await chooseOption(page, '住房安全等级', newGrade);
       await page.getByRole('button', { name: '保存基本信息' }).click();
       await expect.poll(() => page.getByText('已保存', { exact: true }).isVisible()).toBe(true);
 
@@ -95,8 +94,7 @@ describe('household registry', () => {
       await page.getByRole('button', { name: /添加成员/ }).click();
       const dialog = page.getByRole('dialog', { name: '添加家庭成员' });
       await dialog.getByLabel('姓名', { exact: true }).fill('测试成员');
-      await dialog.getByLabel('与户主关系', { exact: true }).click();
-      await page.getByTitle('之子', { exact: true }).click();
+      await chooseOption(dialog, '与户主关系', '之子');
       const first17 = '41130220100315123';
       const right = checkCharacter(first17);
       const wrong = right === '0' ? '1' : '0';

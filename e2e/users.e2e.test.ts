@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, login, logout, withPage } from './browser.js';
+import { chooseOption, launchBrowser, login, logout, withPage } from './browser.js';
 
 let browser: Browser;
 
@@ -40,8 +40,7 @@ describe('user management', () => {
       await dialog.getByLabel('用户名', { exact: true }).fill(username);
       await dialog.getByLabel('姓名', { exact: true }).fill('卧龙帮扶员');
       await dialog.getByLabel('初始密码', { exact: true }).fill('Temp-pass-2024');
-      await dialog.getByLabel('角色', { exact: true }).click();
-      await page.getByTitle('帮扶责任人', { exact: true }).click();
+      await chooseOption(dialog, '角色', '帮扶责任人');
 
       // The region tree loads lazily: expand 南阳市 (not selectable for this role), then choose 卧龙区.
       await dialog.getByLabel('区划', { exact: true }).click();
@@ -79,8 +78,7 @@ describe('user management', () => {
       await dialog.getByLabel('用户名', { exact: true }).fill('same_as_password');
       await dialog.getByLabel('姓名', { exact: true }).fill('测试');
       await dialog.getByLabel('初始密码', { exact: true }).fill('same_as_password');
-      await dialog.getByLabel('角色', { exact: true }).click();
-      await page.getByTitle('县级乡村振兴局', { exact: true }).click();
+      await chooseOption(dialog, '角色', '县级乡村振兴局');
       await dialog.getByLabel('区划', { exact: true }).click();
       const tree = page.getByRole('tree');
       await tree.getByText('南阳市', { exact: true }).click();
