@@ -213,8 +213,25 @@ export interface LeadTable {
   facts: ColumnType<unknown, string | null | undefined, string | null>;
   status: ColumnType<string, string | undefined, string>;
   closed_reason: string | null;
+  found_on: ColumnType<string, string | undefined, string>;
+  note: string | null;
+  closed_by: number | null;
+  closed_at: Date | null;
+  version: ColumnType<number, number | undefined, number>;
   created_at: Timestamp;
   updated_at: Timestamp;
+}
+
+export interface LeadSignalTable {
+  id: Generated<number>;
+  lead_id: number;
+  county_code: string;
+  source: string;
+  reasons: ColumnType<unknown, string, string>;
+  facts: ColumnType<unknown, string | null | undefined, string | null>;
+  ref: string | null;
+  created_by: number | null;
+  created_at: Timestamp;
 }
 
 export interface HelperAssignmentTable {
@@ -223,6 +240,129 @@ export interface HelperAssignmentTable {
   county_code: string;
   starts_on: ColumnType<string, string | undefined, string>;
   ends_on: string | null;
+  assigned_by: number | null;
+  created_at: Timestamp;
+}
+
+export interface MonitoringCaseTable {
+  id: Generated<number>;
+  household_id: number;
+  county_code: string;
+  region_code: string;
+  lead_id: number | null;
+  category: string | null;
+  risks: ColumnType<unknown, string | undefined, string>;
+  stage: string;
+  green_channel: ColumnType<boolean, boolean | undefined, boolean>;
+  found_on: string;
+  due_on: string;
+  notice_starts_on: string | null;
+  identified_on: string | null;
+  elimination_mode: string | null;
+  elimination_requested_on: string | null;
+  eliminated_on: string | null;
+  previous_household_type: string | null;
+  rolled_back_from: number | null;
+  closed_reason: string | null;
+  version: ColumnType<number, number | undefined, number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CaseStepTable {
+  id: Generated<number>;
+  case_id: number;
+  county_code: string;
+  action: string;
+  from_stage: string | null;
+  to_stage: string;
+  note: string | null;
+  attachment_ids: ColumnType<unknown, string | undefined, string>;
+  actor_id: number | null;
+  actor_name: string;
+  acted_at: Timestamp;
+}
+
+export interface AssistanceMeasureTable {
+  id: Generated<number>;
+  case_id: number;
+  household_id: number;
+  county_code: string;
+  category: string;
+  item: string;
+  starts_on: string;
+  ends_on: string | null;
+  amount: NumNullable;
+  provider: string | null;
+  note: string | null;
+  created_by: number | null;
+  version: ColumnType<number, number | undefined, number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface VisitPolicyTable {
+  household_type: string;
+  months: number;
+  updated_at: Timestamp;
+}
+
+export interface VisitTable {
+  id: string;
+  household_id: number;
+  county_code: string;
+  region_code: string;
+  visitor_id: number;
+  visitor_name: string;
+  visited_on: string;
+  income_changed: ColumnType<boolean, boolean | undefined, boolean>;
+  income_note: string | null;
+  guarantees_note: string | null;
+  industry_note: string | null;
+  work_note: string | null;
+  new_risks: ColumnType<unknown, string | undefined, string>;
+  measures_agreed: string | null;
+  note: string | null;
+  lead_id: number | null;
+  attachment_ids: ColumnType<unknown, string | undefined, string>;
+  created_at: Timestamp;
+}
+
+export interface AttachmentTable {
+  id: string;
+  county_code: string;
+  household_id: number;
+  filename: string;
+  mime_type: string;
+  size_bytes: number;
+  sha256: string;
+  content: Buffer;
+  uploaded_by: number;
+  uploaded_at: Timestamp;
+}
+
+export interface CaseEvaluationTable {
+  case_id: number;
+  month: string;
+  county_code: string;
+  per_capita: Num;
+  line_amount: Num;
+  guarantees_ok: boolean;
+  measure_count: number;
+  meets_elimination: boolean;
+  evaluated_at: Timestamp;
+}
+
+export interface MonthlyCycleRunTable {
+  month: string;
+  status: string;
+  cases_evaluated: ColumnType<number, number | undefined, number>;
+  eliminated_rescreened: ColumnType<number, number | undefined, number>;
+  rolled_back: ColumnType<number, number | undefined, number>;
+  error: string | null;
+  started_by: string;
+  started_at: Timestamp;
+  finished_at: Date | null;
 }
 
 export interface ImportJobTable {
@@ -257,6 +397,15 @@ export interface DB {
   lead: LeadTable;
   helper_assignment: HelperAssignmentTable;
   import_job: ImportJobTable;
+  lead_signal: LeadSignalTable;
+  monitoring_case: MonitoringCaseTable;
+  case_step: CaseStepTable;
+  assistance_measure: AssistanceMeasureTable;
+  visit_policy: VisitPolicyTable;
+  visit: VisitTable;
+  attachment: AttachmentTable;
+  case_evaluation: CaseEvaluationTable;
+  monthly_cycle_run: MonthlyCycleRunTable;
 }
 
 export type RegionRow = Selectable<RegionTable>;

@@ -3,6 +3,7 @@ import type { DB } from '../db/schema.js';
 import { createAuditRepository } from './audit.repository.js';
 import { createHouseholdRepository } from './household.repository.js';
 import { createImportRepository } from './import.repository.js';
+import { createLeadRepository } from './lead.repository.js';
 import { createRegionRepository } from './region.repository.js';
 import { createScreeningRepository } from './screening.repository.js';
 import { createScreeningConfigRepository } from './screening-config.repository.js';
@@ -18,6 +19,7 @@ export function createRepositories(db: Kysely<DB>) {
     audit: createAuditRepository(db),
     households: createHouseholdRepository(db),
     imports: createImportRepository(db),
+    leads: createLeadRepository(db),
     screening: createScreeningRepository(db),
     screeningConfig: createScreeningConfigRepository(db),
   };

@@ -144,8 +144,17 @@ export function createScreeningRepository(db: Kysely<DB>) {
                                     'medicalOutOfPocket', medical_out_of_pocket, 'line', ${p.line}::numeric)
           from flagged where cardinality(codes) > 0
           on conflict (household_id) where status = 'open'
-          do update set reasons = excluded.reasons, facts = excluded.facts, run_id = excluded.run_id, updated_at = now()
-          returning (xmax = 0) as is_new
+          -- A lead another channel opened keeps its reasons: screening's are merged in.
+          do update set reasons = (select coalesce(jsonb_agg(distinct r), '[]'::jsonb)
+                                   from jsonb_array_elements_text(lead.reasons || excluded.reasons) r),
+                        facts = excluded.facts, run_id = excluded.run_id, updated_at = now(),
+                        version = lead.version + 1
+          returning id, household_id, county_code, (xmax = 0) as is_new
+        ),
+        signals as (
+          insert into lead_signal (lead_id, county_code, source, reasons, ref)
+          select u.id, u.county_code, 'screening', to_jsonb(f.codes), ${`run:${p.runId}`}
+          from upserted u join flagged f on f.id = u.household_id
         )
         select (select count(*)::int from scoped) as households,
                (select count(*)::int from upserted where is_new) as created,
