@@ -18,6 +18,17 @@ export const PERMISSIONS = [
   'screening.read',
   'screening.run',
   'screening.configure',
+  'lead.read',
+  'lead.write',
+  'case.read',
+  'case.act',
+  'measure.write',
+  'helper.assign',
+  'visit.read',
+  'visit.write',
+  'quality.read',
+  'cycle.run',
+  'attachment.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -38,6 +49,21 @@ export const ROLE_PERMISSIONS: Record<Permission, readonly Role[]> = {
   'screening.read': ['city', 'county', 'township', 'village', 'leader'],
   'screening.run': ['city', 'county', 'township'],
   'screening.configure': ['city'],
+  'lead.read': ['city', 'county', 'township', 'village', 'leader'],
+  // Cadres report and verify leads; the county too (petitions and department hand-offs land there).
+  'lead.write': ['county', 'township', 'village'],
+  // Helpers read the cases of their own households (household access filter).
+  'case.read': ['city', 'county', 'township', 'village', 'helper', 'leader'],
+  // Each workflow step names the level that acts (shared/case-workflow.ts); this is the outer gate.
+  'case.act': ['county', 'township', 'village'],
+  'measure.write': ['county', 'township', 'village'],
+  'helper.assign': ['county', 'township'],
+  'visit.read': ['city', 'county', 'township', 'village', 'helper', 'leader'],
+  'visit.write': ['county', 'township', 'village', 'helper'],
+  'quality.read': ['city', 'county', 'township', 'village', 'leader'],
+  'cycle.run': ['city'],
+  // Photos and signed forms, for case steps and visits.
+  'attachment.write': ['county', 'township', 'village', 'helper'],
 };
 
 export function hasPermission(role: Role, permission: Permission): boolean {

@@ -1,0 +1,56 @@
+import { addMonths } from '../../shared/calendar.js';
+
+/** The facts the elimination criteria (domain.md §6) are judged on. */
+export interface EliminationFacts {
+  today: string;
+  identifiedOn: string | null;
+  perCapitaNow: number;
+  lineNow: number;
+  /** Per-capita net income over the 12 months that ended six months ago, and that year's line. */
+  perCapitaSixMonthsAgo: number;
+  lineSixMonthsAgo: number;
+  measureCount: number;
+  guaranteesOk: boolean;
+  hasOpenLead: boolean;
+  hasLabour: boolean;
+}
+
+export type EliminationMode = 'assisted' | 'natural';
+
+export const ELIMINATION_CRITERIA = [
+  'income_above_line',
+  'income_stable_half_year',
+  'monitored_half_year',
+  'has_measure',
+  'guarantees_secured',
+  'no_new_risk',
+] as const;
+export type EliminationCriterion = (typeof ELIMINATION_CRITERIA)[number];
+
+export interface CriterionResult {
+  code: EliminationCriterion;
+  met: boolean;
+  /** Whether this mode needs it: natural elimination (自然消除) does not need a measure. */
+  required: boolean;
+}
+
+export function eliminationCriteria(f: EliminationFacts, mode: EliminationMode): CriterionResult[] {
+  const monitoredHalfYear = f.identifiedOn !== null && addMonths(f.identifiedOn, 6) <= f.today;
+  const met: Record<EliminationCriterion, boolean> = {
+    income_above_line: f.perCapitaNow >= f.lineNow,
+    income_stable_half_year: f.perCapitaNow >= f.lineNow && f.perCapitaSixMonthsAgo >= f.lineSixMonthsAgo,
+    monitored_half_year: monitoredHalfYear,
+    has_measure: f.measureCount > 0,
+    guarantees_secured: f.guaranteesOk,
+    no_new_risk: !f.hasOpenLead,
+  };
+  return ELIMINATION_CRITERIA.map((code) => ({
+    code,
+    met: met[code],
+    required: !(mode === 'natural' && code === 'has_measure'),
+  }));
+}
+
+export function meetsElimination(results: readonly CriterionResult[]): boolean {
+  return results.every((r) => r.met || !r.required);
+}
