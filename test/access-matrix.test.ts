@@ -16,6 +16,11 @@ interface Ids {
   householdId: number;
   personId: number;
   roundId: number;
+  /** A lead, a case under monitoring with a measure, and a photo, all of 宛城区. */
+  leadId: number;
+  caseId: number;
+  measureId: number;
+  attachmentId: string;
 }
 
 interface RouteCase {
@@ -365,7 +370,175 @@ const ROUTES: RouteCase[] = [
     foreign: (ids) => ({ url: `/api/screening/rounds/${ids.roundId}/progress` }),
     missing: () => ({ url: '/api/screening/rounds/999999/progress' }),
   },
+  {
+    method: 'GET',
+    path: '/api/leads',
+    permission: 'lead.read',
+    request: () => ({ url: '/api/leads' }),
+  },
+  {
+    method: 'POST',
+    path: '/api/leads',
+    permission: 'lead.write',
+    request: () => ({ url: '/api/leads', payload: {} }),
+    foreign: (ids) => ({
+      url: '/api/leads',
+      payload: { householdId: ids.householdId, reasons: ['x'], note: '外区' },
+    }),
+    missing: () => ({ url: '/api/leads', payload: { householdId: 99999999, reasons: ['x'], note: '外区' } }),
+  },
+  ...idRoutes('lead', [
+    ['GET', '/api/leads/{id}', 'lead.read', '', undefined],
+    ['POST', '/api/leads/{id}/close', 'lead.write', '/close', { version: 1, reason: '核实无风险' }],
+    ['POST', '/api/leads/{id}/case', 'lead.write', '/case', { version: 1, note: '入户核实' }],
+  ]),
+  { method: 'GET', path: '/api/cases', permission: 'case.read', request: () => ({ url: '/api/cases' }) },
+  {
+    method: 'GET',
+    path: '/api/cases/summary',
+    permission: 'case.read',
+    request: () => ({ url: '/api/cases/summary' }),
+    foreign: () => ({ url: '/api/cases/summary?regionCode=411302000000' }),
+    missing: () => ({ url: '/api/cases/summary?regionCode=411399000000' }),
+  },
+  ...idRoutes('case', [
+    ['GET', '/api/cases/{id}', 'case.read', '', undefined],
+    ['PATCH', '/api/cases/{id}', 'case.act', '', { version: 1, category: 'marginal' }],
+    ['POST', '/api/cases/{id}/actions', 'case.act', '/actions', { version: 1, action: 'advance' }],
+    [
+      'POST',
+      '/api/cases/{id}/elimination',
+      'case.act',
+      '/elimination',
+      { version: 1, mode: 'assisted', note: '核实' },
+    ],
+    ['POST', '/api/cases/{id}/safety-net', 'case.act', '/safety-net', { version: 1, note: '兜底' }],
+    [
+      'POST',
+      '/api/cases/{id}/measures',
+      'measure.write',
+      '/measures',
+      { category: 'industry', item: '产业奖补', startsOn: '2026-11-01' },
+    ],
+  ]),
+  ...idRoutes('measure', [
+    ['PATCH', '/api/measures/{id}', 'measure.write', '', { version: 1, item: '改' }],
+    ['DELETE', '/api/measures/{id}', 'measure.write', '?version=1', undefined],
+  ]),
+  {
+    method: 'GET',
+    path: '/api/helpers',
+    permission: 'helper.assign',
+    request: () => ({ url: '/api/helpers' }),
+  },
+  {
+    method: 'POST',
+    path: '/api/helper-assignments',
+    permission: 'helper.assign',
+    request: () => ({ url: '/api/helper-assignments', payload: {} }),
+    foreign: (ids) => ({
+      url: '/api/helper-assignments',
+      payload: { householdIds: [ids.householdId], userId: 1 },
+    }),
+    missing: () => ({ url: '/api/helper-assignments', payload: { householdIds: [99999999], userId: 1 } }),
+  },
+  householdRoute(
+    'GET',
+    '/api/households/{id}/timeline',
+    'case.read',
+    (id) => `/api/households/${id}/timeline`,
+  ),
+  householdRoute('GET', '/api/households/{id}/visits', 'visit.read', (id) => `/api/households/${id}/visits`),
+  {
+    method: 'GET',
+    path: '/api/visits/due',
+    permission: 'visit.read',
+    request: () => ({ url: '/api/visits/due' }),
+  },
+  {
+    method: 'POST',
+    path: '/api/visits',
+    permission: 'visit.write',
+    request: () => ({ url: '/api/visits', payload: {} }),
+    foreign: (ids) => ({ url: '/api/visits', payload: visitPayload(ids.householdId) }),
+    missing: () => ({ url: '/api/visits', payload: visitPayload(99999999) }),
+  },
+  {
+    method: 'POST',
+    path: '/api/attachments',
+    permission: 'attachment.write',
+    request: () => ({ url: '/api/attachments', payload: {} }),
+    foreign: (ids) => ({ url: '/api/attachments', payload: pngPayload(ids.householdId) }),
+    missing: () => ({ url: '/api/attachments', payload: pngPayload(99999999) }),
+  },
+  {
+    method: 'GET',
+    path: '/api/attachments/{id}',
+    permission: 'case.read',
+    request: (ids) => ({ url: `/api/attachments/${ids.attachmentId}` }),
+    foreign: (ids) => ({ url: `/api/attachments/${ids.attachmentId}` }),
+    missing: () => ({ url: '/api/attachments/00000000-0000-4000-8000-000000000000' }),
+  },
+  {
+    method: 'GET',
+    path: '/api/quality',
+    permission: 'quality.read',
+    request: () => ({ url: '/api/quality' }),
+  },
+  {
+    method: 'GET',
+    path: '/api/cycle/monthly',
+    permission: 'cycle.run',
+    request: () => ({ url: '/api/cycle/monthly' }),
+  },
+  {
+    method: 'POST',
+    path: '/api/cycle/monthly',
+    permission: 'cycle.run',
+    request: () => ({ url: '/api/cycle/monthly', payload: { month: 'bad' } }),
+  },
 ];
+
+/** The smallest valid PNG (1×1), for attachment uploads. */
+export const TINY_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+function pngPayload(householdId: number) {
+  return {
+    id: '11111111-1111-4111-8111-111111111111',
+    householdId,
+    filename: 'p.png',
+    mimeType: 'image/png',
+    contentBase64: TINY_PNG.toString('base64'),
+  };
+}
+
+function visitPayload(householdId: number) {
+  return { id: '22222222-2222-4222-8222-222222222222', householdId, visitedOn: '2026-11-01' };
+}
+
+/** Routes on one record of 宛城区 (a lead, a case, a measure): role checks, and the foreign/missing pair. */
+function idRoutes(
+  kind: 'lead' | 'case' | 'measure',
+  routes: Array<[RouteCase['method'], string, Permission, string, Record<string, unknown> | undefined]>,
+): RouteCase[] {
+  const idOf = (ids: Ids) => (kind === 'lead' ? ids.leadId : kind === 'case' ? ids.caseId : ids.measureId);
+  const base = kind === 'lead' ? '/api/leads' : kind === 'case' ? '/api/cases' : '/api/measures';
+  return routes.map(([method, path, permission, suffix, payload]) => {
+    const at = (id: number) =>
+      payload ? { url: `${base}/${id}${suffix}`, payload } : { url: `${base}/${id}${suffix}` };
+    return {
+      method,
+      path,
+      permission,
+      request: (ids) => at(idOf(ids)),
+      foreign: (ids) => at(idOf(ids)),
+      missing: () => at(99999999),
+    };
+  });
+}
 
 /** A household route: role checks, and the foreign/missing pair on a 宛城区 household. */
 function householdRoute(
@@ -428,13 +601,61 @@ beforeAll(async () => {
       screenBy: '2026-11-30',
     },
   });
+  // A lead, and a case on another household moved into monitoring with a measure, all in 宛城区.
+  const wancheng = cookies.get('county_wancheng') ?? '';
+  const lead = await t.app.inject({
+    method: 'POST',
+    url: '/api/leads',
+    headers: { cookie: wancheng },
+    payload: { householdId, reasons: ['income_below_line'], note: '村里反映' },
+  });
+  const otherId = households.json().items[1].id as number;
+  const caseLead = await t.app.inject({
+    method: 'POST',
+    url: '/api/leads',
+    headers: { cookie: wancheng },
+    payload: { householdId: otherId, reasons: ['medical_spending'], note: '大病' },
+  });
+  const opened = await t.app.inject({
+    method: 'POST',
+    url: `/api/leads/${caseLead.json().id}/case`,
+    headers: { cookie: wancheng },
+    payload: { version: caseLead.json().version, note: '入户核实属实' },
+  });
+  const caseId = opened.json().id as number;
+  await t.database.db
+    .updateTable('monitoring_case')
+    .set({ stage: 'monitored', identified_on: '2026-05-01' })
+    .where('id', '=', caseId)
+    .execute();
+  const measure = await t.app.inject({
+    method: 'POST',
+    url: `/api/cases/${caseId}/measures`,
+    headers: { cookie: wancheng },
+    payload: { category: 'industry', item: '产业奖补', startsOn: '2026-06-01' },
+  });
+  const photo = await t.app.inject({
+    method: 'POST',
+    url: '/api/attachments',
+    headers: { cookie: wancheng },
+    payload: { ...pngPayload(householdId), id: '33333333-3333-4333-8333-333333333333' },
+  });
   ids = {
     wanchengUserId: created.json().id,
     wanchengUserVersion: created.json().version,
     householdId,
     personId: detail.json().members[0].id,
     roundId: round.json().id,
+    leadId: lead.json().id,
+    caseId,
+    measureId: measure.json().id,
+    attachmentId: photo.json().id,
   };
+  for (const [name, value] of Object.entries(ids)) {
+    if (value === undefined) {
+      throw new Error(`access matrix setup: no ${name}`);
+    }
+  }
 });
 afterAll(async () => {
   await t.close();

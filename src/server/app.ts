@@ -16,12 +16,16 @@ import { registerErrorHandler } from './http/error-handler.js';
 import './http/types.js';
 import { auditRoutes } from './routes/audit.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
+import { caseRoutes } from './routes/case.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { householdRoutes } from './routes/household.routes.js';
 import { householdTransferRoutes } from './routes/household-transfer.routes.js';
+import { leadRoutes } from './routes/lead.routes.js';
+import { qualityRoutes } from './routes/quality.routes.js';
 import { regionRoutes } from './routes/region.routes.js';
 import { screeningRoutes } from './routes/screening.routes.js';
 import { userRoutes } from './routes/user.routes.js';
+import { visitRoutes } from './routes/visit.routes.js';
 import type { Services } from './services/index.js';
 
 export interface AppOptions {
@@ -102,6 +106,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(householdTransferRoutes(services));
       await api.register(householdRoutes(services));
       await api.register(screeningRoutes(services));
+      await api.register(leadRoutes(services));
+      await api.register(caseRoutes(services));
+      await api.register(visitRoutes(services));
+      await api.register(qualityRoutes(services));
       api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
         app.swagger(),
       );

@@ -101,6 +101,7 @@ export interface HouseholdTable {
   has_electricity: boolean | null;
   medical_out_of_pocket: ColumnType<string, number | string | undefined, number | string>;
   insurance_claims: ColumnType<string, number | string | undefined, number | string>;
+  last_visited_on: ColumnType<string | null, string | null | undefined, string | null>;
   version: ColumnType<number, number | undefined, number>;
   created_at: Timestamp;
   updated_at: Timestamp;

@@ -1,14 +1,18 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { createAuditRepository } from './audit.repository.js';
+import { createCaseRepository } from './case.repository.js';
+import { createCycleRepository } from './cycle.repository.js';
 import { createHouseholdRepository } from './household.repository.js';
 import { createImportRepository } from './import.repository.js';
 import { createLeadRepository } from './lead.repository.js';
+import { createQualityRepository } from './quality.repository.js';
 import { createRegionRepository } from './region.repository.js';
 import { createScreeningRepository } from './screening.repository.js';
 import { createScreeningConfigRepository } from './screening-config.repository.js';
 import { createSessionRepository } from './session.repository.js';
 import { createUserRepository } from './user.repository.js';
+import { createVisitRepository } from './visit.repository.js';
 
 /** Every repository over one Kysely handle: the pool, or a transaction a service opened. */
 export function createRepositories(db: Kysely<DB>) {
@@ -20,6 +24,10 @@ export function createRepositories(db: Kysely<DB>) {
     households: createHouseholdRepository(db),
     imports: createImportRepository(db),
     leads: createLeadRepository(db),
+    cases: createCaseRepository(db),
+    visits: createVisitRepository(db),
+    cycle: createCycleRepository(db),
+    quality: createQualityRepository(db),
     screening: createScreeningRepository(db),
     screeningConfig: createScreeningConfigRepository(db),
   };

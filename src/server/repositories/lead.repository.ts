@@ -171,7 +171,7 @@ export function createLeadRepository(db: Kysely<DB>) {
       version: number;
       status: 'closed' | 'case_opened';
       reason: string | null;
-      userId: number;
+      userId: number | null;
     }) {
       const result = await db
         .updateTable('lead')

@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../db/schema.js';
 import type { ScreeningRules } from '../domain/screening-rules.js';
+import { monthIndexSql, shareInWindowSql } from './income-sql.js';
 import { escapeLike } from './scope-filter.js';
 
 export interface ScreeningParams {
@@ -19,9 +20,6 @@ export interface ScreeningCounts {
   updated: number;
   reasonCounts: Record<string, number>;
 }
-
-const monthIndex = (column: string) =>
-  sql.raw(`(date_part('year', ${column})::int * 12 + date_part('month', ${column})::int)`);
 
 /**
  * Screens every household in scope in one statement: rolling-window income per capita (pro rata by
@@ -57,15 +55,8 @@ export function createScreeningRepository(db: Kysely<DB>) {
         : sql`join scoped s on s.id = m.household_id`;
       const nearFactor = 1 + r.nearLine.marginPercent / 100;
       const dropFactor = 1 - r.sharpDrop.dropPercent / 100;
-      const start = monthIndex('i.period_start');
-      const end = monthIndex('i.period_end');
-      const curStart = sql`${Number(p.current.start.slice(0, 4)) * 12 + Number(p.current.start.slice(5, 7))}::int`;
-      const curEnd = sql`${Number(p.current.end.slice(0, 4)) * 12 + Number(p.current.end.slice(5, 7))}::int`;
-      const prevStart = sql`${Number(p.previous.start.slice(0, 4)) * 12 + Number(p.previous.start.slice(5, 7))}::int`;
-      const prevEnd = sql`${Number(p.previous.end.slice(0, 4)) * 12 + Number(p.previous.end.slice(5, 7))}::int`;
-      // float8, like the JavaScript rules, and much cheaper per row than numeric; rounded to the fen at the end.
-      const share = (ws: typeof curStart, we: typeof curEnd) =>
-        sql`x.amount * greatest(0, least(x.e, ${we}) - greatest(x.s, ${ws}) + 1) / (x.e - x.s + 1)`;
+      const start = monthIndexSql('i.period_start');
+      const end = monthIndexSql('i.period_end');
       // The planner's estimates for this CTE chain are far too high, which triggers JIT compilation
       // that costs more than the query itself; the statement runs with JIT off.
       return db.transaction().execute(async (trx) => {
@@ -84,8 +75,8 @@ export function createScreeningRepository(db: Kysely<DB>) {
         ),
         income as (
           select x.household_id,
-                 sum(${share(curStart, curEnd)}) as current_net,
-                 sum(${share(prevStart, prevEnd)}) as previous_net
+                 sum(${shareInWindowSql(p.current)}) as current_net,
+                 sum(${shareInWindowSql(p.previous)}) as previous_net
           from (
             select i.household_id,
                    (case when i.category = 'production_cost' then -i.amount else i.amount end)::float8 as amount,

@@ -3,17 +3,23 @@ import type { Database } from '../db/database.js';
 import { createRepositories } from '../repositories/index.js';
 import { createAuditService } from './audit.service.js';
 import { createAuthService } from './auth.service.js';
+import { createCaseService } from './case.service.js';
+import { createCycleService } from './cycle.service.js';
 import { createDemoSeedService } from './demo-seed.service.js';
 import { createHouseholdService } from './household.service.js';
 import { createHouseholdExportService } from './household-export.service.js';
 import { createHouseholdImportService } from './household-import.service.js';
+import { createLeadService } from './lead.service.js';
+import { createMeasureService } from './measure.service.js';
 import { createPopulationService } from './population.service.js';
+import { createQualityService } from './quality.service.js';
 import { createRegionService } from './region.service.js';
 import { createRegionImportService } from './region-import.service.js';
 import { createScreeningService } from './screening.service.js';
 import type { Secrets } from './secrets.js';
 import { transactionRunner } from './transaction.js';
 import { createUserService } from './user.service.js';
+import { createVisitService } from './visit.service.js';
 
 /** The composition root: every service, each given only what it uses. Routes, CLI and jobs share it. */
 export function createServices(database: Database, config: Config, secrets: Secrets) {
@@ -21,6 +27,9 @@ export function createServices(database: Database, config: Config, secrets: Secr
   const tx = transactionRunner(database.db);
   const screening = createScreeningService({ repos, tx, province: config.province });
   const auth = createAuthService({ repos, tx, config });
+  const households = createHouseholdService({ repos, tx, secrets, screening });
+  const leads = createLeadService({ repos, tx });
+  const cases = createCaseService({ repos, tx, households, leads });
   return {
     auth,
     users: createUserService({ repos, tx, onSessionsEnded: (userId) => auth.forgetUser(userId) }),
@@ -30,7 +39,13 @@ export function createServices(database: Database, config: Config, secrets: Secr
     demoSeed: createDemoSeedService({ repos, tx, config }),
     population: createPopulationService({ database, repos, config, secrets }),
     screening,
-    households: createHouseholdService({ repos, tx, secrets, screening }),
+    households,
+    leads,
+    cases,
+    measures: createMeasureService({ repos, tx, cases, households }),
+    visits: createVisitService({ repos, tx, households }),
+    quality: createQualityService({ repos }),
+    cycle: createCycleService({ repos, tx, screening }),
     householdImport: createHouseholdImportService({ repos, tx, secrets }),
     householdExport: createHouseholdExportService({ repos, secrets }),
   };

@@ -119,6 +119,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     insert into visit_policy (household_type, months) values
       ('exited_poverty', 1), ('monitored', 1), ('low_income', 3), ('ordinary', 6);
 
+    -- Kept on the household so due and overdue visits are a scan of one table, not a join per household.
+    alter table household add column last_visited_on date;
+
     -- The id is made by the client (a phone may send the same visit twice): the primary key makes it once.
     create table visit (
       id uuid primary key,
