@@ -500,7 +500,7 @@ const ROUTES: RouteCase[] = [
 ];
 
 /** The smallest valid PNG (1×1), for attachment uploads. */
-export const TINY_PNG = Buffer.from(
+const TINY_PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
   'base64',
 );

@@ -175,9 +175,15 @@ export function createCaseService(deps: {
     }
     const rule = STAGE_RULES[stage];
     if (rule.actors.includes(actor.role)) {
-      if (rule.next) actions.push('advance');
-      if (rule.back) actions.push('return');
-      if (rule.reject) actions.push('reject');
+      if (rule.next) {
+        actions.push('advance');
+      }
+      if (rule.back) {
+        actions.push('return');
+      }
+      if (rule.reject) {
+        actions.push('reject');
+      }
     }
     if (isIdentificationStage(stage) && stage !== 'announcement') {
       actions.push('classify');

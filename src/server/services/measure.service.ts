@@ -168,7 +168,7 @@ export function createMeasureService(deps: {
           found.push(household);
         }
         const helper = await t.users.findById(input.userId);
-        if (!helper || helper.role !== 'helper' || helper.disabled) {
+        if (helper?.role !== 'helper' || helper.disabled) {
           throw validation('请选择一名在用的帮扶责任人', { field: 'userId' });
         }
         for (const household of found) {
