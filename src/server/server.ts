@@ -21,6 +21,7 @@ export async function startServer(config: Config, options: { demo: boolean }): P
       households: DEMO_HOUSEHOLDS,
       referenceDate: new Date().toISOString().slice(0, 10),
     });
+    await services.demoCases.seedCases(systemActor('demo-seed'));
   }
   const app = await buildApp({ config, services, databaseKind: database.kind });
   let isClosing = false;

@@ -21,6 +21,8 @@ export interface RaiseLead {
   ref?: string | null;
   note?: string | null;
   createdBy?: number | null;
+  /** When the risk was found, if earlier than today (demo data, back-filled reports). */
+  foundOn?: string | null;
 }
 
 export interface LeadFilter {
@@ -48,9 +50,10 @@ export function createLeadRepository(db: Kysely<DB>) {
         .executeTakeFirstOrThrow();
       const reasons = JSON.stringify([...new Set(input.reasons)]);
       const lead = await sql<{ id: number; created: boolean }>`
-        insert into lead (household_id, county_code, region_code, source, reasons, facts, note)
+        insert into lead (household_id, county_code, region_code, source, reasons, facts, note, found_on)
         values (${household.id}, ${household.county_code}, ${household.region_code}, ${input.source},
-                ${reasons}::jsonb, ${input.facts ? JSON.stringify(input.facts) : null}::jsonb, ${input.note ?? null})
+                ${reasons}::jsonb, ${input.facts ? JSON.stringify(input.facts) : null}::jsonb, ${input.note ?? null},
+                coalesce(${input.foundOn ?? null}::date, current_date))
         on conflict (household_id) where status = 'open'
         do update set
           reasons = (select coalesce(jsonb_agg(distinct r), '[]'::jsonb)

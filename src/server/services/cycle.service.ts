@@ -47,7 +47,7 @@ export function createCycleService(deps: {
       if (`${month}-01` > today) {
         throw validation('不能研判尚未开始的月份', { field: 'month' });
       }
-      const referenceDate = Math.min(last, today);
+      const referenceDate = last < today ? last : today; // ISO dates compare as strings
       const line = await screening.lineOn(referenceDate);
       const halfYearRef = addMonths(referenceDate, -6);
       const lineHalfYearAgo = await screening.lineOn(halfYearRef).catch(() => line);

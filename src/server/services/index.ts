@@ -5,6 +5,7 @@ import { createAuditService } from './audit.service.js';
 import { createAuthService } from './auth.service.js';
 import { createCaseService } from './case.service.js';
 import { createCycleService } from './cycle.service.js';
+import { createDemoCasesService } from './demo-cases.service.js';
 import { createDemoSeedService } from './demo-seed.service.js';
 import { createHouseholdService } from './household.service.js';
 import { createHouseholdExportService } from './household-export.service.js';
@@ -37,6 +38,7 @@ export function createServices(database: Database, config: Config, secrets: Secr
     regionImport: createRegionImportService({ repos, tx }),
     audit: createAuditService({ repos }),
     demoSeed: createDemoSeedService({ repos, tx, config }),
+    demoCases: createDemoCasesService({ repos, tx }),
     population: createPopulationService({ database, repos, config, secrets }),
     screening,
     households,
