@@ -1,12 +1,11 @@
 import { shanghaiToday } from '../../shared/calendar.js';
 import { isLiveStage, isUnderMonitoring } from '../../shared/case-workflow.js';
-import { conflict, forbidden, notFound, validation } from '../errors.js';
+import { conflict, notFound, validation } from '../errors.js';
 import type { Repositories } from '../repositories/index.js';
 import type { Actor } from './actor.js';
 import { diff, recordAudit } from './audit.js';
 import { type CaseService, presentMeasure } from './case.service.js';
 import type { HouseholdService } from './household.service.js';
-import { isRegionInScope } from './region-scope.js';
 import type { RunInTransaction } from './transaction.js';
 
 export interface MeasureInput {
@@ -177,10 +176,6 @@ export function createMeasureService(deps: {
               field: 'userId',
             });
           }
-          found.push(household);
-        }
-        if (!found.every((h) => isRegionInScope({ code: h.region_code, level: 'village' }, actor.scope))) {
-          throw forbidden();
         }
         const result = await t.cases.assignHelper({
           householdIds: ids,
