@@ -10,6 +10,7 @@ import { systemActor } from '../server/services/actor.js';
 import type { Services } from '../server/services/index.js';
 import { temporaryPassword } from '../server/services/passwords.js';
 import { decodeText } from '../server/services/text-decoding.js';
+import { previousMonth, shanghaiToday } from '../shared/calendar.js';
 import { type Department, ROLES, type Role } from '../shared/roles.js';
 
 const config = loadConfig();
@@ -116,6 +117,27 @@ program
     for (const [reason, count] of Object.entries(run.reasonCounts)) {
       console.log(`  ${(REASON_LABELS as Record<string, string>)[reason] ?? reason}: ${count}`);
     }
+  });
+
+const cycle = program.command('cycle').description('scheduled cycles of the mechanism');
+cycle
+  .command('monthly')
+  .description(
+    'evaluate every live case and re-screen eliminated households for a month; rolls back returned risk (月度研判)',
+  )
+  .option('--month <yyyy-mm>', 'the month (default: last month)')
+  .action(async (options: { month?: string }) => {
+    const month = options.month ?? previousMonth(shanghaiToday());
+    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) {
+      throw new Error(`--month must be YYYY-MM, not ${month}`);
+    }
+    const run = await withServices('shoudi cycle monthly', (s) =>
+      s.cycle.run(systemActor(), month, { wait: true }),
+    );
+    console.log(
+      `monthly cycle ${run.month}: ${run.casesEvaluated} live cases evaluated, ` +
+        `${run.eliminatedRescreened} eliminated households re-screened, ${run.rolledBack} rolled back into monitoring`,
+    );
   });
 
 const regions = program.command('regions').description('administrative divisions');

@@ -16,6 +16,8 @@ export interface Config {
   secretKey: string | null;
   /** Province whose monitoring line applies. */
   province: string;
+  /** Run scheduled jobs (the monthly cycle) in this server process. */
+  scheduler: boolean;
 }
 
 function intFrom(value: string | undefined, fallback: number, name: string): number {
@@ -44,5 +46,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     secretKey: env.SHOUDI_SECRET_KEY ? env.SHOUDI_SECRET_KEY : null,
     province: env.SHOUDI_PROVINCE ?? '河南',
+    scheduler: env.SHOUDI_SCHEDULER !== 'off',
   };
 }

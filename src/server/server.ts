@@ -1,5 +1,6 @@
 import { buildApp } from './app.js';
 import type { Config } from './config.js';
+import { scheduleMonthlyCycle } from './jobs/monthly-cycle.job.js';
 import { openRuntime } from './runtime.js';
 import { systemActor } from './services/actor.js';
 import { DEMO_USERS } from './services/demo-seed.service.js';
@@ -38,6 +39,9 @@ export async function startServer(config: Config, options: { demo: boolean }): P
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ port: config.port, host: config.host });
+  if (config.scheduler) {
+    scheduleMonthlyCycle(services, app.log);
+  }
   const where = database.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
   const lines = [
     '',

@@ -50,3 +50,8 @@ export function monthBounds(month: string): { first: string; last: string } {
   const first = `${month}-01`;
   return { first, last: addDays(addMonths(first, 1), -1) };
 }
+
+/** The month before the one `isoDate` falls in (YYYY-MM). */
+export function previousMonth(isoDate: string): string {
+  return monthOf(addMonths(`${monthOf(isoDate)}-01`, -1));
+}
