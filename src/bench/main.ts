@@ -4,6 +4,7 @@
  *   load      the product's generator + bulk loader  vs  raw COPY of the same rows into same-schema tables
  *   screening one screening run (service)             vs  one hand-written statement applying the same rules
  *   search    household search / detail over HTTP, 50 concurrent clients  vs  the same SQL over a 50-connection pool
+ *   --cases   instead of search: the monthly cycle and the data-quality rules over every 监测户 of the population
  * Options: --households N (default 1,700,000), --url postgresql://… (default: local socket, database shoudi_bench).
  */
 import { execFile } from 'node:child_process';
@@ -31,6 +32,7 @@ import {
 import { systemActor } from '../server/services/actor.js';
 import { createServices } from '../server/services/index.js';
 import { createSecrets } from '../server/services/secrets.js';
+import { benchCases } from './cases.js';
 
 const args = process.argv.slice(2);
 const arg = (name: string) => {
@@ -40,6 +42,8 @@ const arg = (name: string) => {
 const HOUSEHOLDS = Number(arg('--households') ?? 1_700_000);
 /** Reuse the population of an earlier run (skips load and screening; runs only the search figures). */
 const REUSE = args.includes('--reuse');
+/** Run the cases figures (monthly cycle, data-quality rules) instead of search and detail. */
+const CASES = args.includes('--cases');
 const DATE = '2026-11-15';
 const BENCH_DB = 'shoudi_bench';
 const adminUrl =
@@ -113,6 +117,14 @@ async function main() {
   const pool = new pg.Pool({ connectionString: benchUrl, max: 50 });
   if (!REUSE) {
     await loadAndScreen(services, database, secrets, pool);
+  }
+
+  if (CASES) {
+    results.push(...(await benchCases(pool, services, DATE)));
+    await pool.end();
+    await database.close();
+    printResults();
+    return;
   }
 
   // 3. Search and detail over HTTP with 50 concurrent clients, against the same SQL over a 50-connection pool.
@@ -194,6 +206,10 @@ async function main() {
 
   await pool.end();
   await database.close();
+  printResults();
+}
+
+function printResults() {
   console.log('\n| work | shoudi | plain SQL | ratio |\n|---|---|---|---|');
   for (const x of results) {
     console.log(`| ${x.what} | ${x.shoudi} | ${x.plain} | ${x.ratio} |`);

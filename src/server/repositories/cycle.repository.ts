@@ -121,6 +121,8 @@ export function createCycleRepository(db: Kysely<DB>) {
 
     /** One row per live case under monitoring and month; a re-run of the month overwrites its rows. */
     async evaluateLive(p: CycleParams): Promise<number> {
+      // Runs inside the cycle's transaction; the estimates of these CTEs make JIT cost more than it saves.
+      await sql`set local jit = off`.execute(db);
       const result = await sql<{ n: number }>`
         with target as (
           select c.id as case_id, c.household_id, c.county_code, c.identified_on, ${targetColumns}

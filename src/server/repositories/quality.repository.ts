@@ -78,38 +78,46 @@ export function createQualityRepository(db: Kysely<DB>) {
   }
 
   return {
-    async counts(prefixes: readonly string[], today: string): Promise<Record<string, number>> {
-      const result = await sql<{ rule: string; n: number }>`
-        ${issuesSql(prefixes, today)}
-        select rule, count(*)::int as n from issues group by rule
-      `.execute(db);
-      return Object.fromEntries(result.rows.map((r) => [r.rule, r.n]));
-    },
-
-    async list(
+    /**
+     * Counts per rule and one page of items, in one statement (the issues are computed once), with JIT
+     * off: the planner overestimates these anti-joins and JIT compilation costs more than the query.
+     */
+    async report(
       prefixes: readonly string[],
       today: string,
       rule: string | undefined,
       limit: number,
       offset: number,
     ) {
-      const result = await sql<{
-        rule: string;
-        household_id: number;
-        case_id: number | null;
-        detail: string | null;
-        head_name: string;
-        region_code: string;
-        region_name: string;
-      }>`
-        ${issuesSql(prefixes, today)}
-        select i.rule, i.household_id, i.case_id, i.detail, h.head_name, h.region_code, r.name as region_name
-        from issues i join household h on h.id = i.household_id join region r on r.code = h.region_code
-        where ${rule ? sql`i.rule = ${rule}` : sql`true`}
-        order by i.rule, h.region_code, i.household_id
-        limit ${limit} offset ${offset}
-      `.execute(db);
-      return result.rows;
+      return db.transaction().execute(async (trx) => {
+        await sql`set local jit = off`.execute(trx);
+        const result = await sql<{
+          counts: Record<string, number> | null;
+          items: Array<{
+            rule: string;
+            household_id: number;
+            case_id: number | null;
+            detail: string | null;
+            head_name: string;
+            region_code: string;
+            region_name: string;
+          }>;
+        }>`
+          ${issuesSql(prefixes, today)},
+          counted as (select rule, count(*)::int as n from issues group by rule),
+          page as (
+            select i.rule, i.household_id, i.case_id, i.detail, h.head_name, h.region_code, r.name as region_name
+            from issues i join household h on h.id = i.household_id join region r on r.code = h.region_code
+            where ${rule ? sql`i.rule = ${rule}` : sql`true`}
+            order by i.rule, h.region_code, i.household_id
+            limit ${limit} offset ${offset}
+          )
+          select (select jsonb_object_agg(rule, n) from counted) as counts,
+                 (select coalesce(jsonb_agg(page), '[]'::jsonb) from page) as items
+        `.execute(trx);
+        const row = result.rows[0];
+        return { counts: row?.counts ?? {}, items: row?.items ?? [] };
+      });
     },
   };
 }

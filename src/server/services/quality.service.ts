@@ -22,10 +22,13 @@ export function createQualityService(deps: { repos: Repositories }) {
         const level = region.level as 'city' | 'county' | 'town' | 'village';
         prefixes = [region.code.slice(0, { city: 4, county: 6, town: 9, village: 12 }[level])];
       }
-      const [counts, rows] = await Promise.all([
-        repos.quality.counts(prefixes, today),
-        repos.quality.list(prefixes, today, input.rule, input.pageSize, (input.page - 1) * input.pageSize),
-      ]);
+      const { counts, items: rows } = await repos.quality.report(
+        prefixes,
+        today,
+        input.rule,
+        input.pageSize,
+        (input.page - 1) * input.pageSize,
+      );
       const total = input.rule ? (counts[input.rule] ?? 0) : Object.values(counts).reduce((a, b) => a + b, 0);
       return {
         counts,
