@@ -456,6 +456,18 @@ const ROUTES: RouteCase[] = [
     request: () => ({ url: '/api/visits/due' }),
   },
   {
+    method: 'GET',
+    path: '/api/visits/policy',
+    permission: 'visit.read',
+    request: () => ({ url: '/api/visits/policy' }),
+  },
+  {
+    method: 'PUT',
+    path: '/api/visits/policy',
+    permission: 'screening.configure',
+    request: () => ({ url: '/api/visits/policy', payload: { bad: true } }),
+  },
+  {
     method: 'POST',
     path: '/api/visits',
     permission: 'visit.write',

@@ -372,6 +372,19 @@ describe('visits', () => {
     expect(item.dueOn).toBe(addMonths(today, item.cadenceMonths));
   });
 
+  it('follows the cadence an administrator sets per household type', async () => {
+    const policy = await call('city_admin', 'GET', '/api/visits/policy');
+    expect(policy.body).toContainEqual({ householdType: 'ordinary', months: 6 });
+    const changed = await call('city_admin', 'PUT', '/api/visits/policy', [
+      { householdType: 'ordinary', months: 4 },
+    ]);
+    expect(changed.body).toContainEqual({ householdType: 'ordinary', months: 4 });
+    expect((await call('county_wancheng', 'PUT', '/api/visits/policy', [])).status).toBe(403);
+    const due = await call('village_guanzhuang', 'GET', '/api/visits/due?pageSize=50');
+    const ordinary = due.body.items.filter((d: { householdType: string }) => d.householdType === 'ordinary');
+    expect(ordinary.every((d: { cadenceMonths: number }) => d.cadenceMonths === 4)).toBe(true);
+  });
+
   it('refuses a visit to a household the helper is not assigned, and a date in the future', async () => {
     const other = await call('helper_demo', 'POST', '/api/visits', {
       id: randomUUID(),

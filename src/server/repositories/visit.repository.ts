@@ -39,6 +39,18 @@ export function createVisitRepository(db: Kysely<DB>) {
       return inserted;
     },
 
+    policy() {
+      return db.selectFrom('visit_policy').select(['household_type', 'months']).orderBy('months').execute();
+    },
+
+    async setPolicy(householdType: string, months: number): Promise<void> {
+      await db
+        .updateTable('visit_policy')
+        .set({ months, updated_at: new Date() })
+        .where('household_type', '=', householdType)
+        .execute();
+    },
+
     findById(id: string) {
       return db.selectFrom('visit').selectAll().where('id', '=', id).executeTakeFirst();
     },

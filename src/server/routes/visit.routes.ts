@@ -11,6 +11,7 @@ import {
   ZVisitDueList,
   ZVisitDueSearch,
   ZVisitInput,
+  ZVisitPolicy,
   ZVisitSaved,
 } from '../schemas/case.schema.js';
 import { authErrors, ZError } from '../schemas/common.schema.js';
@@ -36,6 +37,33 @@ export const visitRoutes =
         },
       },
       async (request) => s.due(actorOf(request), request.query),
+    );
+
+    app.get(
+      '/visits/policy',
+      {
+        config: { permission: 'visit.read' },
+        schema: {
+          summary: 'Visit cadence in months per household type',
+          tags,
+          response: { 200: ZVisitPolicy, ...authErrors },
+        },
+      },
+      async () => s.policy(),
+    );
+
+    app.put(
+      '/visits/policy',
+      {
+        config: { permission: 'screening.configure' },
+        schema: {
+          summary: 'Change the visit cadence per household type',
+          tags,
+          body: ZVisitPolicy,
+          response: { 200: ZVisitPolicy, ...authErrors },
+        },
+      },
+      async (request) => s.setPolicy(actorOf(request), request.body),
     );
 
     app.post(

@@ -341,6 +341,10 @@ export const ZVisitDueList = z.object({
   today: z.string(),
 });
 
+export const ZVisitPolicy = z.array(
+  z.object({ householdType: z.enum(HOUSEHOLD_TYPES), months: z.number().int().min(1).max(12) }),
+);
+
 export const ZVisitInput = z.object({
   id: z.uuid().describe('Made by the client, so a retried or twice-sent visit is stored once.'),
   householdId: z.number().int().positive(),

@@ -70,6 +70,30 @@ export function createVisitService(deps: {
   }
 
   return {
+    async policy() {
+      return (await repos.visits.policy()).map((p) => ({
+        householdType: p.household_type as 'ordinary',
+        months: p.months,
+      }));
+    },
+
+    /** The visit cadence per household type (point 15: monthly, quarterly, half-yearly by default). */
+    async setPolicy(actor: Actor, input: Array<{ householdType: string; months: number }>) {
+      await tx(async (t) => {
+        const before = await t.visits.policy();
+        for (const p of input) {
+          await t.visits.setPolicy(p.householdType, p.months);
+        }
+        await recordAudit(t, actor, {
+          action: 'visit.policy',
+          entityType: 'visit_policy',
+          old: Object.fromEntries(before.map((p) => [p.household_type, p.months])),
+          new: Object.fromEntries(input.map((p) => [p.householdType, p.months])),
+        });
+      });
+      return this.policy();
+    },
+
     async due(
       actor: Actor,
       input: {
