@@ -509,7 +509,108 @@ const ROUTES: RouteCase[] = [
     permission: 'cycle.run',
     request: () => ({ url: '/api/cycle/monthly', payload: { month: 'bad' } }),
   },
+  ...regionQueryRoutes([
+    ['/api/reports/monthly', 'report.read', 'month=2026-11&'],
+    ['/api/reports/monthly.xlsx', 'report.read', 'month=2026-11&'],
+    ['/api/dashboard', 'report.read', ''],
+    ['/api/self-checks', 'report.read', 'month=2026-11&'],
+    ['/api/verification-samples', 'report.read', 'month=2026-11&'],
+    ['/api/rankings', 'report.read', 'quarter=2026Q4&'],
+  ]),
+  {
+    method: 'POST',
+    path: '/api/reports/monthly/refresh',
+    permission: 'report.manage',
+    request: () => ({ url: '/api/reports/monthly/refresh', payload: { month: 'bad' } }),
+  },
+  {
+    method: 'POST',
+    path: '/api/reports/monthly/close',
+    permission: 'report.manage',
+    request: () => ({ url: '/api/reports/monthly/close', payload: { month: 'bad' } }),
+  },
+  {
+    method: 'POST',
+    path: '/api/self-checks',
+    permission: 'selfcheck.sign',
+    request: () => ({ url: '/api/self-checks', payload: { month: 'bad' } }),
+  },
+  {
+    method: 'POST',
+    path: '/api/verification-samples',
+    permission: 'verification.manage',
+    request: () => ({ url: '/api/verification-samples', payload: { month: 'bad' } }),
+  },
+  {
+    method: 'PATCH',
+    path: '/api/verification-samples/{id}',
+    permission: 'verification.manage',
+    request: () => ({
+      url: '/api/verification-samples/999999',
+      payload: { version: 1, outcome: 'confirmed' },
+    }),
+  },
+  {
+    method: 'GET',
+    path: '/api/rankings/weights',
+    permission: 'report.read',
+    request: () => ({ url: '/api/rankings/weights' }),
+  },
+  {
+    method: 'PUT',
+    path: '/api/rankings/weights',
+    permission: 'report.manage',
+    request: () => ({ url: '/api/rankings/weights', payload: { bad: 1 } }),
+  },
+  {
+    method: 'GET',
+    path: '/api/bulletins',
+    permission: 'report.read',
+    request: () => ({ url: '/api/bulletins' }),
+  },
+  {
+    method: 'POST',
+    path: '/api/bulletins',
+    permission: 'report.manage',
+    request: () => ({ url: '/api/bulletins', payload: { quarter: 'bad' } }),
+  },
+  {
+    method: 'GET',
+    path: '/api/bulletins/{id}',
+    permission: 'report.read',
+    request: () => ({ url: '/api/bulletins/999999' }),
+  },
+  {
+    method: 'PATCH',
+    path: '/api/bulletins/{id}',
+    permission: 'report.manage',
+    request: () => ({ url: '/api/bulletins/999999', payload: { version: 1 } }),
+  },
+  {
+    method: 'POST',
+    path: '/api/bulletins/{id}/issue',
+    permission: 'report.manage',
+    request: () => ({ url: '/api/bulletins/999999/issue', payload: { version: 1 } }),
+  },
+  {
+    method: 'GET',
+    path: '/api/bulletins/{id}/docx',
+    permission: 'report.read',
+    request: () => ({ url: '/api/bulletins/999999/docx' }),
+  },
 ];
+
+/** GET routes over a region given by `regionCode`: 宛城区 from 卧龙区 reads like a region that does not exist. */
+function regionQueryRoutes(routes: Array<[string, Permission, string]>): RouteCase[] {
+  return routes.map(([path, permission, query]) => ({
+    method: 'GET',
+    path,
+    permission,
+    request: () => ({ url: `${path}?${query}` }),
+    foreign: () => ({ url: `${path}?${query}regionCode=411302000000` }),
+    missing: () => ({ url: `${path}?${query}regionCode=411399000000` }),
+  }));
+}
 
 /** The smallest valid PNG (1×1), for attachment uploads. */
 const TINY_PNG = Buffer.from(

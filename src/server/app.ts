@@ -23,6 +23,7 @@ import { householdTransferRoutes } from './routes/household-transfer.routes.js';
 import { leadRoutes } from './routes/lead.routes.js';
 import { qualityRoutes } from './routes/quality.routes.js';
 import { regionRoutes } from './routes/region.routes.js';
+import { reportRoutes } from './routes/report.routes.js';
 import { screeningRoutes } from './routes/screening.routes.js';
 import { userRoutes } from './routes/user.routes.js';
 import { visitRoutes } from './routes/visit.routes.js';
@@ -110,6 +111,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(caseRoutes(services));
       await api.register(visitRoutes(services));
       await api.register(qualityRoutes(services));
+      await api.register(reportRoutes(services));
       api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
         app.swagger(),
       );

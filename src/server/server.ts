@@ -1,6 +1,6 @@
 import { buildApp } from './app.js';
 import type { Config } from './config.js';
-import { scheduleMonthlyCycle } from './jobs/monthly-cycle.job.js';
+import { scheduleJobs } from './jobs/scheduler.js';
 import { openRuntime } from './runtime.js';
 import { systemActor } from './services/actor.js';
 import { DEMO_USERS } from './services/demo-seed.service.js';
@@ -40,7 +40,7 @@ export async function startServer(config: Config, options: { demo: boolean }): P
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ port: config.port, host: config.host });
   if (config.scheduler) {
-    scheduleMonthlyCycle(services, app.log);
+    scheduleJobs(services, app.log);
   }
   const where = database.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
   const lines = [

@@ -29,6 +29,10 @@ export const PERMISSIONS = [
   'quality.read',
   'cycle.run',
   'attachment.write',
+  'report.read',
+  'report.manage',
+  'selfcheck.sign',
+  'verification.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -64,6 +68,11 @@ export const ROLE_PERMISSIONS: Record<Permission, readonly Role[]> = {
   'cycle.run': ['city'],
   // Photos and signed forms, for case steps and visits.
   'attachment.write': ['county', 'township', 'village', 'helper'],
+  'report.read': ['city', 'county', 'township', 'village', 'leader'],
+  // Closing months, ranking weights and bulletins are the city bureau's.
+  'report.manage': ['city'],
+  'selfcheck.sign': ['county', 'township', 'village'],
+  'verification.manage': ['county', 'township'],
 };
 
 export function hasPermission(role: Role, permission: Permission): boolean {

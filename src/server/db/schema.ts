@@ -381,6 +381,76 @@ export interface ImportJobTable {
   created_at: Timestamp;
 }
 
+export interface MonthFigureTable {
+  month: string;
+  region_code: string;
+  county_code: string;
+  figures: ColumnType<unknown, string, string>;
+  refreshed_at: Timestamp;
+}
+
+export interface ReportMonthTable {
+  month: string;
+  status: string;
+  refreshed_at: Date | null;
+  closed_at: Date | null;
+  closed_by: string | null;
+}
+
+export interface SelfCheckTable {
+  month: string;
+  region_code: string;
+  county_code: string;
+  level: string;
+  items: ColumnType<unknown, string, string>;
+  note: string | null;
+  signed_by: number;
+  signed_by_name: string;
+  signed_at: Timestamp;
+}
+
+export interface VerificationSampleTable {
+  id: Generated<number>;
+  month: string;
+  county_code: string;
+  town_code: string;
+  household_id: number;
+  case_id: number | null;
+  reason: string;
+  outcome: string | null;
+  note: string | null;
+  checked_by: number | null;
+  checked_at: Date | null;
+  version: ColumnType<number, number | undefined, number>;
+}
+
+export interface RankingWeightTable {
+  indicator: string;
+  weight: Num;
+  updated_at: Timestamp;
+}
+
+export interface QuarterlyRankingTable {
+  quarter: string;
+  level: string;
+  parent_code: string;
+  rows: ColumnType<unknown, string, string>;
+  weights: ColumnType<unknown, string, string>;
+  computed_at: Timestamp;
+}
+
+export interface BulletinTable {
+  id: Generated<number>;
+  quarter: string;
+  title: string;
+  sections: ColumnType<unknown, string, string>;
+  status: string;
+  issued_on: string | null;
+  created_by: string;
+  created_at: Timestamp;
+  version: ColumnType<number, number | undefined, number>;
+}
+
 export interface DB {
   region: RegionTable;
   zone_town: ZoneTownTable;
@@ -407,6 +477,13 @@ export interface DB {
   attachment: AttachmentTable;
   case_evaluation: CaseEvaluationTable;
   monthly_cycle_run: MonthlyCycleRunTable;
+  month_figure: MonthFigureTable;
+  report_month: ReportMonthTable;
+  self_check: SelfCheckTable;
+  verification_sample: VerificationSampleTable;
+  ranking_weight: RankingWeightTable;
+  quarterly_ranking: QuarterlyRankingTable;
+  bulletin: BulletinTable;
 }
 
 export type RegionRow = Selectable<RegionTable>;

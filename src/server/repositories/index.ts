@@ -8,8 +8,10 @@ import { createImportRepository } from './import.repository.js';
 import { createLeadRepository } from './lead.repository.js';
 import { createQualityRepository } from './quality.repository.js';
 import { createRegionRepository } from './region.repository.js';
+import { createReportRepository } from './report.repository.js';
 import { createScreeningRepository } from './screening.repository.js';
 import { createScreeningConfigRepository } from './screening-config.repository.js';
+import { createSelfCheckRepository } from './self-check.repository.js';
 import { createSessionRepository } from './session.repository.js';
 import { createUserRepository } from './user.repository.js';
 import { createVisitRepository } from './visit.repository.js';
@@ -28,6 +30,8 @@ export function createRepositories(db: Kysely<DB>) {
     visits: createVisitRepository(db),
     cycle: createCycleRepository(db),
     quality: createQualityRepository(db),
+    reports: createReportRepository(db),
+    selfChecks: createSelfCheckRepository(db),
     screening: createScreeningRepository(db),
     screeningConfig: createScreeningConfigRepository(db),
   };

@@ -78,6 +78,19 @@ export function createQualityRepository(db: Kysely<DB>) {
   }
 
   return {
+    /** Issues per child region (the first `childLength` characters of the case's region code). */
+    async countsByChild(prefixes: readonly string[], today: string, childLength: number) {
+      return db.transaction().execute(async (trx) => {
+        await sql`set local jit = off`.execute(trx);
+        const result = await sql<{ child: string; n: number }>`
+          ${issuesSql(prefixes, today)}
+          select left(mc.region_code, ${childLength}) as child, count(*)::int as n
+          from issues i join monitoring_case mc on mc.id = i.case_id group by 1
+        `.execute(trx);
+        return new Map(result.rows.map((r) => [r.child, r.n]));
+      });
+    },
+
     /**
      * Counts per rule and one page of items, in one statement (the issues are computed once), with JIT
      * off: the planner overestimates these anti-joins and JIT compilation costs more than the query.

@@ -14,7 +14,6 @@ import {
 import { HAS_LABOUR } from '../../shared/household-codes.js';
 import { measureRuleProblem } from '../../shared/measures.js';
 import { hasPermission } from '../../shared/permissions.js';
-import { scopePrefix } from '../../shared/region-code.js';
 import { eliminationCriteria, meetsElimination } from '../domain/elimination.js';
 import { conflict, notFound, validation } from '../errors.js';
 import type { Repositories } from '../repositories/index.js';
@@ -22,7 +21,7 @@ import type { Actor } from './actor.js';
 import { recordAudit } from './audit.js';
 import type { HouseholdService } from './household.service.js';
 import type { LeadService } from './lead.service.js';
-import { isRegionInScope } from './region-scope.js';
+import { regionBreakdown } from './region-breakdown.js';
 import type { RunInTransaction } from './transaction.js';
 
 type CaseFull = NonNullable<Awaited<ReturnType<Repositories['cases']['findAccessible']>>>;
@@ -207,27 +206,7 @@ export function createCaseService(deps: {
     /** "What is due and what is late", per child region of `regionCode` (default: the user's own region). */
     async summary(actor: Actor, regionCode: string | undefined) {
       const today = shanghaiToday();
-      const code =
-        regionCode ?? (actor.regionCode || (await repos.regions.listChildren('')).at(0)?.code || '');
-      const region = await repos.regions.findByCode(code);
-      if (!region || !(isRegionInScope(region, actor.scope) || actor.scope.includes(''))) {
-        throw notFound('区划');
-      }
-      let prefixes: string[];
-      let children: Array<{ code: string; name: string; prefix: string }>;
-      if (region.level === 'zone') {
-        const towns = await repos.regions.listZoneTownCodes(region.code);
-        const rows = await repos.regions.findByCodes(towns);
-        prefixes = towns.map((t) => scopePrefix(t, 'town'));
-        children = rows.map((r) => ({ code: r.code, name: r.name, prefix: scopePrefix(r.code, 'town') }));
-      } else {
-        prefixes = [scopePrefix(region.code, region.level)];
-        const rows = region.level === 'village' ? [] : await repos.regions.listChildren(region.code);
-        children = rows
-          .filter((r) => r.level !== 'zone')
-          .map((r) => ({ code: r.code, name: r.name, prefix: scopePrefix(r.code, r.level as 'town') }));
-      }
-      const childLength = children[0]?.prefix.length ?? 12;
+      const { region, prefixes, children, childLength } = await regionBreakdown(repos, actor, regionCode);
       const rows = await repos.cases.summary(prefixes, childLength, today);
       const byPrefix = new Map(rows.map((r) => [r.child, r]));
       const empty = {

@@ -14,10 +14,13 @@ import { createLeadService } from './lead.service.js';
 import { createMeasureService } from './measure.service.js';
 import { createPopulationService } from './population.service.js';
 import { createQualityService } from './quality.service.js';
+import { createRankingService } from './ranking.service.js';
 import { createRegionService } from './region.service.js';
 import { createRegionImportService } from './region-import.service.js';
+import { createReportService } from './report.service.js';
 import { createScreeningService } from './screening.service.js';
 import type { Secrets } from './secrets.js';
+import { createSelfCheckService } from './self-check.service.js';
 import { transactionRunner } from './transaction.js';
 import { createUserService } from './user.service.js';
 import { createVisitService } from './visit.service.js';
@@ -48,6 +51,9 @@ export function createServices(database: Database, config: Config, secrets: Secr
     visits: createVisitService({ repos, tx, households }),
     quality: createQualityService({ repos }),
     cycle: createCycleService({ repos, tx, screening }),
+    reports: createReportService({ repos, tx }),
+    selfChecks: createSelfCheckService({ repos, tx }),
+    rankings: createRankingService({ repos, tx }),
     householdImport: createHouseholdImportService({ repos, tx, secrets }),
     householdExport: createHouseholdExportService({ repos, secrets }),
   };

@@ -1,0 +1,325 @@
+import { type Kysely, sql } from 'kysely';
+import type { DB } from '../db/schema.js';
+import { escapeLike } from './scope-filter.js';
+
+export type Figures = Record<string, number | Record<string, number>>;
+
+const DEVELOPMENTAL = ['industry', 'employment', 'finance', 'public_job', 'other_education'];
+const LABOUR = ['普通劳动力', '技能劳动力', '弱劳动力或半劳动力'];
+
+const prefixFilter = (column: string, prefixes: readonly string[]) =>
+  prefixes.includes('')
+    ? sql`true`
+    : sql.join(
+        prefixes.map((p) => sql`${sql.ref(column)} like ${`${escapeLike(p)}%`}`),
+        sql` or `,
+      );
+
+/**
+ * The summary table of the 5+2 reports: one row of figures per village and month, computed set-based from
+ * the operational tables. Reports and dashboards add village rows up by code prefix; they never scan persons.
+ */
+export function createReportRepository(db: Kysely<DB>) {
+  return {
+    /**
+     * Recomputes the figures of `month` for every village under `prefixes` (flows within the month, stock
+     * as of `asOf`). A closed month is left alone. Returns the number of village rows written.
+     */
+    async refreshMonth(
+      month: string,
+      first: string,
+      last: string,
+      asOf: string,
+      prefixes: readonly string[],
+    ): Promise<number> {
+      return db.transaction().execute(async (trx) => {
+        await sql`set local jit = off`.execute(trx);
+        const result = await sql<{ n: number }>`
+          with v as (
+            select code as region_code, left(code, 6) || '000000' as county_code
+            from region where level = 'village' and (${prefixFilter('code', prefixes)})
+          ),
+          identified as (
+            select c.region_code,
+                   count(*)::int as new_monitored,
+                   count(*) filter (where c.identified_on <= c.due_on or c.green_channel)::int as on_time,
+                   count(*) filter (where c.rolled_back_from is not null)::int as rolled_back
+            from monitoring_case c
+            where c.identified_on between ${first}::date and ${last}::date
+            group by c.region_code
+          ),
+          by_category as (
+            select region_code, jsonb_object_agg(category, n) as j from (
+              select c.region_code, coalesce(c.category, 'unknown') as category, count(*)::int as n
+              from monitoring_case c where c.identified_on between ${first}::date and ${last}::date and c.rolled_back_from is null
+              group by 1, 2) x group by region_code
+          ),
+          by_risk as (
+            select region_code, jsonb_object_agg(risk, n) as j from (
+              select c.region_code, r ->> 'type' as risk, count(*)::int as n
+              from monitoring_case c cross join lateral jsonb_array_elements(c.risks) r
+              where c.identified_on between ${first}::date and ${last}::date and c.rolled_back_from is null
+              group by 1, 2) x group by region_code
+          ),
+          eliminated as (
+            select region_code, count(*)::int as n,
+                   count(*) filter (where elimination_mode = 'assisted')::int as assisted
+            from monitoring_case where eliminated_on between ${first}::date and ${last}::date group by region_code
+          ),
+          live as (
+            select c.region_code,
+                   count(*) filter (where c.stage = 'monitored')::int as monitored,
+                   count(*) filter (where c.stage = 'safety_net')::int as safety_net,
+                   count(*) filter (where c.stage in ('home_check', 'cross_check', 'village_review', 'public_notice',
+                                                      'town_review', 'county_approval', 'announcement'))::int as identifying,
+                   count(*) filter (where c.stage in ('home_check', 'cross_check', 'village_review', 'public_notice',
+                                                      'town_review', 'county_approval') and c.due_on < ${asOf}::date)::int as late,
+                   count(*) filter (where c.stage like 'elim_%')::int as eliminating,
+                   count(*) filter (where c.stage = 'monitored' and labour.yes)::int as labour_monitored,
+                   count(*) filter (where c.stage = 'monitored' and labour.yes and exists (
+                     select 1 from assistance_measure m where m.household_id = c.household_id
+                       and m.category = any(${sql.val(DEVELOPMENTAL)}::text[])
+                       and m.starts_on <= ${asOf}::date and (m.ends_on is null or m.ends_on >= ${asOf}::date)))::int as labour_developmental,
+                   count(*) filter (where c.stage in ('monitored', 'safety_net') and not exists (
+                     select 1 from helper_assignment a where a.household_id = c.household_id
+                       and (a.ends_on is null or a.ends_on >= ${asOf}::date)))::int as without_helper
+            from monitoring_case c
+            cross join lateral (select exists (select 1 from person p where p.household_id = c.household_id
+                                               and p.labour_skill = any(${sql.val(LABOUR)}::text[])) as yes) labour
+            where c.stage not in ('eliminated', 'rejected')
+            group by c.region_code
+          ),
+          measures as (
+            select region_code, jsonb_object_agg(category, n) as j, sum(n)::int as total from (
+              select c.region_code, m.category, count(*)::int as n
+              from assistance_measure m join monitoring_case c on c.id = m.case_id
+              where m.starts_on between ${first}::date and ${last}::date group by 1, 2) x group by region_code
+          ),
+          visits as (
+            select region_code, count(*)::int as n, count(distinct household_id)::int as households
+            from visit where visited_on between ${first}::date and ${last}::date group by region_code
+          ),
+          due as (
+            select h.region_code,
+                   count(*) filter (where coalesce((h.last_visited_on + make_interval(months => p.months))::date,
+                                                   h.created_at::date) <= ${last}::date)::int as due,
+                   count(*) filter (where coalesce((h.last_visited_on + make_interval(months => p.months))::date,
+                                                   h.created_at::date) < ${asOf}::date)::int as overdue,
+                   count(*)::int as households
+            from household h join visit_policy p on p.household_type = h.household_type
+            where (${prefixFilter('h.region_code', prefixes)})
+            group by h.region_code
+          ),
+          leads as (
+            select region_code, jsonb_object_agg(source, n) as j, sum(n)::int as total from (
+              select region_code, source, count(*)::int as n from lead
+              where found_on between ${first}::date and ${last}::date group by 1, 2) x group by region_code
+          ),
+          leads_done as (
+            select region_code, count(*)::int as n,
+                   count(*) filter (where closed_at::date <= found_on + 15)::int as on_time
+            from lead where closed_at >= ${first}::date and closed_at < ${last}::date + 1 group by region_code
+          ),
+          rows as (
+            select v.region_code, v.county_code, jsonb_build_object(
+              'newMonitored', coalesce(i.new_monitored, 0) - coalesce(i.rolled_back, 0),
+              'identifiedOnTime', coalesce(i.on_time, 0),
+              'identifiedTotal', coalesce(i.new_monitored, 0),
+              'rolledBack', coalesce(i.rolled_back, 0),
+              'newByCategory', coalesce(bc.j, '{}'::jsonb),
+              'newByRisk', coalesce(br.j, '{}'::jsonb),
+              'eliminated', coalesce(e.n, 0),
+              'eliminatedAssisted', coalesce(e.assisted, 0),
+              'monitored', coalesce(l.monitored, 0),
+              'safetyNet', coalesce(l.safety_net, 0),
+              'identifying', coalesce(l.identifying, 0),
+              'lateIdentifications', coalesce(l.late, 0),
+              'eliminating', coalesce(l.eliminating, 0),
+              'labourMonitored', coalesce(l.labour_monitored, 0),
+              'labourWithDevelopmental', coalesce(l.labour_developmental, 0),
+              'withoutHelper', coalesce(l.without_helper, 0),
+              'measuresStarted', coalesce(ms.total, 0),
+              'measuresByCategory', coalesce(ms.j, '{}'::jsonb),
+              'visitsDone', coalesce(vi.n, 0),
+              'householdsVisited', coalesce(vi.households, 0),
+              'visitsDue', coalesce(d.due, 0),
+              'visitsOverdue', coalesce(d.overdue, 0),
+              'households', coalesce(d.households, 0),
+              'leadsNew', coalesce(ld.total, 0),
+              'leadsBySource', coalesce(ld.j, '{}'::jsonb),
+              'leadsSettled', coalesce(lc.n, 0),
+              'leadsSettledOnTime', coalesce(lc.on_time, 0)
+            ) as figures
+            from v
+            left join identified i using (region_code)
+            left join by_category bc using (region_code)
+            left join by_risk br using (region_code)
+            left join eliminated e using (region_code)
+            left join live l using (region_code)
+            left join measures ms using (region_code)
+            left join visits vi using (region_code)
+            left join due d using (region_code)
+            left join leads ld using (region_code)
+            left join leads_done lc using (region_code)
+          ),
+          written as (
+            insert into month_figure (month, region_code, county_code, figures)
+            select ${month}, region_code, county_code, figures from rows
+            where not exists (select 1 from report_month m where m.month = ${month} and m.status = 'closed')
+            on conflict (month, region_code) do update set figures = excluded.figures, refreshed_at = now()
+            returning 1
+          )
+          select count(*)::int as n from written
+        `.execute(trx);
+        await sql`
+          insert into report_month (month, status, refreshed_at) values (${month}, 'open', now())
+          on conflict (month) do update set refreshed_at = now() where report_month.status = 'open'
+        `.execute(trx);
+        return result.rows[0]?.n ?? 0;
+      });
+    },
+
+    /** Eliminations between `from` and `to` per child region, and how many have not been rolled back since. */
+    async eliminationsHeld(prefixes: readonly string[], childLength: number, from: string, to: string) {
+      const result = await sql<{ child: string; total: number; held: number }>`
+        select left(c.region_code, ${childLength}) as child, count(*)::int as total,
+               count(*) filter (where not exists (
+                 select 1 from monitoring_case n where n.rolled_back_from = c.id))::int as held
+        from monitoring_case c
+        where c.stage = 'eliminated' and c.eliminated_on between ${from}::date and ${to}::date
+          and (${prefixFilter('c.region_code', prefixes)})
+        group by 1
+      `.execute(db);
+      return new Map(result.rows.map((r) => [r.child, r]));
+    },
+
+    weights() {
+      return db.selectFrom('ranking_weight').select(['indicator', 'weight']).execute();
+    },
+
+    async setWeight(indicator: string, weight: number): Promise<void> {
+      await db
+        .updateTable('ranking_weight')
+        .set({ weight, updated_at: new Date() })
+        .where('indicator', '=', indicator)
+        .execute();
+    },
+
+    async saveRanking(quarter: string, level: string, parentCode: string, rows: unknown, weights: unknown) {
+      await db
+        .insertInto('quarterly_ranking')
+        .values({
+          quarter,
+          level,
+          parent_code: parentCode,
+          rows: JSON.stringify(rows),
+          weights: JSON.stringify(weights),
+        })
+        .onConflict((oc) =>
+          oc.columns(['quarter', 'level', 'parent_code']).doUpdateSet({
+            rows: JSON.stringify(rows),
+            weights: JSON.stringify(weights),
+            computed_at: new Date(),
+          }),
+        )
+        .execute();
+    },
+
+    async insertBulletin(values: {
+      quarter: string;
+      title: string;
+      sections: unknown;
+      createdBy: string;
+    }): Promise<number> {
+      const row = await db
+        .insertInto('bulletin')
+        .values({
+          quarter: values.quarter,
+          title: values.title,
+          sections: JSON.stringify(values.sections),
+          status: 'draft',
+          created_by: values.createdBy,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return row.id;
+    },
+
+    findBulletin(id: number) {
+      return db.selectFrom('bulletin').selectAll().where('id', '=', id).executeTakeFirst();
+    },
+
+    listBulletins() {
+      return db.selectFrom('bulletin').selectAll().orderBy('id', 'desc').limit(40).execute();
+    },
+
+    /** Edits or issues a draft at `version`; an issued bulletin never changes. */
+    async updateDraft(
+      id: number,
+      version: number,
+      changes: { title?: string; sections?: unknown; status?: string; issued_on?: string },
+    ) {
+      const result = await db
+        .updateTable('bulletin')
+        .set({
+          ...(changes.title !== undefined ? { title: changes.title } : {}),
+          ...(changes.sections !== undefined ? { sections: JSON.stringify(changes.sections) } : {}),
+          ...(changes.status !== undefined ? { status: changes.status } : {}),
+          ...(changes.issued_on !== undefined ? { issued_on: changes.issued_on } : {}),
+          version: sql<number>`version + 1`,
+        })
+        .where('id', '=', id)
+        .where('version', '=', version)
+        .where('status', '=', 'draft')
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+
+    findMonth(month: string) {
+      return db.selectFrom('report_month').selectAll().where('month', '=', month).executeTakeFirst();
+    },
+
+    async closeMonth(month: string, by: string): Promise<boolean> {
+      const result = await db
+        .updateTable('report_month')
+        .set({ status: 'closed', closed_at: new Date(), closed_by: by })
+        .where('month', '=', month)
+        .where('status', '=', 'open')
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+
+    /** Village rows of a month under the prefixes, with the first `childLength` characters as the group key. */
+    async figures(month: string, prefixes: readonly string[], childLength: number) {
+      const result = await sql<{ child: string; figures: Figures }>`
+        select left(region_code, ${childLength}) as child, figures
+        from month_figure where month = ${month} and (${prefixFilter('region_code', prefixes)})
+      `.execute(db);
+      return result.rows;
+    },
+
+    /** Key stock and flow figures per month for a trend chart, summed in SQL. */
+    async trend(months: readonly string[], prefixes: readonly string[]) {
+      const key = (name: string) => sql`sum((figures ->> ${name})::int)::int`;
+      const result = await sql<{
+        month: string;
+        monitored: number;
+        new_monitored: number;
+        eliminated: number;
+        visits_done: number;
+        visits_overdue: number;
+        leads_new: number;
+      }>`
+        select month, ${key('monitored')} as monitored, ${key('newMonitored')} as new_monitored,
+               ${key('eliminated')} as eliminated, ${key('visitsDone')} as visits_done,
+               ${key('visitsOverdue')} as visits_overdue, ${key('leadsNew')} as leads_new
+        from month_figure
+        where month = any(${sql.val([...months])}::text[]) and (${prefixFilter('region_code', prefixes)})
+        group by month order by month
+      `.execute(db);
+      return result.rows;
+    },
+  };
+}
+
+export type ReportRepository = ReturnType<typeof createReportRepository>;

@@ -1,0 +1,210 @@
+import ExcelJS from 'exceljs';
+import { addMonths, monthBounds, monthOf, shanghaiToday } from '../../shared/calendar.js';
+import { conflict, validation } from '../errors.js';
+import type { Repositories } from '../repositories/index.js';
+import type { Figures } from '../repositories/report.repository.js';
+import type { Actor } from './actor.js';
+import { recordAudit } from './audit.js';
+import { regionBreakdown } from './region-breakdown.js';
+import type { RunInTransaction } from './transaction.js';
+
+/** Adds figure rows up, nested maps (by category, by risk, by source) key by key. */
+export function sumFigures(rows: readonly Figures[]): Figures {
+  const total: Figures = {};
+  for (const row of rows) {
+    for (const [key, value] of Object.entries(row)) {
+      if (typeof value === 'number') {
+        total[key] = ((total[key] as number | undefined) ?? 0) + value;
+      } else {
+        const into = (total[key] as Record<string, number> | undefined) ?? {};
+        for (const [k, n] of Object.entries(value)) {
+          into[k] = (into[k] ?? 0) + n;
+        }
+        total[key] = into;
+      }
+    }
+  }
+  return total;
+}
+
+/** Rows of the monthly summary workbook: label, figure key. */
+export const SUMMARY_COLUMNS: ReadonlyArray<[string, string]> = [
+  ['新识别监测户', 'newMonitored'],
+  ['15天内完成识别', 'identifiedOnTime'],
+  ['回退监测', 'rolledBack'],
+  ['风险消除', 'eliminated'],
+  ['其中帮扶消除', 'eliminatedAssisted'],
+  ['监测帮扶中', 'monitored'],
+  ['兜底保障', 'safetyNet'],
+  ['识别中', 'identifying'],
+  ['识别超期', 'lateIdentifications'],
+  ['消除程序中', 'eliminating'],
+  ['新增帮扶措施', 'measuresStarted'],
+  ['有劳动能力监测户', 'labourMonitored'],
+  ['其中有开发式措施', 'labourWithDevelopmental'],
+  ['未落实帮扶责任人', 'withoutHelper'],
+  ['走访次数', 'visitsDone'],
+  ['走访户数', 'householdsVisited'],
+  ['应走访户数', 'visitsDue'],
+  ['走访超期户数', 'visitsOverdue'],
+  ['新增线索', 'leadsNew'],
+  ['办结线索', 'leadsSettled'],
+  ['按期办结线索', 'leadsSettledOnTime'],
+];
+
+const CATEGORY_LABELS: Record<string, string> = {
+  unstable_ex_poor: '脱贫不稳定户',
+  marginal: '边缘易致贫户',
+  sudden_hardship: '突发严重困难户',
+  unknown: '未分类',
+};
+
+/**
+ * 一月一小结 and the dashboards: figures from the month_figure summary table (refreshed by a job and at
+ * month close), per region and per child region; a closed month no longer changes.
+ */
+export function createReportService(deps: { repos: Repositories; tx: RunInTransaction }) {
+  const { repos, tx } = deps;
+
+  async function refresh(month: string = monthOf(shanghaiToday()), prefixes: readonly string[] = ['']) {
+    const { first, last } = monthBounds(month);
+    const today = shanghaiToday();
+    return repos.reports.refreshMonth(month, first, last, last < today ? last : today, prefixes);
+  }
+
+  async function summary(actor: Actor, month: string, regionCode: string | undefined) {
+    monthBounds(month); // validates the format
+    const b = await regionBreakdown(repos, actor, regionCode);
+    let period = await repos.reports.findMonth(month);
+    if (!period && month === monthOf(shanghaiToday())) {
+      // The first look at a new month: compute it now rather than show nothing.
+      await refresh(month);
+      period = await repos.reports.findMonth(month);
+    }
+    const rows = await repos.reports.figures(month, b.prefixes, b.childLength);
+    const byChild = new Map<string, Figures[]>();
+    for (const r of rows) {
+      byChild.set(r.child, [...(byChild.get(r.child) ?? []), r.figures]);
+    }
+    return {
+      month,
+      status: (period?.status ?? 'open') as 'open' | 'closed',
+      refreshedAt: period?.refreshed_at ? new Date(period.refreshed_at).toISOString() : null,
+      regionCode: b.region.code,
+      regionName: b.region.name,
+      total: sumFigures(rows.map((r) => r.figures)),
+      children: b.children.map((c) => ({
+        regionCode: c.code,
+        regionName: c.name,
+        figures: sumFigures(byChild.get(c.prefix) ?? []),
+      })),
+    };
+  }
+
+  return {
+    refresh,
+    summary,
+
+    /** The dashboard: this month's figures with the last 12 months' trend. */
+    async dashboard(actor: Actor, regionCode: string | undefined) {
+      const month = monthOf(shanghaiToday());
+      const current = await summary(actor, month, regionCode);
+      const b = await regionBreakdown(repos, actor, regionCode);
+      const months = Array.from({ length: 12 }, (_, i) => monthOf(addMonths(`${month}-01`, i - 11)));
+      const trend = await repos.reports.trend(months, b.prefixes);
+      return {
+        ...current,
+        trend: trend.map((t) => ({
+          month: t.month,
+          monitored: t.monitored,
+          newMonitored: t.new_monitored,
+          eliminated: t.eliminated,
+          visitsDone: t.visits_done,
+          visitsOverdue: t.visits_overdue,
+          leadsNew: t.leads_new,
+        })),
+      };
+    },
+
+    /** Recomputes this month's figures now (the job does it every few minutes). */
+    async refreshNow(actor: Actor, month: string) {
+      const period = await repos.reports.findMonth(month);
+      if (period?.status === 'closed') {
+        throw conflict(`${month} 已关账，数据不再变化`);
+      }
+      const villages = await refresh(month);
+      await tx((t) =>
+        recordAudit(t, actor, {
+          action: 'report.refresh',
+          entityType: 'report_month',
+          entityId: month,
+          new: { villages },
+        }),
+      );
+      return summary(actor, month, undefined);
+    },
+
+    /** Closes a month: its figures are computed one last time and then frozen (later edits do not change them). */
+    async closeMonth(actor: Actor, month: string) {
+      const { last } = monthBounds(month);
+      if (last >= shanghaiToday()) {
+        throw validation('只能关账已经结束的月份', { field: 'month' });
+      }
+      const period = await repos.reports.findMonth(month);
+      if (period?.status === 'closed') {
+        throw conflict(`${month} 已关账`);
+      }
+      await refresh(month);
+      await tx(async (t) => {
+        if (!(await t.reports.closeMonth(month, actor.username))) {
+          throw conflict(`${month} 已关账`);
+        }
+        await recordAudit(t, actor, { action: 'report.close', entityType: 'report_month', entityId: month });
+      });
+      return summary(actor, month, undefined);
+    },
+
+    /** The monthly summary as an Excel workbook: one row per child region, then the total. */
+    async workbook(actor: Actor, month: string, regionCode: string | undefined) {
+      const s = await summary(actor, month, regionCode);
+      const book = new ExcelJS.Workbook();
+      book.creator = 'Shoudi 守底';
+      const sheet = book.addWorksheet('月度小结');
+      sheet.addRow([
+        `${s.regionName} ${month} 防止返贫动态监测帮扶工作月度小结${s.status === 'closed' ? '（已关账）' : ''}`,
+      ]);
+      sheet.mergeCells(1, 1, 1, SUMMARY_COLUMNS.length + 1);
+      sheet.getRow(1).font = { bold: true, size: 14 };
+      const header = sheet.addRow(['区划', ...SUMMARY_COLUMNS.map(([label]) => label)]);
+      header.font = { bold: true };
+      const line = (name: string, f: Figures) => [
+        name,
+        ...SUMMARY_COLUMNS.map(([, key]) => (f[key] as number | undefined) ?? 0),
+      ];
+      for (const c of s.children) {
+        sheet.addRow(line(c.regionName, c.figures));
+      }
+      const total = sheet.addRow(line(`${s.regionName}合计`, s.total));
+      total.font = { bold: true };
+      sheet.getColumn(1).width = 22;
+      for (let i = 2; i <= SUMMARY_COLUMNS.length + 1; i++) {
+        sheet.getColumn(i).width = 12;
+      }
+      const byCategory = book.addWorksheet('新识别类别与风险');
+      byCategory.addRow(['监测对象类别', '户数']).font = { bold: true };
+      for (const [k, n] of Object.entries((s.total.newByCategory as Record<string, number>) ?? {})) {
+        byCategory.addRow([CATEGORY_LABELS[k] ?? k, n]);
+      }
+      byCategory.addRow([]);
+      byCategory.addRow(['风险类型', '户数']).font = { bold: true };
+      for (const [k, n] of Object.entries((s.total.newByRisk as Record<string, number>) ?? {})) {
+        byCategory.addRow([k, n]);
+      }
+      byCategory.getColumn(1).width = 20;
+      const buffer = Buffer.from(await book.xlsx.writeBuffer());
+      return { buffer, filename: `月度小结_${s.regionName}_${month}.xlsx` };
+    },
+  };
+}
+
+export type ReportService = ReturnType<typeof createReportService>;
