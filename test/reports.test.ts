@@ -155,7 +155,7 @@ describe('self-check and verification', () => {
     const samples = await call('county_wancheng', 'GET', `/api/verification-samples?month=${month}`);
     expect(samples.body.length).toBe(drawn.body.drawn);
     const perTown = new Map<string, number>();
-    for (const s of samples.body) {
+    for (const s of samples.body as unknown as Array<{ townCode: string }>) {
       perTown.set(s.townCode, (perTown.get(s.townCode) ?? 0) + 1);
     }
     expect(Math.max(...perTown.values())).toBeLessThanOrEqual(3);
