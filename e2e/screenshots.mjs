@@ -113,6 +113,26 @@ async function shoot(viewport, suffix) {
   await firstRow.getByRole('link').nth(1).click();
   await page.getByTestId('household-summary').waitFor();
   await save('household-detail');
+  // The monitoring pages, on the demo cases of 官庄镇东岗村.
+  await page.goto('/leads?status=all');
+  await page.getByTestId('leads-table').locator('tbody tr.ant-table-row').first().waitFor();
+  await save('leads');
+  await page.goto('/cases?group=monitoring');
+  const caseRow = page.getByTestId('cases-table').locator('tbody tr.ant-table-row').first();
+  await caseRow.waitFor();
+  await save('cases');
+  await caseRow.getByRole('link').first().click();
+  await page.getByTestId('case-progress').waitFor();
+  await save('case-detail');
+  await page.goto('/quality');
+  await page.getByTestId('quality-table').locator('tbody tr.ant-table-row').first().waitFor();
+  await save('quality');
+  await page.goto('/visits');
+  await page.getByTestId('visits-due').waitFor();
+  await save('visits');
+  await page.goto('/visits/new');
+  await page.getByRole('button', { name: /保\s*存/ }).waitFor();
+  await save('visit-form');
   await context.close();
 }
 

@@ -20,7 +20,7 @@ async function call(user: string, method: string, url: string, payload?: unknown
     headers: { cookie: cookie[user] ?? '' },
     ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
   });
-  return { status: response.statusCode, body: response.json() as Record<string, any> };
+  return { status: response.statusCode, body: response.json() };
 }
 
 /** Makes a household plainly secure: safe house and water, everyone insured, nobody out of school. */

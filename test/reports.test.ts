@@ -21,7 +21,7 @@ async function call(user: string, method: string, url: string, payload?: unknown
   });
   return {
     status: response.statusCode,
-    body: response.json() as Record<string, any>,
+    body: response.json(),
     raw: response.rawPayload,
   };
 }

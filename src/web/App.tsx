@@ -1,7 +1,7 @@
 import { lazy, Suspense } from 'react';
-import { BrowserRouter, Route, Routes } from 'react-router';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { FullPageSpinner, RequireAuth, RequirePermission } from './auth/guards.js';
-import { SessionProvider } from './auth/SessionProvider.js';
+import { SessionProvider, useSession } from './auth/SessionProvider.js';
 import { AntdLocale } from './i18n/AntdLocale.js';
 import { I18nProvider } from './i18n/I18nProvider.js';
 import { AppShell } from './layout/AppShell.js';
@@ -29,9 +29,32 @@ const ScreeningRulesPage = lazy(() =>
 const MonitoringLinesPage = lazy(() =>
   import('./pages/screening/MonitoringLinesPage.js').then((m) => ({ default: m.MonitoringLinesPage })),
 );
+const LeadsPage = lazy(() => import('./pages/cases/LeadsPage.js').then((m) => ({ default: m.LeadsPage })));
+const CasesPage = lazy(() => import('./pages/cases/CasesPage.js').then((m) => ({ default: m.CasesPage })));
+const CaseDetailPage = lazy(() =>
+  import('./pages/cases/CaseDetailPage.js').then((m) => ({ default: m.CaseDetailPage })),
+);
+const QualityPage = lazy(() =>
+  import('./pages/cases/QualityPage.js').then((m) => ({ default: m.QualityPage })),
+);
+const VisitsDuePage = lazy(() =>
+  import('./pages/visits/VisitsDuePage.js').then((m) => ({ default: m.VisitsDuePage })),
+);
+const VisitFormPage = lazy(() =>
+  import('./pages/visits/VisitFormPage.js').then((m) => ({ default: m.VisitFormPage })),
+);
+const MonthlyCyclePage = lazy(() =>
+  import('./pages/system/MonthlyCyclePage.js').then((m) => ({ default: m.MonthlyCyclePage })),
+);
 const RegionsPage = lazy(() =>
   import('./pages/regions/RegionsPage.js').then((m) => ({ default: m.RegionsPage })),
 );
+
+/** A helper's work is visiting their households: they land on the visit plan. */
+function HomePage() {
+  const { me } = useSession();
+  return me?.role === 'helper' ? <Navigate to="/visits" replace /> : <WorkbenchPage />;
+}
 
 export function App() {
   return (
@@ -45,7 +68,7 @@ export function App() {
                 <Route element={<RequireAuth />}>
                   <Route path="/change-password" element={<ChangePasswordPage />} />
                   <Route element={<AppShell />}>
-                    <Route index element={<WorkbenchPage />} />
+                    <Route index element={<HomePage />} />
                     {COMING_SOON.map((module) => (
                       <Route
                         key={module.path}
@@ -74,6 +97,63 @@ export function App() {
                       element={
                         <RequirePermission permission="household.read">
                           <HouseholdDetailPage />
+                        </RequirePermission>
+                      }
+                    />
+                    <Route path="monitoring" element={<Navigate to="/cases" replace />} />
+                    <Route
+                      path="leads"
+                      element={
+                        <RequirePermission permission="lead.read">
+                          <LeadsPage />
+                        </RequirePermission>
+                      }
+                    />
+                    <Route
+                      path="cases"
+                      element={
+                        <RequirePermission permission="case.read">
+                          <CasesPage />
+                        </RequirePermission>
+                      }
+                    />
+                    <Route
+                      path="cases/:id"
+                      element={
+                        <RequirePermission permission="case.read">
+                          <CaseDetailPage />
+                        </RequirePermission>
+                      }
+                    />
+                    <Route
+                      path="quality"
+                      element={
+                        <RequirePermission permission="quality.read">
+                          <QualityPage />
+                        </RequirePermission>
+                      }
+                    />
+                    <Route
+                      path="visits"
+                      element={
+                        <RequirePermission permission="visit.read">
+                          <VisitsDuePage />
+                        </RequirePermission>
+                      }
+                    />
+                    <Route
+                      path="visits/new"
+                      element={
+                        <RequirePermission permission="visit.write">
+                          <VisitFormPage />
+                        </RequirePermission>
+                      }
+                    />
+                    <Route
+                      path="system/monthly-cycle"
+                      element={
+                        <RequirePermission permission="cycle.run">
+                          <MonthlyCyclePage />
                         </RequirePermission>
                       }
                     />

@@ -384,6 +384,7 @@ export interface ImportJobTable {
 export interface MonthFigureTable {
   month: string;
   region_code: string;
+  level: string;
   county_code: string;
   figures: ColumnType<unknown, string, string>;
   refreshed_at: Timestamp;

@@ -16,6 +16,53 @@ const prefixFilter = (column: string, prefixes: readonly string[]) =>
       );
 
 /**
+ * Sums the village rows of a month into town, zone, county and city rows (numbers key by key, nested maps
+ * key by key), so a report reads a handful of rows whatever the size of the region.
+ */
+async function rollUp(db: Kysely<DB>, month: string): Promise<void> {
+  await sql`
+    with villages as (
+      select region_code, county_code, figures from month_figure where month = ${month} and level = 'village'
+    ),
+    groups as (
+      select left(region_code, 9) || '000' as code, 'town' as level, county_code, figures from villages
+      union all
+      select zt.zone_code, 'zone', v.county_code, v.figures
+      from villages v join zone_town zt on left(zt.town_code, 9) = left(v.region_code, 9)
+      union all
+      select county_code, 'county', county_code, figures from villages
+      union all
+      select left(region_code, 4) || '00000000', 'city', '', figures from villages
+    ),
+    kv as (select g.code, g.level, g.county_code, e.key, e.value from groups g cross join lateral jsonb_each(g.figures) e),
+    flat as (
+      select code, level, county_code, key, to_jsonb(sum((value #>> '{}')::numeric)) as v
+      from kv where jsonb_typeof(value) = 'number' group by 1, 2, 3, 4
+    ),
+    nested as (
+      select code, level, county_code, key, jsonb_object_agg(sub, n) as v from (
+        select kv.code, kv.level, kv.county_code, kv.key, s.key as sub, sum((s.value #>> '{}')::numeric) as n
+        from kv cross join lateral jsonb_each(kv.value) s
+        where jsonb_typeof(kv.value) = 'object' group by 1, 2, 3, 4, 5) x
+      group by 1, 2, 3, 4
+    ),
+    empty_nested as (
+      select distinct code, level, county_code, key, '{}'::jsonb as v from kv
+      where jsonb_typeof(value) = 'object'
+        and not exists (select 1 from nested n where n.code = kv.code and n.key = kv.key)
+    ),
+    rows as (
+      select code, level, min(county_code) as county_code, jsonb_object_agg(key, v) as figures
+      from (select * from flat union all select * from nested union all select * from empty_nested) a
+      group by code, level
+    )
+    insert into month_figure (month, region_code, level, county_code, figures)
+    select ${month}, code, level, county_code, figures from rows
+    on conflict (month, region_code) do update set figures = excluded.figures, level = excluded.level, refreshed_at = now()
+  `.execute(db);
+}
+
+/**
  * The summary table of the 5+2 reports: one row of figures per village and month, computed set-based from
  * the operational tables. Reports and dashboards add village rows up by code prefix; they never scan persons.
  */
@@ -163,14 +210,17 @@ export function createReportRepository(db: Kysely<DB>) {
             left join leads_done lc using (region_code)
           ),
           written as (
-            insert into month_figure (month, region_code, county_code, figures)
-            select ${month}, region_code, county_code, figures from rows
+            insert into month_figure (month, region_code, level, county_code, figures)
+            select ${month}, region_code, 'village', county_code, figures from rows
             where not exists (select 1 from report_month m where m.month = ${month} and m.status = 'closed')
             on conflict (month, region_code) do update set figures = excluded.figures, refreshed_at = now()
             returning 1
           )
           select count(*)::int as n from written
         `.execute(trx);
+        if (prefixes.includes('')) {
+          await rollUp(trx, month);
+        }
         await sql`
           insert into report_month (month, status, refreshed_at) values (${month}, 'open', now())
           on conflict (month) do update set refreshed_at = now() where report_month.status = 'open'
@@ -289,35 +339,30 @@ export function createReportRepository(db: Kysely<DB>) {
       return Number(result.numUpdatedRows) === 1;
     },
 
-    /** Village rows of a month under the prefixes, with the first `childLength` characters as the group key. */
-    async figures(month: string, prefixes: readonly string[], childLength: number) {
-      const result = await sql<{ child: string; figures: Figures }>`
-        select left(region_code, ${childLength}) as child, figures
-        from month_figure where month = ${month} and (${prefixFilter('region_code', prefixes)})
-      `.execute(db);
-      return result.rows;
+    /** The rows of the given regions for a month (villages computed, higher levels rolled up). */
+    async figures(month: string, regionCodes: readonly string[]) {
+      if (regionCodes.length === 0) {
+        return [];
+      }
+      const rows = await db
+        .selectFrom('month_figure')
+        .select(['region_code', 'figures'])
+        .where('month', '=', month)
+        .where('region_code', 'in', [...regionCodes])
+        .execute();
+      return rows.map((r) => ({ regionCode: r.region_code, figures: r.figures as Figures }));
     },
 
-    /** Key stock and flow figures per month for a trend chart, summed in SQL. */
-    async trend(months: readonly string[], prefixes: readonly string[]) {
-      const key = (name: string) => sql`sum((figures ->> ${name})::int)::int`;
-      const result = await sql<{
-        month: string;
-        monitored: number;
-        new_monitored: number;
-        eliminated: number;
-        visits_done: number;
-        visits_overdue: number;
-        leads_new: number;
-      }>`
-        select month, ${key('monitored')} as monitored, ${key('newMonitored')} as new_monitored,
-               ${key('eliminated')} as eliminated, ${key('visitsDone')} as visits_done,
-               ${key('visitsOverdue')} as visits_overdue, ${key('leadsNew')} as leads_new
-        from month_figure
-        where month = any(${sql.val([...months])}::text[]) and (${prefixFilter('region_code', prefixes)})
-        group by month order by month
-      `.execute(db);
-      return result.rows;
+    /** A region's row over several months, for a trend chart. */
+    async trend(months: readonly string[], regionCode: string) {
+      const rows = await db
+        .selectFrom('month_figure')
+        .select(['month', 'figures'])
+        .where('month', 'in', [...months])
+        .where('region_code', '=', regionCode)
+        .orderBy('month')
+        .execute();
+      return rows.map((r) => ({ month: r.month, figures: r.figures as Figures }));
     },
   };
 }

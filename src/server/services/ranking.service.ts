@@ -45,24 +45,25 @@ export function createRankingService(deps: { repos: Repositories; tx: RunInTrans
     const today = shanghaiToday();
     const lastMonth = [...months].reverse().find((m) => monthBounds(m).first <= today) ?? months[0] ?? '';
     const quarterEnd = monthBounds(months[2] ?? lastMonth).last;
+    const codes = [b.region.code, ...b.children.map((c) => c.code)];
     const [flows, stock, issues, held] = await Promise.all([
-      Promise.all(months.map((m) => repos.reports.figures(m, b.prefixes, b.childLength))),
-      repos.reports.figures(lastMonth, b.prefixes, b.childLength),
+      Promise.all(months.map((m) => repos.reports.figures(m, codes))),
+      repos.reports.figures(lastMonth, codes),
       repos.quality.countsByChild(b.prefixes, today, b.childLength),
       repos.reports.eliminationsHeld(b.prefixes, b.childLength, addMonths(quarterEnd, -12), quarterEnd),
     ]);
-    const group = (rows: Array<{ child: string; figures: Figures }>) => {
+    const group = (rows: Array<{ regionCode: string; figures: Figures }>) => {
       const map = new Map<string, Figures[]>();
       for (const r of rows) {
-        map.set(r.child, [...(map.get(r.child) ?? []), r.figures]);
+        map.set(r.regionCode, [...(map.get(r.regionCode) ?? []), r.figures]);
       }
       return map;
     };
     const flowByChild = group(flows.flat());
     const stockByChild = group(stock);
     const inputs = b.children.map((c) => {
-      const f = sumFigures(flowByChild.get(c.prefix) ?? []);
-      const s = sumFigures(stockByChild.get(c.prefix) ?? []);
+      const f = sumFigures(flowByChild.get(c.code) ?? []);
+      const s = sumFigures(stockByChild.get(c.code) ?? []);
       const live = num(s, 'monitored') + num(s, 'safetyNet') + num(s, 'identifying') + num(s, 'eliminating');
       const h = held.get(c.prefix);
       const measures: Partial<Record<Indicator, Measure>> = {
@@ -82,7 +83,12 @@ export function createRankingService(deps: { repos: Repositories; tx: RunInTrans
       level: (b.children[0]?.prefix.length === 6 ? 'county' : 'town') as 'county' | 'town',
       weights: w,
       rows,
-      figures: sumFigures(flows.flat().map((r) => r.figures)),
+      figures: sumFigures(
+        flows
+          .flat()
+          .filter((r) => r.regionCode === b.region.code)
+          .map((r) => r.figures),
+      ),
     };
   }
 

@@ -81,22 +81,19 @@ export function createReportService(deps: { repos: Repositories; tx: RunInTransa
       await refresh(month);
       period = await repos.reports.findMonth(month);
     }
-    const rows = await repos.reports.figures(month, b.prefixes, b.childLength);
-    const byChild = new Map<string, Figures[]>();
-    for (const r of rows) {
-      byChild.set(r.child, [...(byChild.get(r.child) ?? []), r.figures]);
-    }
+    const rows = await repos.reports.figures(month, [b.region.code, ...b.children.map((c) => c.code)]);
+    const byCode = new Map(rows.map((r) => [r.regionCode, r.figures]));
     return {
       month,
       status: (period?.status ?? 'open') as 'open' | 'closed',
       refreshedAt: period?.refreshed_at ? new Date(period.refreshed_at).toISOString() : null,
       regionCode: b.region.code,
       regionName: b.region.name,
-      total: sumFigures(rows.map((r) => r.figures)),
+      total: byCode.get(b.region.code) ?? {},
       children: b.children.map((c) => ({
         regionCode: c.code,
         regionName: c.name,
-        figures: sumFigures(byChild.get(c.prefix) ?? []),
+        figures: byCode.get(c.code) ?? {},
       })),
     };
   }
@@ -109,19 +106,19 @@ export function createReportService(deps: { repos: Repositories; tx: RunInTransa
     async dashboard(actor: Actor, regionCode: string | undefined) {
       const month = monthOf(shanghaiToday());
       const current = await summary(actor, month, regionCode);
-      const b = await regionBreakdown(repos, actor, regionCode);
       const months = Array.from({ length: 12 }, (_, i) => monthOf(addMonths(`${month}-01`, i - 11)));
-      const trend = await repos.reports.trend(months, b.prefixes);
+      const trend = await repos.reports.trend(months, current.regionCode);
+      const n = (f: Figures, key: string) => (f[key] as number | undefined) ?? 0;
       return {
         ...current,
-        trend: trend.map((t) => ({
-          month: t.month,
-          monitored: t.monitored,
-          newMonitored: t.new_monitored,
-          eliminated: t.eliminated,
-          visitsDone: t.visits_done,
-          visitsOverdue: t.visits_overdue,
-          leadsNew: t.leads_new,
+        trend: trend.map(({ month: m, figures: f }) => ({
+          month: m,
+          monitored: n(f, 'monitored'),
+          newMonitored: n(f, 'newMonitored'),
+          eliminated: n(f, 'eliminated'),
+          visitsDone: n(f, 'visitsDone'),
+          visitsOverdue: n(f, 'visitsOverdue'),
+          leadsNew: n(f, 'leadsNew'),
         })),
       };
     },

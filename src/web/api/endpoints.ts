@@ -3,15 +3,39 @@ import type { Role } from '../../shared/roles.js';
 import { api } from './client.js';
 import type {
   AddMemberBody,
+  Attachment,
+  AttachmentBody,
   AuditList,
+  CaseActionBody,
+  CaseClassifyBody,
+  CaseDetail,
+  CaseEliminationBody,
+  CaseList,
+  CaseSafetyNetBody,
+  CaseSearch,
+  CaseSummary,
   CreateHouseholdBody,
+  CycleRun,
+  HelperAssignBody,
+  HelperAssignResult,
+  HelperUser,
   HistoryEntry,
   HouseholdDetail,
   HouseholdList,
   HouseholdSearch,
   IncomeBody,
+  LeadCloseBody,
+  LeadCreateBody,
+  LeadDetail,
+  LeadList,
+  LeadOpenCaseBody,
+  LeadSearch,
   Me,
+  MeasureBody,
+  MeasureUpdateBody,
   MonitoringLine,
+  QualityList,
+  QualitySearch,
   Region,
   RegionChild,
   RegionDetail,
@@ -25,10 +49,16 @@ import type {
   ScreeningRules,
   ScreeningRun,
   SplitResult,
+  TimelineEvent,
   UpdateHouseholdBody,
   UpdateMemberBody,
   User,
   UserList,
+  Visit,
+  VisitBody,
+  VisitDueList,
+  VisitDueSearch,
+  VisitSaved,
   Zone,
 } from './types.js';
 
@@ -126,6 +156,8 @@ export const householdApi = {
   ) => api.post<SplitResult>(`${hh(id)}/split`, body),
   addIncome: (id: number, body: IncomeBody) => api.post<HouseholdDetail>(`${hh(id)}/income`, body),
   removeIncome: (id: number, itemId: number) => api.delete<HouseholdDetail>(`${hh(id)}/income/${itemId}`),
+  timeline: (id: number) => api.get<TimelineEvent[]>(`${hh(id)}/timeline`),
+  visits: (id: number) => api.get<Visit[]>(`${hh(id)}/visits`),
 };
 
 export const screeningApi = {
@@ -149,4 +181,54 @@ export const screeningApi = {
   rounds: () => api.get<Round[]>('/screening/rounds'),
   createRound: (body: RoundInput) => api.post<Round>('/screening/rounds', body),
   roundProgress: (id: number) => api.get<RoundProgress>(`/screening/rounds/${id}/progress`),
+};
+
+export const leadApi = {
+  search: (query: LeadSearch) => api.get<LeadList>('/leads', { query: { ...query } }),
+  get: (id: number) => api.get<LeadDetail>(`/leads/${id}`),
+  create: (body: LeadCreateBody) => api.post<LeadDetail>('/leads', body),
+  close: (id: number, body: LeadCloseBody) => api.post<LeadDetail>(`/leads/${id}/close`, body),
+  openCase: (id: number, body: LeadOpenCaseBody) => api.post<CaseDetail>(`/leads/${id}/case`, body),
+};
+
+export const caseApi = {
+  search: (query: CaseSearch) => api.get<CaseList>('/cases', { query: { ...query } }),
+  summary: (regionCode?: string) => api.get<CaseSummary>('/cases/summary', { query: { regionCode } }),
+  get: (id: number) => api.get<CaseDetail>(`/cases/${id}`),
+  classify: (id: number, body: CaseClassifyBody) => api.patch<CaseDetail>(`/cases/${id}`, body),
+  act: (id: number, body: CaseActionBody) => api.post<CaseDetail>(`/cases/${id}/actions`, body),
+  requestElimination: (id: number, body: CaseEliminationBody) =>
+    api.post<CaseDetail>(`/cases/${id}/elimination`, body),
+  markSafetyNet: (id: number, body: CaseSafetyNetBody) =>
+    api.post<CaseDetail>(`/cases/${id}/safety-net`, body),
+  addMeasure: (id: number, body: MeasureBody) => api.post<CaseDetail>(`/cases/${id}/measures`, body),
+  updateMeasure: (measureId: number, body: MeasureUpdateBody) =>
+    api.patch<CaseDetail>(`/measures/${measureId}`, body),
+  removeMeasure: (measureId: number, version: number) =>
+    api.delete<CaseDetail>(`/measures/${measureId}`, { query: { version } }),
+};
+
+export const helperApi = {
+  list: (regionCode?: string) => api.get<HelperUser[]>('/helpers', { query: { regionCode } }),
+  assign: (body: HelperAssignBody) => api.post<HelperAssignResult>('/helper-assignments', body),
+};
+
+export const visitApi = {
+  due: (query: VisitDueSearch) => api.get<VisitDueList>('/visits/due', { query: { ...query } }),
+  save: (body: VisitBody) => api.post<VisitSaved>('/visits', body),
+};
+
+export const attachmentApi = {
+  upload: (body: AttachmentBody) => api.post<Attachment>('/attachments', body),
+  /** Where the browser fetches the file itself (same-origin cookie). */
+  url: (id: string) => `/api/attachments/${encodeURIComponent(id)}`,
+};
+
+export const qualityApi = {
+  list: (query: QualitySearch) => api.get<QualityList>('/quality', { query: { ...query } }),
+};
+
+export const cycleApi = {
+  runs: () => api.get<CycleRun[]>('/cycle/monthly'),
+  start: (month: string) => api.post<CycleRun>('/cycle/monthly', { month }),
 };

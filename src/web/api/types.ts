@@ -67,3 +67,86 @@ export type RunRequest = z.input<typeof ZRunRequest>;
 export type Round = z.infer<typeof ZRound>;
 export type RoundInput = z.input<typeof ZRoundInput>;
 export type RoundProgress = z.infer<typeof ZRoundProgress>;
+
+import type {
+  ZAttachment,
+  ZAttachmentInput,
+  ZCaseAction,
+  ZCaseClassify,
+  ZCaseDetail,
+  ZCaseElimination,
+  ZCaseList,
+  ZCaseSafetyNet,
+  ZCaseSearch,
+  ZCaseSummary,
+  ZCycleRun,
+  ZHelperAssign,
+  ZHelperAssignResult,
+  ZHelperUser,
+  ZLeadClose,
+  ZLeadCreate,
+  ZLeadDetail,
+  ZLeadList,
+  ZLeadOpenCase,
+  ZLeadSearch,
+  ZMeasureInput,
+  ZMeasureUpdate,
+  ZQualityList,
+  ZQualitySearch,
+  ZTimeline,
+  ZVisit,
+  ZVisitDueList,
+  ZVisitDueSearch,
+  ZVisitInput,
+  ZVisitSaved,
+} from '../../server/schemas/case.schema.js';
+
+/** A list query as the pages hold it: page and pageSize always set. */
+type Paged<T> = Omit<T, 'page' | 'pageSize'> & { page: number; pageSize: number };
+
+export type LeadSearch = Paged<z.input<typeof ZLeadSearch>>;
+export type LeadList = z.infer<typeof ZLeadList>;
+export type LeadItem = LeadList['items'][number];
+export type LeadDetail = z.infer<typeof ZLeadDetail>;
+export type LeadSignal = LeadDetail['signals'][number];
+export type LeadCreateBody = z.input<typeof ZLeadCreate>;
+export type LeadCloseBody = z.input<typeof ZLeadClose>;
+export type LeadOpenCaseBody = z.input<typeof ZLeadOpenCase>;
+export type CaseSearch = Paged<z.input<typeof ZCaseSearch>>;
+export type CaseGroup = NonNullable<CaseSearch['group']>;
+export type CaseList = z.infer<typeof ZCaseList>;
+export type CaseItem = CaseList['items'][number];
+export type CaseDetail = z.infer<typeof ZCaseDetail>;
+export type CaseStep = CaseDetail['steps'][number];
+export type CaseRisk = CaseItem['risks'][number];
+export type CaseAllowedAction = CaseDetail['allowedActions'][number];
+export type Criterion = NonNullable<CaseDetail['criteria']>['assisted'][number];
+export type Measure = CaseDetail['measures'][number];
+export type CaseHelper = CaseDetail['helpers'][number];
+export type CaseClassifyBody = z.input<typeof ZCaseClassify>;
+export type CaseActionBody = z.input<typeof ZCaseAction>;
+export type CaseEliminationBody = z.input<typeof ZCaseElimination>;
+export type CaseSafetyNetBody = z.input<typeof ZCaseSafetyNet>;
+export type CaseSummary = z.infer<typeof ZCaseSummary>;
+export type CaseSummaryRow = CaseSummary['total'];
+export type MeasureBody = z.input<typeof ZMeasureInput>;
+export type MeasureUpdateBody = z.input<typeof ZMeasureUpdate>;
+export type HelperUser = z.infer<typeof ZHelperUser>;
+export type HelperAssignBody = z.input<typeof ZHelperAssign>;
+export type HelperAssignResult = z.infer<typeof ZHelperAssignResult>;
+export type VisitDueSearch = Paged<Omit<z.input<typeof ZVisitDueSearch>, 'helperUserId'>> & {
+  helperUserId?: number | undefined;
+};
+export type VisitDueList = z.infer<typeof ZVisitDueList>;
+export type VisitDueItem = VisitDueList['items'][number];
+export type VisitBody = z.input<typeof ZVisitInput>;
+export type Visit = z.infer<typeof ZVisit>;
+export type VisitSaved = z.infer<typeof ZVisitSaved>;
+export type AttachmentBody = z.input<typeof ZAttachmentInput>;
+export type Attachment = z.infer<typeof ZAttachment>;
+export type QualitySearch = Paged<z.input<typeof ZQualitySearch>>;
+export type QualityList = z.infer<typeof ZQualityList>;
+export type QualityItem = QualityList['items'][number];
+export type QualityRule = QualityItem['rule'];
+export type CycleRun = z.infer<typeof ZCycleRun>;
+export type TimelineEvent = z.infer<typeof ZTimeline>[number];

@@ -1,5 +1,8 @@
+import { caseEn, caseZh } from './case-messages.js';
+
 /** The UI's words in Chinese (the default) and English. `{name}` placeholders are filled by `t()`. */
 export const zh = {
+  ...caseZh,
   'app.name': '守底',
   'app.fullName': '守底 · 防止返贫动态监测',
   'app.tagline': '防止返贫动态监测和帮扶工作平台',
@@ -62,7 +65,7 @@ export const zh = {
   'workbench.permissions': '您可以',
   'workbench.noPermissions': '暂无可用权限',
   'workbench.modules': '业务模块',
-  'workbench.modulesNote': '监测对象、预警中心、走访和报表模块正在建设中，上线后将在左侧导航中开放。',
+  'workbench.modulesNote': '预警中心和报表模块正在建设中，上线后将在左侧导航中开放。',
 
   'perm.region.read': '查看本辖区的行政区划和管理工区',
   'perm.user.read': '查看本辖区的用户',
@@ -87,6 +90,10 @@ export const zh = {
   'perm.quality.read': '查看数据质量问题',
   'perm.cycle.run': '运行月度研判',
   'perm.attachment.write': '上传照片和签字材料',
+  'perm.report.read': '查看报表、排序和通报',
+  'perm.report.manage': '关账、设置排序权重、起草和印发通报',
+  'perm.selfcheck.sign': '签署本级月度自查',
+  'perm.verification.manage': '抽取和填写月度核查',
 
   'level.city': '市',
   'level.county': '县（区）',
@@ -457,6 +464,7 @@ export const zh = {
 export type MessageKey = keyof typeof zh;
 
 export const en: Record<MessageKey, string> = {
+  ...caseEn,
   'app.name': 'Shoudi',
   'app.fullName': 'Shoudi · Poverty-return monitoring',
   'app.tagline': 'Dynamic monitoring and assistance to prevent return to poverty',
@@ -521,7 +529,7 @@ export const en: Record<MessageKey, string> = {
   'workbench.noPermissions': 'No permissions yet',
   'workbench.modules': 'Modules',
   'workbench.modulesNote':
-    'Monitored households, alerts, visits and reports are being built; they will appear in the navigation when ready.',
+    'Alerts and reports are being built; they will appear in the navigation when ready.',
 
   'perm.region.read': 'View the administrative divisions and management zones of your area',
   'perm.user.read': 'View the users of your area',
@@ -546,6 +554,10 @@ export const en: Record<MessageKey, string> = {
   'perm.quality.read': 'View data-quality issues',
   'perm.cycle.run': 'Run the monthly review',
   'perm.attachment.write': 'Upload photos and signed forms',
+  'perm.report.read': 'View reports, rankings and bulletins',
+  'perm.report.manage': 'Close months, set ranking weights, draft and issue bulletins',
+  'perm.selfcheck.sign': 'Sign off the monthly self-check of your level',
+  'perm.verification.manage': 'Draw and record the monthly verification',
 
   'level.city': 'City',
   'level.county': 'County',
@@ -1097,4 +1109,124 @@ export const LEAD_SOURCE_LABELS: Record<string, { zh: string; en: string }> = {
   self_declaration: { zh: '农户自主申报', en: 'self-declaration' },
   petition: { zh: '信访', en: 'petition' },
   public_opinion: { zh: '舆情', en: 'public opinion' },
+  visit: { zh: '走访发现', en: 'found on a visit' },
+  monthly_cycle: { zh: '月度研判', en: 'monthly review' },
+};
+
+type Label = { zh: string; en: string };
+
+/** Stages of the identification and elimination procedures (shared/case-workflow.ts). */
+export const CASE_STAGE_LABELS: Record<string, Label> = {
+  home_check: { zh: '入户核实', en: 'Home check' },
+  cross_check: { zh: '信息比对', en: 'Data cross-check' },
+  village_review: { zh: '村级评议', en: 'Village review' },
+  public_notice: { zh: '公示', en: 'Public notice' },
+  town_review: { zh: '乡镇审核', en: 'Township review' },
+  county_approval: { zh: '县级审批', en: 'County approval' },
+  announcement: { zh: '结果公告', en: 'Announcement' },
+  monitored: { zh: '监测帮扶中', en: 'Monitored' },
+  safety_net: { zh: '兜底保障', en: 'Safety net' },
+  elim_home_check: { zh: '消除核实', en: 'Elimination check' },
+  elim_public_notice: { zh: '消除公示', en: 'Elimination notice' },
+  elim_town_review: { zh: '消除乡镇审核', en: 'Elimination township review' },
+  elim_county_approval: { zh: '消除县级审定', en: 'Elimination county approval' },
+  eliminated: { zh: '已消除', en: 'Eliminated' },
+  rejected: { zh: '未纳入', en: 'Not included' },
+};
+
+export const CASE_CATEGORY_LABELS: Record<string, Label> = {
+  unstable_ex_poor: { zh: '脱贫不稳定户', en: 'Unstable ex-poor' },
+  marginal: { zh: '边缘易致贫户', en: 'Marginal' },
+  sudden_hardship: { zh: '突发严重困难户', en: 'Sudden hardship' },
+};
+
+export const RISK_TYPE_LABELS: Record<string, Label> = {
+  illness: { zh: '因病', en: 'Illness' },
+  disability: { zh: '因残', en: 'Disability' },
+  education: { zh: '因学', en: 'School costs' },
+  natural_disaster: { zh: '因自然灾害', en: 'Natural disaster' },
+  accident: { zh: '因意外事故', en: 'Accident' },
+  industry_failure: { zh: '因产业项目失败', en: 'Failed farm or business' },
+  unstable_employment: { zh: '因务工就业不稳', en: 'Unstable employment' },
+  labour_shortage: { zh: '缺劳动力', en: 'Lack of labour' },
+  other: { zh: '其他', en: 'Other' },
+};
+
+export const DISASTER_SUBTYPE_LABELS: Record<string, Label> = {
+  flood: { zh: '洪涝', en: 'Flood' },
+  geological: { zh: '地质', en: 'Geological' },
+  drought: { zh: '干旱', en: 'Drought' },
+  biological: { zh: '生物', en: 'Biological' },
+  meteorological: { zh: '气象', en: 'Meteorological' },
+  earthquake: { zh: '地震', en: 'Earthquake' },
+  other: { zh: '其他', en: 'Other' },
+};
+
+export const MEASURE_CATEGORY_LABELS: Record<string, Label> = {
+  industry: { zh: '产业', en: 'Industry' },
+  employment: { zh: '就业', en: 'Employment' },
+  finance: { zh: '金融（小额信贷）', en: 'Finance (microcredit)' },
+  public_job: { zh: '公益岗位', en: 'Public-welfare job' },
+  health: { zh: '健康', en: 'Health' },
+  compulsory_education: { zh: '义务教育', en: 'Compulsory education' },
+  other_education: { zh: '其他教育（雨露计划）', en: 'Other education (Yulu plan)' },
+  safety_net: { zh: '综合保障（兜底）', en: 'Safety net' },
+  housing: { zh: '住房', en: 'Housing' },
+  water: { zh: '饮水', en: 'Drinking water' },
+  social: { zh: '社会帮扶', en: 'Social aid' },
+  relocation: { zh: '搬迁', en: 'Relocation' },
+  living_conditions: { zh: '生产生活条件', en: 'Living conditions' },
+  infrastructure: { zh: '基础设施', en: 'Infrastructure' },
+};
+
+/** Elimination criteria (server domain/elimination.ts). */
+export const CRITERION_LABELS: Record<string, Label> = {
+  income_above_line: { zh: '人均纯收入高于监测范围', en: 'Income per person above the line' },
+  income_stable_half_year: { zh: '收入稳定半年以上', en: 'Income stable for half a year' },
+  monitored_half_year: { zh: '监测满6个月', en: 'Monitored for 6 months' },
+  has_measure: { zh: '至少一项帮扶措施', en: 'At least one measure' },
+  guarantees_secured: { zh: '三保障和饮水安全有保障', en: 'Three guarantees and water secured' },
+  no_new_risk: { zh: '无新增风险', en: 'No new risk' },
+};
+
+/** The national data-quality rules shown as to-dos. */
+export const QUALITY_RULE_LABELS: Record<string, Label> = {
+  identification_late: { zh: '识别超期', en: 'Identification overdue' },
+  no_measure_after_month: { zh: '纳入满1个月无帮扶措施', en: 'No measure a month after inclusion' },
+  labour_without_developmental: {
+    zh: '有劳动能力无开发式措施',
+    en: 'Labour capacity, no developmental measure',
+  },
+  no_labour_without_safety_net: {
+    zh: '无劳动能力无兜底保障',
+    en: 'No labour capacity, no safety net',
+  },
+  monitored_without_helper: { zh: '未落实帮扶责任人', en: 'No helper assigned' },
+  eliminated_within_half_year: { zh: '纳入不足6个月即消除', en: 'Eliminated within 6 months' },
+  eliminated_below_line: {
+    zh: '帮扶消除但收入低于监测范围',
+    en: 'Eliminated by assistance but income below the line',
+  },
+  eliminated_child_out_of_school: {
+    zh: '消除户有义务教育阶段辍学',
+    en: 'Eliminated household with a child out of school',
+  },
+  benefits_without_transfer_income: {
+    zh: '享受低保特困但转移性收入为零',
+    en: 'Dibao or tekun but no transfer income',
+  },
+};
+
+/** Names of case-step actions; an unknown action shows the stage it led to. */
+export const CASE_STEP_ACTION_LABELS: Record<string, Label> = {
+  open: { zh: '纳入识别', en: 'Identification started' },
+  green_channel: { zh: '纳入识别（绿色通道）', en: 'Identification started (green channel)' },
+  advance: { zh: '提交', en: 'Submitted' },
+  return: { zh: '退回', en: 'Sent back' },
+  reject: { zh: '驳回', en: 'Rejected' },
+  classify: { zh: '确定类别和风险', en: 'Category and risks set' },
+  request_elimination: { zh: '申请风险消除', en: 'Elimination requested' },
+  mark_safety_net: { zh: '标注兜底保障', en: 'Marked as safety net' },
+  roll_back: { zh: '回退监测', en: 'Rolled back' },
+  rollback: { zh: '回退监测', en: 'Rolled back' },
 };

@@ -7,7 +7,7 @@ import { useI18n } from '../i18n/I18nProvider.js';
 import { useIsMobile } from '../util/useIsMobile.js';
 import { Brand } from './Brand.js';
 import { HeaderBar } from './HeaderBar.js';
-import { selectedNavKey, visibleNav } from './nav.js';
+import { parentNavKey, selectedNavKey, visibleNav } from './nav.js';
 
 const SIDER_WIDTH = 220;
 
@@ -37,13 +37,14 @@ export function AppShell() {
   );
 
   const selected = selectedNavKey(location.pathname);
+  const parent = parentNavKey(selected);
   const menu = (
     <Menu
       mode="inline"
       theme="dark"
       items={items}
       selectedKeys={[selected]}
-      defaultOpenKeys={selected.startsWith('/system') ? ['/system'] : []}
+      defaultOpenKeys={parent ? [parent] : []}
       onClick={({ key }) => {
         navigate(key);
         setDrawerOpen(false);

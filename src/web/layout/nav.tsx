@@ -2,13 +2,17 @@ import {
   AlertOutlined,
   AuditOutlined,
   BarChartOutlined,
+  CalendarOutlined,
   ClusterOutlined,
   DashboardOutlined,
   EnvironmentOutlined,
+  FileSearchOutlined,
   FilterOutlined,
   HomeOutlined,
   LineChartOutlined,
+  SafetyCertificateOutlined,
   SettingOutlined,
+  SolutionOutlined,
   TeamOutlined,
   UserSwitchOutlined,
 } from '@ant-design/icons';
@@ -28,9 +32,23 @@ export interface NavItem {
 export const NAV_ITEMS: NavItem[] = [
   { path: '/', label: 'nav.workbench', icon: <DashboardOutlined /> },
   { path: '/households', label: 'nav.households', icon: <HomeOutlined />, permission: 'household.read' },
-  { path: '/monitoring', label: 'nav.monitoring', icon: <ClusterOutlined /> },
+  {
+    path: '/monitoring',
+    label: 'nav.monitoring',
+    icon: <ClusterOutlined />,
+    children: [
+      { path: '/leads', label: 'nav.leads', icon: <FileSearchOutlined />, permission: 'lead.read' },
+      { path: '/cases', label: 'nav.cases', icon: <SolutionOutlined />, permission: 'case.read' },
+      {
+        path: '/quality',
+        label: 'nav.quality',
+        icon: <SafetyCertificateOutlined />,
+        permission: 'quality.read',
+      },
+    ],
+  },
   { path: '/alerts', label: 'nav.alerts', icon: <AlertOutlined /> },
-  { path: '/visits', label: 'nav.visits', icon: <UserSwitchOutlined /> },
+  { path: '/visits', label: 'nav.visits', icon: <UserSwitchOutlined />, permission: 'visit.read' },
   { path: '/reports', label: 'nav.reports', icon: <BarChartOutlined /> },
   {
     path: '/system',
@@ -57,15 +75,19 @@ export const NAV_ITEMS: NavItem[] = [
         icon: <LineChartOutlined />,
         permission: 'screening.read',
       },
+      {
+        path: '/system/monthly-cycle',
+        label: 'nav.monthlyCycle',
+        icon: <CalendarOutlined />,
+        permission: 'cycle.run',
+      },
     ],
   },
 ];
 
 /** Modules other work will build; their routes show an honest "being built" page. */
 export const COMING_SOON: Array<{ path: string; label: MessageKey }> = [
-  { path: 'monitoring', label: 'nav.monitoring' },
   { path: 'alerts', label: 'nav.alerts' },
-  { path: 'visits', label: 'nav.visits' },
   { path: 'reports', label: 'nav.reports' },
 ];
 
@@ -80,6 +102,11 @@ export function visibleNav(can: (permission: Permission) => boolean): NavItem[] 
     const children = item.children.filter((child) => !child.permission || can(child.permission));
     return children.length > 0 ? [{ ...item, children }] : [];
   });
+}
+
+/** The group (submenu) holding a menu key, to open it. */
+export function parentNavKey(key: string): string | undefined {
+  return NAV_ITEMS.find((item) => item.children?.some((child) => child.path === key))?.path;
 }
 
 /** The menu key to highlight for a location: the longest nav path that prefixes it. */

@@ -9,10 +9,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await runScript(
     db,
     `
-    -- One row per village and month. The open month is refreshed by a job; a closed month is frozen.
+    -- One row per region and month: villages computed from the operational tables, towns, zones, counties and
+    -- the city summed from them. The open month is refreshed by a job; a closed month is frozen.
     create table month_figure (
       month text not null,
       region_code text not null,
+      level text not null,
       county_code text not null,
       figures jsonb not null,
       refreshed_at timestamptz not null default now(),

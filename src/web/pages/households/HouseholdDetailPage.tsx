@@ -2,7 +2,7 @@ import { ArrowLeftOutlined } from '@ant-design/icons';
 import { App, Button, Card, Result, Skeleton, Space, Tabs, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useRef } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { ApiError, isConflict } from '../../api/client.js';
 import { householdApi } from '../../api/endpoints.js';
 import type { HouseholdDetail } from '../../api/types.js';
@@ -16,6 +16,8 @@ import { HistoryTab } from './HistoryTab.js';
 import { HouseholdSummary } from './HouseholdSummary.js';
 import { IncomeTab } from './IncomeTab.js';
 import { MembersTab } from './MembersTab.js';
+import { TimelineTab } from './TimelineTab.js';
+import { VisitsTab } from './VisitsTab.js';
 
 export function HouseholdDetailPage() {
   const { id: rawId } = useParams();
@@ -24,6 +26,7 @@ export function HouseholdDetailPage() {
   const { can } = useSession();
   const { message } = App.useApp();
   const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
   const remote = useRemote(() => householdApi.get(id), String(id));
   const latest = useRef<HouseholdDetail | undefined>(undefined);
   latest.current = remote.data;
@@ -111,7 +114,8 @@ export function HouseholdDetailPage() {
       <HouseholdSummary detail={detail} />
       <Card style={{ marginTop: 16 }} styles={{ body: { paddingTop: 4 } }}>
         <Tabs
-          defaultActiveKey="basic"
+          activeKey={params.get('tab') ?? 'basic'}
+          onChange={(tab) => setParams(tab === 'basic' ? {} : { tab }, { replace: true })}
           destroyOnHidden
           items={[
             { key: 'basic', label: t('hh.tab.basic'), children: <BasicInfoTab {...tabProps} /> },
@@ -124,6 +128,20 @@ export function HouseholdDetailPage() {
               key: 'income',
               label: `${t('hh.tab.income')} (${detail.incomeItems.length})`,
               children: <IncomeTab {...tabProps} />,
+            },
+            ...(can('visit.read')
+              ? [
+                  {
+                    key: 'visits',
+                    label: t('hh.tab.visits'),
+                    children: <VisitsTab householdId={h.id} />,
+                  },
+                ]
+              : []),
+            {
+              key: 'timeline',
+              label: t('hh.tab.timeline'),
+              children: <TimelineTab householdId={h.id} version={h.version} />,
             },
             {
               key: 'history',

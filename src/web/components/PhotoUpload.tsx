@@ -1,0 +1,203 @@
+import { CameraOutlined, CloseOutlined, FilePdfOutlined, PaperClipOutlined } from '@ant-design/icons';
+import { App, Button, Flex, Image, Spin, Typography } from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import { attachmentApi } from '../api/endpoints.js';
+import { useI18n } from '../i18n/I18nProvider.js';
+import { errorMessage } from '../util/formErrors.js';
+import { MAX_UPLOAD_BYTES, prepareUpload, toBase64 } from '../util/photos.js';
+import { newUuid } from '../util/uuid.js';
+
+interface Uploaded {
+  id: string;
+  filename: string;
+  isPdf: boolean;
+  preview: string;
+}
+
+export interface PhotoUploadProps {
+  householdId: number | undefined;
+  /** Ids of the uploaded attachments (a Form.Item value). */
+  value?: string[];
+  onChange?: (ids: string[]) => void;
+  /** Big buttons for phones. */
+  large?: boolean;
+  onBusyChange?: (busy: boolean) => void;
+}
+
+/** Takes or chooses photos (and PDFs), compresses images, uploads each at once and yields the attachment ids. */
+export function PhotoUpload({ householdId, value, onChange, large, onBusyChange }: PhotoUploadProps) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const [files, setFiles] = useState<Uploaded[]>([]);
+  const [busy, setBusy] = useState(0);
+  const camera = useRef<HTMLInputElement>(null);
+  const chooser = useRef<HTMLInputElement>(null);
+  const ids = value ?? [];
+
+  useEffect(() => onBusyChange?.(busy > 0), [busy, onBusyChange]);
+  // A form reset empties the value: forget the previews too.
+  useEffect(() => {
+    if ((value ?? []).length === 0) {
+      setFiles([]);
+    }
+  }, [value]);
+
+  const upload = async (list: FileList | null) => {
+    if (!list || !householdId) {
+      return;
+    }
+    const chosen = [...list];
+    setBusy((n) => n + chosen.length);
+    const added: Uploaded[] = [];
+    for (const file of chosen) {
+      try {
+        const prepared = await prepareUpload(file);
+        if (!prepared) {
+          message.error(t('photos.badType', { name: file.name }));
+          continue;
+        }
+        if (prepared.blob.size > MAX_UPLOAD_BYTES) {
+          message.error(t('photos.tooLarge', { name: file.name }));
+          continue;
+        }
+        const id = newUuid();
+        await attachmentApi.upload({
+          id,
+          householdId,
+          filename: prepared.filename,
+          mimeType: prepared.mimeType,
+          contentBase64: await toBase64(prepared.blob),
+        });
+        added.push({
+          id,
+          filename: prepared.filename,
+          isPdf: prepared.mimeType === 'application/pdf',
+          preview: URL.createObjectURL(prepared.blob),
+        });
+      } catch (cause) {
+        message.error(`${t('photos.failed', { name: file.name })} ${errorMessage(cause, '')}`);
+      } finally {
+        setBusy((n) => n - 1);
+      }
+    }
+    if (added.length > 0) {
+      setFiles((current) => [...current, ...added]);
+      onChange?.([...ids, ...added.map((f) => f.id)]);
+    }
+  };
+
+  const remove = (id: string) => {
+    setFiles((current) => current.filter((f) => f.id !== id));
+    onChange?.(ids.filter((x) => x !== id));
+  };
+
+  const size = large ? 'large' : 'middle';
+  const thumb = large ? 96 : 72;
+  return (
+    <div>
+      <Flex gap={8} wrap>
+        <Button
+          size={size}
+          icon={<CameraOutlined />}
+          onClick={() => camera.current?.click()}
+          disabled={!householdId}
+          style={large ? { minHeight: 48, flex: '1 1 140px' } : undefined}
+        >
+          {t('photos.take')}
+        </Button>
+        <Button
+          size={size}
+          icon={<PaperClipOutlined />}
+          onClick={() => chooser.current?.click()}
+          disabled={!householdId}
+          style={large ? { minHeight: 48, flex: '1 1 140px' } : undefined}
+        >
+          {t('photos.choose')}
+        </Button>
+        {busy > 0 ? <Spin size="small" tip={t('photos.uploading')} style={{ alignSelf: 'center' }} /> : null}
+      </Flex>
+      <input
+        ref={camera}
+        type="file"
+        accept="image/*"
+        capture="environment"
+        style={{ display: 'none' }}
+        data-testid="photo-camera"
+        onChange={(e) => {
+          void upload(e.target.files);
+          e.target.value = '';
+        }}
+      />
+      <input
+        ref={chooser}
+        type="file"
+        accept="image/jpeg,image/png,image/webp,application/pdf"
+        multiple
+        style={{ display: 'none' }}
+        data-testid="photo-input"
+        onChange={(e) => {
+          void upload(e.target.files);
+          e.target.value = '';
+        }}
+      />
+      {files.length > 0 ? (
+        <Flex gap={8} wrap style={{ marginTop: 8 }} data-testid="photo-list">
+          {files.map((f) => (
+            <div key={f.id} style={{ position: 'relative', width: thumb, height: thumb }}>
+              {f.isPdf ? (
+                <Flex
+                  vertical
+                  align="center"
+                  justify="center"
+                  style={{ width: thumb, height: thumb, border: '1px solid #d9d9d9', borderRadius: 6 }}
+                >
+                  <FilePdfOutlined style={{ fontSize: 24, color: '#cf1322' }} />
+                  <Typography.Text ellipsis style={{ maxWidth: thumb - 8, fontSize: 11 }}>
+                    {f.filename}
+                  </Typography.Text>
+                </Flex>
+              ) : (
+                <Image
+                  src={f.preview}
+                  alt={f.filename}
+                  width={thumb}
+                  height={thumb}
+                  style={{ objectFit: 'cover', borderRadius: 6 }}
+                />
+              )}
+              <Button
+                size="small"
+                shape="circle"
+                danger
+                icon={<CloseOutlined />}
+                aria-label={`${t('photos.remove')} ${f.filename}`}
+                onClick={() => remove(f.id)}
+                style={{ position: 'absolute', top: -8, right: -8 }}
+              />
+            </div>
+          ))}
+        </Flex>
+      ) : null}
+      <Typography.Text type="secondary" style={{ display: 'block', marginTop: 4, fontSize: 12 }}>
+        {t('photos.help')}
+      </Typography.Text>
+    </div>
+  );
+}
+
+/** Links to stored attachments (opened in a new tab). */
+export function AttachmentLinks({ ids }: { ids: readonly string[] }) {
+  const { t } = useI18n();
+  if (ids.length === 0) {
+    return null;
+  }
+  return (
+    <Flex gap={8} wrap>
+      {ids.map((id, i) => (
+        <a key={id} href={attachmentApi.url(id)} target="_blank" rel="noreferrer">
+          <PaperClipOutlined /> {t('photos.open', { n: i + 1 })}
+        </a>
+      ))}
+    </Flex>
+  );
+}

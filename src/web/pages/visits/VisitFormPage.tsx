@@ -1,0 +1,303 @@
+import { ArrowLeftOutlined, CheckOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  Button,
+  Card,
+  Checkbox,
+  DatePicker,
+  Flex,
+  Form,
+  Input,
+  Radio,
+  Result,
+  Typography,
+} from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useRef, useState } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
+import { RISK_TYPES, type RiskType } from '../../../shared/case-workflow.js';
+import { ApiError } from '../../api/client.js';
+import { householdApi, visitApi } from '../../api/endpoints.js';
+import { HouseholdSelect } from '../../components/HouseholdSelect.js';
+import { PhotoUpload } from '../../components/PhotoUpload.js';
+import { useI18n } from '../../i18n/I18nProvider.js';
+import { RISK_TYPE_LABELS } from '../../i18n/messages.js';
+import { applyServerFieldErrors, errorMessage } from '../../util/formErrors.js';
+import { useRemote } from '../../util/useRemote.js';
+import { newUuid } from '../../util/uuid.js';
+
+interface Values {
+  householdId: number | undefined;
+  visitedOn: Dayjs;
+  incomeChanged: boolean;
+  incomeNote: string;
+  guaranteesNote: string;
+  industryNote: string;
+  workNote: string;
+  newRisks: RiskType[];
+  measuresAgreed: string;
+  note: string;
+  attachmentIds: string[];
+}
+
+const FIELDS = [
+  'householdId',
+  'visitedOn',
+  'incomeNote',
+  'guaranteesNote',
+  'industryNote',
+  'workNote',
+  'newRisks',
+  'measuresAgreed',
+  'note',
+];
+
+const text = (value: string | undefined) => value?.trim() || null;
+
+/**
+ * A visit record, made for a phone: big controls, one column. The visit's id is made here once, so a second tap,
+ * a retry after a dropped connection, or a resent request stores the visit only once.
+ */
+export function VisitFormPage() {
+  const { t, pick } = useI18n();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const presetId = Number(params.get('householdId')) || undefined;
+  const household = useRemote(
+    () => (presetId ? householdApi.get(presetId) : Promise.resolve(undefined)),
+    String(presetId ?? ''),
+  );
+  const [form] = Form.useForm<Values>();
+  const visitId = useRef(newUuid());
+  const isSending = useRef(false);
+  const [saving, setSaving] = useState(false);
+  const [uploading, setUploading] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState<{ created: boolean; leadId: number | null; householdId: number } | null>(
+    null,
+  );
+  const householdId = Form.useWatch('householdId', form) ?? presetId;
+  const incomeChanged = Form.useWatch('incomeChanged', form);
+
+  const onFinish = async (values: Values) => {
+    const id = values.householdId ?? presetId;
+    if (!id || isSending.current) {
+      return;
+    }
+    isSending.current = true;
+    setSaving(true);
+    setError(null);
+    try {
+      const result = await visitApi.save({
+        id: visitId.current,
+        householdId: id,
+        visitedOn: values.visitedOn.format('YYYY-MM-DD'),
+        incomeChanged: values.incomeChanged,
+        incomeNote: values.incomeChanged ? text(values.incomeNote) : null,
+        guaranteesNote: text(values.guaranteesNote),
+        industryNote: text(values.industryNote),
+        workNote: text(values.workNote),
+        newRisks: values.newRisks ?? [],
+        measuresAgreed: text(values.measuresAgreed),
+        note: text(values.note),
+        attachmentIds: values.attachmentIds ?? [],
+      });
+      setSaved({ created: result.created, leadId: result.visit.leadId, householdId: id });
+      window.scrollTo({ top: 0 });
+    } catch (cause) {
+      const field =
+        cause instanceof ApiError ? cause.fieldIssues.find((i) => i.field.startsWith('newRisks')) : undefined;
+      if (field) {
+        form.setFields([{ name: 'newRisks', errors: [field.message] }]);
+      } else if (!applyServerFieldErrors(form, cause, FIELDS)) {
+        setError(errorMessage(cause, t('common.loadFailed')));
+      }
+    } finally {
+      isSending.current = false;
+      setSaving(false);
+    }
+  };
+
+  const another = () => {
+    visitId.current = newUuid();
+    form.resetFields();
+    setSaved(null);
+    navigate('/visits/new', { replace: true });
+  };
+
+  const backToDue = (
+    <Button
+      type="link"
+      icon={<ArrowLeftOutlined />}
+      onClick={() => navigate('/visits')}
+      style={{ paddingInline: 0 }}
+    >
+      {t('visits.backToDue')}
+    </Button>
+  );
+
+  if (saved) {
+    return (
+      <>
+        {backToDue}
+        <Card>
+          <Result
+            status="success"
+            title={saved.created ? t('visits.saved') : t('visits.savedAgain')}
+            subTitle={saved.leadId ? `${t('visits.leadRaised')} #${saved.leadId}` : undefined}
+            extra={
+              <Flex vertical gap={8} style={{ width: '100%', maxWidth: 360, margin: '0 auto' }}>
+                <Button type="primary" size="large" block onClick={() => navigate('/visits')}>
+                  {t('visits.backToDue')}
+                </Button>
+                <Button
+                  size="large"
+                  block
+                  onClick={() => navigate(`/households/${saved.householdId}?tab=visits`)}
+                >
+                  {t('leads.viewHousehold')}
+                </Button>
+                <Button size="large" block onClick={another}>
+                  {t('visits.another')}
+                </Button>
+              </Flex>
+            }
+          />
+        </Card>
+      </>
+    );
+  }
+
+  const h = household.data?.household;
+  return (
+    <div style={{ maxWidth: 720 }}>
+      {backToDue}
+      <Typography.Title level={3} style={{ margin: '4px 0 12px' }}>
+        {t('visits.newTitle')}
+        {h ? ` · ${h.headName}` : ''}
+      </Typography.Title>
+      {h ? (
+        <Typography.Paragraph type="secondary" style={{ marginTop: -8 }}>
+          {h.townName} · {h.villageName} · {h.householdNo ?? `#${h.id}`}
+        </Typography.Paragraph>
+      ) : null}
+      {household.error ? (
+        <Alert
+          type="error"
+          showIcon
+          title={errorMessage(household.error, t('common.loadFailed'))}
+          style={{ marginBottom: 12 }}
+        />
+      ) : null}
+      <Card size="small">
+        {error ? (
+          <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 16 }} />
+        ) : null}
+        <Form<Values>
+          form={form}
+          layout="vertical"
+          size="large"
+          name="visit-form"
+          onFinish={onFinish}
+          disabled={saving}
+          onValuesChange={() => setError(null)}
+          initialValues={{
+            householdId: presetId,
+            visitedOn: dayjs(),
+            incomeChanged: false,
+            incomeNote: '',
+            guaranteesNote: '',
+            industryNote: '',
+            workNote: '',
+            newRisks: [],
+            measuresAgreed: '',
+            note: '',
+            attachmentIds: [],
+          }}
+        >
+          {presetId ? null : (
+            <Form.Item
+              label={t('visits.household')}
+              name="householdId"
+              rules={[{ required: true, message: t('visits.chooseHousehold') }]}
+            >
+              <HouseholdSelect size="large" />
+            </Form.Item>
+          )}
+          <Form.Item
+            label={t('visits.visitedOn')}
+            name="visitedOn"
+            rules={[{ required: true, message: t('common.required', { field: t('visits.visitedOn') }) }]}
+          >
+            <DatePicker
+              style={{ width: '100%' }}
+              allowClear={false}
+              inputReadOnly
+              disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+            />
+          </Form.Item>
+          <Form.Item label={t('visits.incomeChanged')} name="incomeChanged">
+            <Radio.Group
+              optionType="button"
+              buttonStyle="solid"
+              style={{ display: 'flex' }}
+              options={[
+                { value: false, label: t('common.no'), style: { flex: 1, textAlign: 'center' } },
+                { value: true, label: t('common.yes'), style: { flex: 1, textAlign: 'center' } },
+              ]}
+            />
+          </Form.Item>
+          {incomeChanged ? (
+            <Form.Item label={t('visits.incomeNote')} name="incomeNote">
+              <Input.TextArea rows={2} maxLength={500} />
+            </Form.Item>
+          ) : null}
+          <Form.Item label={t('visits.guaranteesNote')} name="guaranteesNote">
+            <Input.TextArea rows={2} maxLength={500} />
+          </Form.Item>
+          <Form.Item label={t('visits.industryNote')} name="industryNote">
+            <Input.TextArea rows={2} maxLength={500} />
+          </Form.Item>
+          <Form.Item label={t('visits.workNote')} name="workNote">
+            <Input.TextArea rows={2} maxLength={500} />
+          </Form.Item>
+          <Form.Item label={t('visits.newRisks')} name="newRisks" extra={t('visits.newRisksHelp')}>
+            <Checkbox.Group
+              style={{
+                display: 'grid',
+                gridTemplateColumns: 'repeat(auto-fill, minmax(140px, 1fr))',
+                gap: 8,
+              }}
+              options={RISK_TYPES.map((type) => ({
+                value: type,
+                label: RISK_TYPE_LABELS[type] ? pick(RISK_TYPE_LABELS[type]) : type,
+                style: { minHeight: 36, alignItems: 'center' },
+              }))}
+            />
+          </Form.Item>
+          <Form.Item label={t('visits.measuresAgreed')} name="measuresAgreed">
+            <Input.TextArea rows={2} maxLength={500} />
+          </Form.Item>
+          <Form.Item label={t('common.note')} name="note">
+            <Input.TextArea rows={2} maxLength={1000} />
+          </Form.Item>
+          <Form.Item label={t('common.photos')} name="attachmentIds">
+            <PhotoUpload householdId={householdId} large onBusyChange={setUploading} />
+          </Form.Item>
+          <Button
+            type="primary"
+            htmlType="submit"
+            size="large"
+            block
+            icon={<CheckOutlined />}
+            loading={saving}
+            disabled={uploading}
+            style={{ minHeight: 52, fontSize: 17 }}
+          >
+            {saving ? t('visits.saving') : t('common.save')}
+          </Button>
+        </Form>
+      </Card>
+    </div>
+  );
+}
