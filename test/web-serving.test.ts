@@ -40,6 +40,10 @@ describe('serving the web app', () => {
 
   it('serves built assets and keeps API errors as JSON', async () => {
     expect((await app.inject('/assets/app.js')).body).toBe('console.log(1)');
+    // A chunk built after start-up is served; a missing one is a 404, not index.html under a script's name.
+    fs.writeFileSync(path.join(webDir, 'assets', 'later.js'), 'console.log(2)');
+    expect((await app.inject('/assets/later.js')).body).toBe('console.log(2)');
+    expect((await app.inject('/assets/gone-1234.js')).statusCode).toBe(404);
     const api = await app.inject('/api/nope');
     expect(api.statusCode).toBe(404);
     expect(api.json().code).toBe('NOT_FOUND');

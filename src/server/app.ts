@@ -127,12 +127,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const webDir = options.webDir === undefined ? defaultWebDir() : options.webDir;
   const hasWeb = webDir !== null && fs.existsSync(path.join(webDir, 'index.html'));
   if (hasWeb) {
-    // The built files are registered at start-up (a rebuilt web app needs a restart); any other page
+    // Files are looked up per request, so a rebuilt web app is served without a restart; any other page
     // path falls through to index.html below.
-    await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false });
+    await app.register(fastifyStatic, { root: webDir, wildcard: true, index: false });
+    app.get('/', { schema: { hide: true } }, (_request, reply) => reply.type('text/html').sendFile('index.html'));
   }
   app.setNotFoundHandler((request, reply) => {
-    const isPage = request.method === 'GET' && !request.url.startsWith('/api/');
+    // A missing file (an old chunk after a rebuild) is a 404, not the app's HTML under a script's name.
+    const path = request.url.split('?')[0] ?? '';
+    const isPage =
+      request.method === 'GET' &&
+      !path.startsWith('/api/') &&
+      !path.startsWith('/assets/') &&
+      !/\.\w+$/.test(path);
     if (hasWeb && isPage) {
       // Client-side routes (/users, /audit ...) all load the single-page app.
       return reply.type('text/html').sendFile('index.html');

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { addDays, addMonths, shanghaiToday } from '../../shared/calendar.js';
 import { type CaseStage, identificationDueOn } from '../../shared/case-workflow.js';
 import type { Repositories } from '../repositories/index.js';
@@ -194,6 +195,19 @@ export function createDemoCasesService(deps: { repos: Repositories; tx: RunInTra
               userId: helper.id,
               startsOn: identifiedOn ?? today,
               assignedBy: null,
+            });
+            // One helper visited last week; the other has not been for two months (overdue on a monthly cadence).
+            const visitedOn = spec.identifiedMonthsAgo === 7 ? addDays(today, -7) : addMonths(today, -2);
+            await t.visits.insertOnce({
+              id: randomUUID(),
+              household_id: householdId,
+              county_code: household?.county_code ?? '',
+              region_code: household?.region_code ?? DEMO_CASE_VILLAGE,
+              visitor_id: helper.id,
+              visitor_name: helper.display_name,
+              visited_on: visitedOn,
+              income_note: '务工收入稳定',
+              note: '家中情况正常',
             });
           }
         }
