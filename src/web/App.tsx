@@ -46,6 +46,24 @@ const VisitFormPage = lazy(() =>
 const MonthlyCyclePage = lazy(() =>
   import('./pages/system/MonthlyCyclePage.js').then((m) => ({ default: m.MonthlyCyclePage })),
 );
+const SelfCheckPage = lazy(() =>
+  import('./pages/reports/SelfCheckPage.js').then((m) => ({ default: m.SelfCheckPage })),
+);
+const BulletinsPage = lazy(() =>
+  import('./pages/reports/BulletinsPage.js').then((m) => ({ default: m.BulletinsPage })),
+);
+const MonthlySummaryPage = lazy(() =>
+  import('./pages/reports/MonthlySummaryPage.js').then((m) => ({ default: m.MonthlySummaryPage })),
+);
+const RankingPage = lazy(() =>
+  import('./pages/reports/RankingPage.js').then((m) => ({ default: m.RankingPage })),
+);
+const VerificationPage = lazy(() =>
+  import('./pages/reports/VerificationPage.js').then((m) => ({ default: m.VerificationPage })),
+);
+const ScreenPage = lazy(() =>
+  import('./pages/reports/ScreenPage.js').then((m) => ({ default: m.ScreenPage })),
+);
 const RegionsPage = lazy(() =>
   import('./pages/regions/RegionsPage.js').then((m) => ({ default: m.RegionsPage })),
 );
@@ -67,6 +85,14 @@ export function App() {
                 <Route path="/login" element={<LoginPage />} />
                 <Route element={<RequireAuth />}>
                   <Route path="/change-password" element={<ChangePasswordPage />} />
+                  <Route
+                    path="/screen"
+                    element={
+                      <RequirePermission permission="report.read">
+                        <ScreenPage />
+                      </RequirePermission>
+                    }
+                  />
                   <Route element={<AppShell />}>
                     <Route index element={<HomePage />} />
                     {COMING_SOON.map((module) => (
@@ -101,6 +127,47 @@ export function App() {
                       }
                     />
                     <Route path="monitoring" element={<Navigate to="/cases" replace />} />
+                    <Route path="reports" element={<Navigate to="/reports/self-check" replace />} />
+                    <Route
+                      path="reports/self-check"
+                      element={
+                        <RequirePermission permission="report.read">
+                          <SelfCheckPage />
+                        </RequirePermission>
+                      }
+                    />
+                    <Route
+                      path="reports/monthly"
+                      element={
+                        <RequirePermission permission="report.read">
+                          <MonthlySummaryPage />
+                        </RequirePermission>
+                      }
+                    />
+                    <Route
+                      path="reports/ranking"
+                      element={
+                        <RequirePermission permission="report.read">
+                          <RankingPage />
+                        </RequirePermission>
+                      }
+                    />
+                    <Route
+                      path="reports/verification"
+                      element={
+                        <RequirePermission permission="report.read">
+                          <VerificationPage />
+                        </RequirePermission>
+                      }
+                    />
+                    <Route
+                      path="reports/bulletins"
+                      element={
+                        <RequirePermission permission="report.read">
+                          <BulletinsPage />
+                        </RequirePermission>
+                      }
+                    />
                     <Route
                       path="leads"
                       element={

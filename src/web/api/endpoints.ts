@@ -1,11 +1,13 @@
 import type { HouseholdType } from '../../shared/household-codes.js';
 import type { Role } from '../../shared/roles.js';
-import { api } from './client.js';
+import { api, buildQuery } from './client.js';
 import type {
   AddMemberBody,
   Attachment,
   AttachmentBody,
   AuditList,
+  Bulletin,
+  BulletinSection,
   CaseActionBody,
   CaseClassifyBody,
   CaseDetail,
@@ -16,6 +18,7 @@ import type {
   CaseSummary,
   CreateHouseholdBody,
   CycleRun,
+  Dashboard,
   HelperAssignBody,
   HelperAssignResult,
   HelperUser,
@@ -34,8 +37,11 @@ import type {
   MeasureBody,
   MeasureUpdateBody,
   MonitoringLine,
+  MonthlySummary,
   QualityList,
   QualitySearch,
+  Ranking,
+  RankingWeights,
   Region,
   RegionChild,
   RegionDetail,
@@ -46,8 +52,10 @@ import type {
   RoundProgress,
   RulesView,
   RunRequest,
+  Sample,
   ScreeningRules,
   ScreeningRun,
+  SelfCheck,
   SplitResult,
   TimelineEvent,
   UpdateHouseholdBody,
@@ -231,4 +239,36 @@ export const qualityApi = {
 export const cycleApi = {
   runs: () => api.get<CycleRun[]>('/cycle/monthly'),
   start: (month: string) => api.post<CycleRun>('/cycle/monthly', { month }),
+};
+
+export const reportApi = {
+  dashboard: (regionCode?: string) => api.get<Dashboard>('/dashboard', { query: { regionCode } }),
+  selfCheck: (month: string, regionCode?: string) =>
+    api.get<SelfCheck>('/self-checks', { query: { month, regionCode } }),
+  signSelfCheck: (month: string, note: string | null) => api.post<SelfCheck>('/self-checks', { month, note }),
+  bulletins: () => api.get<Bulletin[]>('/bulletins'),
+  bulletin: (id: number) => api.get<Bulletin>(`/bulletins/${id}`),
+  draftBulletin: (quarter: string) => api.post<Bulletin>('/bulletins', { quarter }),
+  updateBulletin: (id: number, body: { version: number; title: string; sections: BulletinSection[] }) =>
+    api.patch<Bulletin>(`/bulletins/${id}`, body),
+  issueBulletin: (id: number, version: number) => api.post<Bulletin>(`/bulletins/${id}/issue`, { version }),
+  bulletinDocxUrl: (id: number) => `/api/bulletins/${id}/docx`,
+  monthly: (month: string, regionCode?: string) =>
+    api.get<MonthlySummary>('/reports/monthly', { query: { month, regionCode } }),
+  monthlyXlsxUrl: (month: string, regionCode?: string) =>
+    `/api/reports/monthly.xlsx${buildQuery({ month, regionCode })}`,
+  refreshMonthly: (month: string) => api.post<MonthlySummary>('/reports/monthly/refresh', { month }),
+  closeMonthly: (month: string) => api.post<MonthlySummary>('/reports/monthly/close', { month }),
+  ranking: (quarter: string, regionCode?: string) =>
+    api.get<Ranking>('/rankings', { query: { quarter, regionCode } }),
+  weights: () => api.get<RankingWeights>('/rankings/weights'),
+  saveWeights: (weights: RankingWeights) => api.put<RankingWeights>('/rankings/weights', weights),
+  samples: (month: string, regionCode?: string) =>
+    api.get<Sample[]>('/verification-samples', { query: { month, regionCode } }),
+  drawSamples: (month: string, perTown: number) =>
+    api.post<{ drawn: number }>('/verification-samples', { month, perTown }),
+  recordSample: (
+    id: number,
+    body: { version: number; outcome: 'confirmed' | 'problem'; note: string | null },
+  ) => api.patch<{ ok: true }>(`/verification-samples/${id}`, body),
 };

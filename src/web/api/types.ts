@@ -150,3 +150,24 @@ export type QualityItem = QualityList['items'][number];
 export type QualityRule = QualityItem['rule'];
 export type CycleRun = z.infer<typeof ZCycleRun>;
 export type TimelineEvent = z.infer<typeof ZTimeline>[number];
+
+import type {
+  ZBulletin,
+  ZDashboard,
+  ZMonthlySummary,
+  ZRanking,
+  ZSample,
+  ZSelfCheck,
+  ZWeights,
+} from '../../server/schemas/report.schema.js';
+
+export type Dashboard = z.infer<typeof ZDashboard>;
+export type MonthlySummary = z.infer<typeof ZMonthlySummary>;
+export type Figures = Dashboard['total'];
+export type SelfCheck = z.infer<typeof ZSelfCheck>;
+export type Bulletin = z.infer<typeof ZBulletin>;
+export type BulletinSection = Bulletin['sections'][number];
+export type Ranking = z.infer<typeof ZRanking>;
+export type RankingRow = Ranking['rows'][number];
+export type RankingWeights = z.infer<typeof ZWeights>;
+export type Sample = z.infer<typeof ZSample>;

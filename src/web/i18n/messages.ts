@@ -1,8 +1,10 @@
 import { caseEn, caseZh } from './case-messages.js';
+import { reportEn, reportZh } from './report-messages.js';
 
 /** The UI's words in Chinese (the default) and English. `{name}` placeholders are filled by `t()`. */
 export const zh = {
   ...caseZh,
+  ...reportZh,
   'app.name': '守底',
   'app.fullName': '守底 · 防止返贫动态监测',
   'app.tagline': '防止返贫动态监测和帮扶工作平台',
@@ -65,7 +67,7 @@ export const zh = {
   'workbench.permissions': '您可以',
   'workbench.noPermissions': '暂无可用权限',
   'workbench.modules': '业务模块',
-  'workbench.modulesNote': '预警中心和报表模块正在建设中，上线后将在左侧导航中开放。',
+  'workbench.modulesNote': '预警中心模块正在建设中，上线后将在左侧导航中开放。',
 
   'perm.region.read': '查看本辖区的行政区划和管理工区',
   'perm.user.read': '查看本辖区的用户',
@@ -465,6 +467,7 @@ export type MessageKey = keyof typeof zh;
 
 export const en: Record<MessageKey, string> = {
   ...caseEn,
+  ...reportEn,
   'app.name': 'Shoudi',
   'app.fullName': 'Shoudi · Poverty-return monitoring',
   'app.tagline': 'Dynamic monitoring and assistance to prevent return to poverty',
@@ -528,8 +531,7 @@ export const en: Record<MessageKey, string> = {
   'workbench.permissions': 'You can',
   'workbench.noPermissions': 'No permissions yet',
   'workbench.modules': 'Modules',
-  'workbench.modulesNote':
-    'Alerts and reports are being built; they will appear in the navigation when ready.',
+  'workbench.modulesNote': 'Alerts are being built; they will appear in the navigation when ready.',
 
   'perm.region.read': 'View the administrative divisions and management zones of your area',
   'perm.user.read': 'View the users of your area',

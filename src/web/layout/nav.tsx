@@ -3,16 +3,21 @@ import {
   AuditOutlined,
   BarChartOutlined,
   CalendarOutlined,
+  CheckSquareOutlined,
   ClusterOutlined,
   DashboardOutlined,
   EnvironmentOutlined,
+  ExperimentOutlined,
   FileSearchOutlined,
   FilterOutlined,
   HomeOutlined,
   LineChartOutlined,
+  NotificationOutlined,
+  OrderedListOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
   SolutionOutlined,
+  TableOutlined,
   TeamOutlined,
   UserSwitchOutlined,
 } from '@ant-design/icons';
@@ -49,7 +54,43 @@ export const NAV_ITEMS: NavItem[] = [
   },
   { path: '/alerts', label: 'nav.alerts', icon: <AlertOutlined /> },
   { path: '/visits', label: 'nav.visits', icon: <UserSwitchOutlined />, permission: 'visit.read' },
-  { path: '/reports', label: 'nav.reports', icon: <BarChartOutlined /> },
+  {
+    path: '/reports',
+    label: 'nav.reports',
+    icon: <BarChartOutlined />,
+    children: [
+      {
+        path: '/reports/self-check',
+        label: 'nav.selfCheck',
+        icon: <CheckSquareOutlined />,
+        permission: 'report.read',
+      },
+      {
+        path: '/reports/monthly',
+        label: 'nav.monthly',
+        icon: <TableOutlined />,
+        permission: 'report.read',
+      },
+      {
+        path: '/reports/ranking',
+        label: 'nav.ranking',
+        icon: <OrderedListOutlined />,
+        permission: 'report.read',
+      },
+      {
+        path: '/reports/verification',
+        label: 'nav.verification',
+        icon: <ExperimentOutlined />,
+        permission: 'report.read',
+      },
+      {
+        path: '/reports/bulletins',
+        label: 'nav.bulletins',
+        icon: <NotificationOutlined />,
+        permission: 'report.read',
+      },
+    ],
+  },
   {
     path: '/system',
     label: 'nav.system',
@@ -88,7 +129,6 @@ export const NAV_ITEMS: NavItem[] = [
 /** Modules other work will build; their routes show an honest "being built" page. */
 export const COMING_SOON: Array<{ path: string; label: MessageKey }> = [
   { path: 'alerts', label: 'nav.alerts' },
-  { path: 'reports', label: 'nav.reports' },
 ];
 
 export function visibleNav(can: (permission: Permission) => boolean): NavItem[] {

@@ -1,17 +1,20 @@
 import { CheckCircleOutlined, ToolOutlined } from '@ant-design/icons';
 import { Card, Col, Descriptions, List, Row, Space, Tag, Typography } from 'antd';
 import { ROLE_LABELS } from '../../shared/roles.js';
-import { useMe } from '../auth/SessionProvider.js';
+import { useMe, useSession } from '../auth/SessionProvider.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { COMING_SOON } from '../layout/nav.js';
+import { DashboardPanel } from './reports/DashboardPanel.js';
 
 /** The landing page: who you are, where, and what you may do; no invented figures. */
 export function WorkbenchPage() {
   const me = useMe();
   const { t, pick } = useI18n();
+  const { can } = useSession();
+  const dashboard = can('report.read');
   return (
     <Row gutter={[16, 16]}>
-      <Col xs={24} xl={14}>
+      <Col xs={24} xl={dashboard ? 24 : 14}>
         <Card data-testid="welcome-card">
           <Typography.Title level={3} style={{ marginTop: 0 }}>
             {t('workbench.welcome', { name: me.displayName })}
@@ -30,7 +33,12 @@ export function WorkbenchPage() {
           </Descriptions>
         </Card>
       </Col>
-      <Col xs={24} xl={10}>
+      {dashboard ? (
+        <Col xs={24} data-testid="workbench-dashboard">
+          <DashboardPanel />
+        </Col>
+      ) : null}
+      <Col xs={24} xl={dashboard ? 24 : 10}>
         <Card title={t('workbench.permissions')} style={{ marginBottom: 16 }}>
           <List
             size="small"
@@ -46,18 +54,20 @@ export function WorkbenchPage() {
             )}
           />
         </Card>
-        <Card title={t('workbench.modules')}>
-          <Space wrap style={{ marginBottom: 12 }}>
-            {COMING_SOON.map((module) => (
-              <Tag key={module.path} icon={<ToolOutlined />}>
-                {t(module.label)}
-              </Tag>
-            ))}
-          </Space>
-          <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
-            {t('workbench.modulesNote')}
-          </Typography.Paragraph>
-        </Card>
+        {COMING_SOON.length > 0 ? (
+          <Card title={t('workbench.modules')}>
+            <Space wrap style={{ marginBottom: 12 }}>
+              {COMING_SOON.map((module) => (
+                <Tag key={module.path} icon={<ToolOutlined />}>
+                  {t(module.label)}
+                </Tag>
+              ))}
+            </Space>
+            <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
+              {t('workbench.modulesNote')}
+            </Typography.Paragraph>
+          </Card>
+        ) : null}
       </Col>
     </Row>
   );
