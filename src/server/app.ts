@@ -14,11 +14,14 @@ import type { DatabaseKind } from './db/database.js';
 import { registerAuthHook } from './http/auth-hook.js';
 import { registerErrorHandler } from './http/error-handler.js';
 import './http/types.js';
+import { alertRoutes } from './routes/alert.routes.js';
 import { auditRoutes } from './routes/audit.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
+import { departmentFeedRoutes } from './routes/department-feed.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { householdRoutes } from './routes/household.routes.js';
 import { householdTransferRoutes } from './routes/household-transfer.routes.js';
+import { intakeRoutes } from './routes/intake.routes.js';
 import { regionRoutes } from './routes/region.routes.js';
 import { screeningRoutes } from './routes/screening.routes.js';
 import { userRoutes } from './routes/user.routes.js';
@@ -102,6 +105,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(householdTransferRoutes(services));
       await api.register(householdRoutes(services));
       await api.register(screeningRoutes(services));
+      await api.register(departmentFeedRoutes(services));
+      await api.register(alertRoutes(services));
+      await api.register(intakeRoutes(services));
       api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
         app.swagger(),
       );

@@ -1,6 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
+import { createAlertRepository } from './alert.repository.js';
 import { createAuditRepository } from './audit.repository.js';
+import { createDeclarationRepository } from './declaration.repository.js';
+import { createDepartmentFeedRepository } from './department-feed.repository.js';
 import { createHouseholdRepository } from './household.repository.js';
 import { createImportRepository } from './import.repository.js';
 import { createLeadRepository } from './lead.repository.js';
@@ -22,6 +25,9 @@ export function createRepositories(db: Kysely<DB>) {
     leads: createLeadRepository(db),
     screening: createScreeningRepository(db),
     screeningConfig: createScreeningConfigRepository(db),
+    departmentFeeds: createDepartmentFeedRepository(db),
+    alerts: createAlertRepository(db),
+    declarations: createDeclarationRepository(db),
   };
 }
 

@@ -1,12 +1,17 @@
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import { createRepositories } from '../repositories/index.js';
+import { createAlertService } from './alert.service.js';
 import { createAuditService } from './audit.service.js';
 import { createAuthService } from './auth.service.js';
+import { createDeclarationService } from './declaration.service.js';
 import { createDemoSeedService } from './demo-seed.service.js';
+import { createDepartmentExportService } from './department-export.service.js';
+import { createDepartmentFeedService } from './department-feed.service.js';
 import { createHouseholdService } from './household.service.js';
 import { createHouseholdExportService } from './household-export.service.js';
 import { createHouseholdImportService } from './household-import.service.js';
+import { createLeadIntakeService } from './lead-intake.service.js';
 import { createPopulationService } from './population.service.js';
 import { createRegionService } from './region.service.js';
 import { createRegionImportService } from './region-import.service.js';
@@ -33,6 +38,11 @@ export function createServices(database: Database, config: Config, secrets: Secr
     households: createHouseholdService({ repos, tx, secrets, screening }),
     householdImport: createHouseholdImportService({ repos, tx, secrets }),
     householdExport: createHouseholdExportService({ repos, secrets }),
+    departmentFeeds: createDepartmentFeedService({ repos, tx, secrets }),
+    alerts: createAlertService({ repos, tx }),
+    declarations: createDeclarationService({ repos, tx, secrets }),
+    departmentExport: createDepartmentExportService({ repos, secrets }),
+    leadIntake: createLeadIntakeService({ tx }),
   };
 }
 
