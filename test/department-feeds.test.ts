@@ -633,3 +633,98 @@ describe('lists for departments, petitions', () => {
     expect(sources.map((s) => s.source)).toEqual(expect.arrayContaining(['petition', 'public_opinion']));
   });
 });
+
+describe('the SQL rules and domain/alert-rules.ts', () => {
+  it('agree row by row on random feeds of every type', async () => {
+    const { ruleFires } = await import('../src/server/domain/alert-rules.js');
+    const { FEED_LAYOUTS } = await import('../src/shared/feed-types.js');
+    const rules = (await t.app.inject({ url: '/api/alert-rules', headers: { cookie: cookies.city } })).json();
+    const typeOf: Record<string, 'exited_poverty' | 'ordinary' | 'monitored'> = {
+      a: 'exited_poverty',
+      b: 'exited_poverty',
+      c: 'ordinary',
+      d: 'monitored',
+      e: 'monitored',
+    };
+    const cookieOf: Record<string, string | undefined> = {
+      民政: cookies.minzheng,
+      医保: cookies.yibao,
+      教育: cookies.jiaoyu,
+      住建: cookies.zhujian,
+      水利: cookies.shuili,
+      残联: cookies.canlian,
+      应急: cookies.yingji,
+      人社: cookies.renshe,
+      公安: cookies.gongan,
+    };
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    const pick = <T>(values: readonly T[]) => values[Math.floor(random() * values.length)] as T;
+    let checked = 0;
+    for (let month = 1; month <= 6; month++) {
+      const period = `2027-0${month}`;
+      for (const [feedType, layout] of Object.entries(FEED_LAYOUTS)) {
+        const rows = Object.entries(PEOPLE).map(([key, person]) => {
+          const row: Record<string, string | number> = { 姓名: person.name, 身份证号: person.id, _key: key };
+          for (const column of layout.columns) {
+            row[column.header] =
+              column.field === 'amount'
+                ? Math.round(random() * 60000)
+                : column.field === 'eventOn'
+                  ? '2027-01-15'
+                  : column.values
+                    ? pick(column.values)
+                    : '其他';
+          }
+          return row;
+        });
+        const response = await push(cookieOf[layout.department] ?? '', {
+          feedType,
+          period,
+          rows: rows.map(({ _key, ...rest }) => rest),
+        });
+        expect(response.statusCode).toBe(200);
+        const raised = await t.database.db
+          .selectFrom('alert')
+          .innerJoin('person', 'person.id', 'alert.person_id')
+          .select(['person.name', 'alert.rule_code'])
+          .where('alert.feed_id', '=', response.json().feedId)
+          .execute();
+        const expected = rows.flatMap((r) =>
+          (rules as Array<Record<string, unknown>>)
+            .filter((rule) =>
+              ruleFires(
+                {
+                  code: rule.code as never,
+                  feedType: rule.feedType as never,
+                  threshold: rule.threshold as number | null,
+                  householdTypes: rule.householdTypes as never,
+                  deadlineDays: 7,
+                  enabled: rule.enabled as boolean,
+                  version: 1,
+                },
+                {
+                  feedType: feedType as never,
+                  householdType: typeOf[String(r._key)] ?? 'ordinary',
+                  amount:
+                    typeof r['个人自付金额（元）'] === 'number'
+                      ? (r['个人自付金额（元）'] as number)
+                      : ((r['直接经济损失（元）'] as number | undefined) ?? null),
+                  grade: (r.残疾等级 ?? r.鉴定等级 ?? null) as string | null,
+                  category: (r.救助类别 ?? r.残疾类别 ?? r.问题类型 ?? r.灾害类型 ?? null) as string | null,
+                  changeType: (r.变动类型 ?? r.办证类型 ?? null) as string | null,
+                },
+              ),
+            )
+            .map((rule) => [r.姓名, rule.code]),
+        );
+        expect(raised.map((a) => [a.name, a.rule_code]).sort()).toEqual(expected.sort());
+        checked += rows.length;
+      }
+    }
+    expect(checked).toBe(6 * 9 * 5);
+  });
+});
