@@ -8,9 +8,9 @@ import { AppShell } from './layout/AppShell.js';
 import { COMING_SOON } from './layout/nav.js';
 import { ChangePasswordPage } from './pages/ChangePasswordPage.js';
 import { ComingSoonPage } from './pages/ComingSoonPage.js';
+import { Landing } from './pages/Landing.js';
 import { LoginPage } from './pages/LoginPage.js';
 import { NotFoundPage } from './pages/StatusPages.js';
-import { WorkbenchPage } from './pages/WorkbenchPage.js';
 
 const UsersPage = lazy(() => import('./pages/users/UsersPage.js').then((m) => ({ default: m.UsersPage })));
 const AuditPage = lazy(() => import('./pages/audit/AuditPage.js').then((m) => ({ default: m.AuditPage })));
@@ -29,6 +29,19 @@ const ScreeningRulesPage = lazy(() =>
 const MonitoringLinesPage = lazy(() =>
   import('./pages/screening/MonitoringLinesPage.js').then((m) => ({ default: m.MonitoringLinesPage })),
 );
+const FeedsPage = lazy(() => import('./pages/feeds/FeedsPage.js').then((m) => ({ default: m.FeedsPage })));
+const FeedDetailPage = lazy(() =>
+  import('./pages/feeds/FeedDetailPage.js').then((m) => ({ default: m.FeedDetailPage })),
+);
+const AlertsPage = lazy(() =>
+  import('./pages/alerts/AlertsPage.js').then((m) => ({ default: m.AlertsPage })),
+);
+const PosterPage = lazy(() =>
+  import('./pages/alerts/PosterPage.js').then((m) => ({ default: m.PosterPage })),
+);
+const DeclarePage = lazy(() =>
+  import('./pages/declare/DeclarePage.js').then((m) => ({ default: m.DeclarePage })),
+);
 const RegionsPage = lazy(() =>
   import('./pages/regions/RegionsPage.js').then((m) => ({ default: m.RegionsPage })),
 );
@@ -42,10 +55,12 @@ export function App() {
             <Suspense fallback={<FullPageSpinner />}>
               <Routes>
                 <Route path="/login" element={<LoginPage />} />
+                {/* The public self-declaration page a village QR code opens: no login. */}
+                <Route path="/declare/:code" element={<DeclarePage />} />
                 <Route element={<RequireAuth />}>
                   <Route path="/change-password" element={<ChangePasswordPage />} />
                   <Route element={<AppShell />}>
-                    <Route index element={<WorkbenchPage />} />
+                    <Route index element={<Landing />} />
                     {COMING_SOON.map((module) => (
                       <Route
                         key={module.path}
@@ -74,6 +89,38 @@ export function App() {
                       element={
                         <RequirePermission permission="household.read">
                           <HouseholdDetailPage />
+                        </RequirePermission>
+                      }
+                    />
+                    <Route
+                      path="feeds"
+                      element={
+                        <RequirePermission permission="feed.read">
+                          <FeedsPage />
+                        </RequirePermission>
+                      }
+                    />
+                    <Route
+                      path="feeds/:id"
+                      element={
+                        <RequirePermission permission="feed.read">
+                          <FeedDetailPage />
+                        </RequirePermission>
+                      }
+                    />
+                    <Route
+                      path="alerts"
+                      element={
+                        <RequirePermission permission="alert.read">
+                          <AlertsPage />
+                        </RequirePermission>
+                      }
+                    />
+                    <Route
+                      path="alerts/poster/:code"
+                      element={
+                        <RequirePermission permission="declaration.read">
+                          <PosterPage />
                         </RequirePermission>
                       }
                     />

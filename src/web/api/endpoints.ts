@@ -150,3 +150,5 @@ export const screeningApi = {
   createRound: (body: RoundInput) => api.post<Round>('/screening/rounds', body),
   roundProgress: (id: number) => api.get<RoundProgress>(`/screening/rounds/${id}/progress`),
 };
+
+export { alertApi, declarationApi, feedApi } from './department.js';

@@ -2,6 +2,7 @@ import {
   AlertOutlined,
   AuditOutlined,
   BarChartOutlined,
+  CloudUploadOutlined,
   ClusterOutlined,
   DashboardOutlined,
   EnvironmentOutlined,
@@ -29,7 +30,8 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/', label: 'nav.workbench', icon: <DashboardOutlined /> },
   { path: '/households', label: 'nav.households', icon: <HomeOutlined />, permission: 'household.read' },
   { path: '/monitoring', label: 'nav.monitoring', icon: <ClusterOutlined /> },
-  { path: '/alerts', label: 'nav.alerts', icon: <AlertOutlined /> },
+  { path: '/alerts', label: 'nav.alerts', icon: <AlertOutlined />, permission: 'alert.read' },
+  { path: '/feeds', label: 'nav.feeds', icon: <CloudUploadOutlined />, permission: 'feed.read' },
   { path: '/visits', label: 'nav.visits', icon: <UserSwitchOutlined /> },
   { path: '/reports', label: 'nav.reports', icon: <BarChartOutlined /> },
   {
@@ -64,7 +66,6 @@ export const NAV_ITEMS: NavItem[] = [
 /** Modules other work will build; their routes show an honest "being built" page. */
 export const COMING_SOON: Array<{ path: string; label: MessageKey }> = [
   { path: 'monitoring', label: 'nav.monitoring' },
-  { path: 'alerts', label: 'nav.alerts' },
   { path: 'visits', label: 'nav.visits' },
   { path: 'reports', label: 'nav.reports' },
 ];
