@@ -68,6 +68,7 @@ describe('department data to village verification and back', () => {
       await expect
         .poll(async () => (await page.getByTestId('feeds-table').textContent()) ?? '')
         .toContain('低保11月.csv');
+      await page.waitForLoadState('networkidle');
       await page.screenshot({ path: `${shots}feeds.png`, fullPage: true });
       await logout(page);
 
@@ -80,6 +81,7 @@ describe('department data to village verification and back', () => {
         .filter({ hasText: name });
       await expect.poll(() => row.count()).toBe(1);
       expect(await row.textContent()).toContain('新纳入低保/特困');
+      await page.waitForLoadState('networkidle');
       await page.screenshot({ path: `${shots}alerts.png`, fullPage: true });
       await row.getByText('核实', { exact: true }).click();
       const dialog = page.getByRole('dialog');
@@ -94,6 +96,15 @@ describe('department data to village verification and back', () => {
       await expect
         .poll(async () => (await page.getByTestId('timeliness-table').textContent()) ?? '')
         .toContain('官庄镇');
+      // The village's printable poster: its name and a QR code that loaded.
+      await page.goto('/alerts/poster/411302102201');
+      await expect
+        .poll(async () => (await page.getByTestId('poster').textContent()) ?? '')
+        .toContain('东岗村');
+      const qr = page.getByTestId('poster').locator('img');
+      await expect.poll(() => qr.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(300);
+      await page.waitForLoadState('networkidle');
+      await page.screenshot({ path: `${shots}poster.png`, fullPage: true });
       await logout(page);
 
       await login(page, 'dept_minzheng');
@@ -112,6 +123,7 @@ describe('department data to village verification and back', () => {
       expect(text).toContain('入户核实：家中有稳定务工收入');
       expect(text).toContain('未匹配（不在农户档案）');
       expect(text).not.toContain(idNumber);
+      await page.waitForLoadState('networkidle');
       await page.screenshot({ path: `${shots}feedback.png`, fullPage: true });
     });
   });
@@ -130,6 +142,7 @@ describe('department data to village verification and back', () => {
         await page.getByLabel('身份证号').fill(`${first17}${checkCharacter(first17)}`);
         await page.getByLabel('手机号').first().fill('13912345678');
         await page.getByLabel('遇到的困难').fill('老伴住院，家里没有收入');
+        await page.waitForLoadState('networkidle');
         await page.screenshot({ path: `${shots}declare-phone.png`, fullPage: true });
         await page.getByRole('button', { name: '提交申报' }).click();
         const reference = page.getByTestId('declare-reference');
