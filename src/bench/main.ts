@@ -4,7 +4,8 @@
  *   load      the product's generator + bulk loader  vs  raw COPY of the same rows into same-schema tables
  *   screening one screening run (service)             vs  one hand-written statement applying the same rules
  *   search    household search / detail over HTTP, 50 concurrent clients  vs  the same SQL over a 50-connection pool
- * Options: --households N (default 1,700,000), --url postgresql://… (default: local socket, database shoudi_bench).
+ *   feeds     a 医保 feed of --feed-rows rows (default 1,000,000) matched, evaluated and alerted  vs  COPY + one INSERT … SELECT
+ * Options: --households N (default 1,700,000), --url postgresql://… (default: local socket), --db NAME (default shoudi_bench).
  */
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
@@ -31,6 +32,7 @@ import {
 import { systemActor } from '../server/services/actor.js';
 import { createServices } from '../server/services/index.js';
 import { createSecrets } from '../server/services/secrets.js';
+import { benchDepartmentFeed } from './feed-bench.js';
 
 const args = process.argv.slice(2);
 const arg = (name: string) => {
@@ -41,7 +43,9 @@ const HOUSEHOLDS = Number(arg('--households') ?? 1_700_000);
 /** Reuse the population of an earlier run (skips load and screening; runs only the search figures). */
 const REUSE = args.includes('--reuse');
 const DATE = '2026-11-15';
-const BENCH_DB = 'shoudi_bench';
+const BENCH_DB = arg('--db') ?? 'shoudi_bench';
+/** Rows of the department-feed scenario (0 skips it). */
+const FEED_ROWS = Number(arg('--feed-rows') ?? 1_000_000);
 const adminUrl =
   arg('--url') ??
   process.env.BENCH_DATABASE_URL ??
@@ -113,6 +117,9 @@ async function main() {
   const pool = new pg.Pool({ connectionString: benchUrl, max: 50 });
   if (!REUSE) {
     await loadAndScreen(services, database, secrets, pool);
+    if (FEED_ROWS > 0) {
+      results.push(...(await benchDepartmentFeed({ services, database, secrets, pool, rows: FEED_ROWS })));
+    }
   }
 
   // 3. Search and detail over HTTP with 50 concurrent clients, against the same SQL over a 50-connection pool.
