@@ -196,6 +196,16 @@ describe('医保 medical out-of-pocket: a messy GBK file', () => {
     expect(again.json()).toMatchObject({ duplicate: true, feedId: first.json().feedId });
     expect(await alertsOf('medical')).toHaveLength(2);
   });
+  it('the same new file sent twice at once is taken once', async () => {
+    const csv = Buffer.from(`姓名,身份证号,个人自付金额\n${p.d.name},${p.d.id},50000\n`, 'utf8');
+    const [one, two] = await Promise.all([
+      upload(cookies.yibao ?? '', 'medical', csv, { period: '2026-10' }),
+      upload(cookies.yibao ?? '', 'medical', csv, { period: '2026-10' }),
+    ]);
+    expect([one.json().duplicate, two.json().duplicate].sort()).toEqual([false, true]);
+    expect(one.json().feedId).toBe(two.json().feedId);
+    expect(one.json().alertsCreated).toBe(1);
+  });
 });
 
 describe('民政 dibao list: UTF-8 with BOM, full-width digits, lowercase x', () => {

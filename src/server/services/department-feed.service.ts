@@ -35,6 +35,7 @@ export interface FeedResult {
 }
 
 const MAX_ROWS = 1_000_000;
+const UNIQUE_VIOLATION = '23505';
 const currentPeriod = () => new Date().toISOString().slice(0, 7);
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -147,78 +148,92 @@ export function createDepartmentFeedService(deps: {
           : 'imported';
       const scopeCode = actor.scope[0] ?? '';
 
-      return tx(async (t) => {
-        const feedId = await t.departmentFeeds.insertFeed({
-          department,
-          feedType: input.feedType,
-          period,
-          regionCode: actor.regionCode,
-          scopeCode,
-          source: input.file ? 'upload' : 'api',
-          filename: input.filename ?? null,
-          sha256,
-          idempotencyKey,
-          status,
-          totalRows,
-          acceptedRows: refuse ? 0 : parsed.rows.length,
-          refusedRows: parsed.problems.length,
-          problems: parsed.problems,
-          createdBy: actor.userId,
-          createdByName: actor.username,
-        });
-        let counts = { matched: 0, unmatched: 0, alerts: 0 };
-        if (!refuse) {
-          const matched = await t.departmentFeeds.stageAndMatch(
-            feedId,
-            scopeCode,
-            parsed.rows.map((r) => ({
-              rowNo: r.row,
-              countyCode: `${r.idNumber.slice(0, 6)}000000`,
-              name: r.name,
-              idHash: secrets.hash(r.idNumber),
-              idMasked: r.idMasked,
-              amount: r.amount,
-              grade: r.grade,
-              category: r.category,
-              changeType: r.changeType,
-              eventOn: r.eventOn,
-              detail: r.detail,
-            })),
-          );
-          const alerts = await t.departmentFeeds.raiseAlerts(feedId, today());
-          counts = { ...matched, alerts };
-          await t.departmentFeeds.setCounts(feedId, counts);
-        }
-        await recordAudit(t, actor, {
-          action: 'feed.submit',
-          entityType: 'dept_feed',
-          entityId: feedId,
-          regionCode: actor.regionCode,
-          new: {
+      const write = () =>
+        tx(async (t): Promise<FeedResult> => {
+          const feedId = await t.departmentFeeds.insertFeed({
             department,
             feedType: input.feedType,
             period,
+            regionCode: actor.regionCode,
+            scopeCode,
+            source: input.file ? 'upload' : 'api',
             filename: input.filename ?? null,
             sha256,
             idempotencyKey,
             status,
             totalRows,
+            acceptedRows: refuse ? 0 : parsed.rows.length,
             refusedRows: parsed.problems.length,
-            ...counts,
-          },
+            problems: parsed.problems,
+            createdBy: actor.userId,
+            createdByName: actor.username,
+          });
+          let counts = { matched: 0, unmatched: 0, alerts: 0 };
+          if (!refuse) {
+            const matched = await t.departmentFeeds.stageAndMatch(
+              feedId,
+              scopeCode,
+              parsed.rows.map((r) => ({
+                rowNo: r.row,
+                countyCode: `${r.idNumber.slice(0, 6)}000000`,
+                name: r.name,
+                idHash: secrets.hash(r.idNumber),
+                idMasked: r.idMasked,
+                amount: r.amount,
+                grade: r.grade,
+                category: r.category,
+                changeType: r.changeType,
+                eventOn: r.eventOn,
+                detail: r.detail,
+              })),
+            );
+            const alerts = await t.departmentFeeds.raiseAlerts(feedId, today());
+            counts = { ...matched, alerts };
+            await t.departmentFeeds.setCounts(feedId, counts);
+          }
+          await recordAudit(t, actor, {
+            action: 'feed.submit',
+            entityType: 'dept_feed',
+            entityId: feedId,
+            regionCode: actor.regionCode,
+            new: {
+              department,
+              feedType: input.feedType,
+              period,
+              filename: input.filename ?? null,
+              sha256,
+              idempotencyKey,
+              status,
+              totalRows,
+              refusedRows: parsed.problems.length,
+              ...counts,
+            },
+          });
+          return {
+            feedId,
+            status,
+            duplicate: false,
+            totalRows,
+            acceptedRows: refuse ? 0 : parsed.rows.length,
+            matchedRows: counts.matched,
+            unmatchedRows: counts.unmatched,
+            alertsCreated: counts.alerts,
+            problems: parsed.problems,
+          };
         });
-        return {
-          feedId,
-          status,
-          duplicate: false,
-          totalRows,
-          acceptedRows: refuse ? 0 : parsed.rows.length,
-          matchedRows: counts.matched,
-          unmatchedRows: counts.unmatched,
-          alertsCreated: counts.alerts,
-          problems: parsed.problems,
-        };
-      });
+      try {
+        return await write();
+      } catch (error) {
+        // The same file sent twice at once: the second insert meets the unique index; answer like a re-send.
+        const again =
+          (error as { code?: string }).code === UNIQUE_VIOLATION
+            ? await repos.departmentFeeds.findAccepted(department, input.feedType, sha256, idempotencyKey)
+            : undefined;
+        if (again) {
+          return resultOf(again, true);
+        }
+        throw error;
+      }
     },
 
     async list(actor: Actor, page: { page: number; pageSize: number }) {
