@@ -86,6 +86,9 @@ describe('the public page', () => {
     const first = await declare(body);
     const second = await declare({ ...body, description: '孩子上学也要钱' });
     expect(second.json()).toEqual({ reference: first.json().reference, merged: true });
+    // From another village's page too: one person, one declaration a day.
+    const elsewhere = await declare({ ...body, description: '又来申报' }, freshIp(), '411302102202');
+    expect(elsewhere.json()).toEqual({ reference: first.json().reference, merged: true });
     const rows = await t.database.db
       .selectFrom('declaration')
       .selectAll()
@@ -102,7 +105,7 @@ describe('the public page', () => {
       )
       .execute();
     expect(rows).toHaveLength(1);
-    expect(rows[0]?.repeat_count).toBe(1);
+    expect(rows[0]?.repeat_count).toBe(2);
     expect(rows[0]?.description).toContain('孩子上学也要钱');
   });
 

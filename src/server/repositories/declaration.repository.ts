@@ -11,12 +11,11 @@ export function createDeclarationRepository(db: Kysely<DB>) {
       return Number(row.id);
     },
 
-    /** The same ID declared in the same village since `since`: a repeat is merged into it. */
-    findRecent(regionCode: string, idHash: string, since: Date) {
+    /** The same ID declared since `since` (from any village's page): a repeat is merged into it. */
+    findRecent(idHash: string, since: Date) {
       return db
         .selectFrom('declaration')
-        .select(['id', 'reference', 'status', 'lead_id'])
-        .where('region_code', '=', regionCode)
+        .select(['id', 'reference', 'status', 'lead_id', 'region_code'])
         .where('id_hash', '=', idHash)
         .where('created_at', '>=', since)
         .orderBy('id')

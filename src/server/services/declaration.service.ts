@@ -151,18 +151,14 @@ export function createDeclarationService(deps: {
       };
 
       return tx(async (t) => {
-        const recent = await t.declarations.findRecent(
-          region.code,
-          idHash,
-          new Date(Date.now() - limits.mergeWindowMs),
-        );
+        const recent = await t.declarations.findRecent(idHash, new Date(Date.now() - limits.mergeWindowMs));
         if (recent) {
           await t.declarations.mergeRepeat(Number(recent.id), description);
           await recordAudit(t, audit, {
             action: 'declaration.merge',
             entityType: 'declaration',
             entityId: recent.id,
-            regionCode: region.code,
+            regionCode: recent.region_code,
             new: { reference: recent.reference },
           });
           return { reference: recent.reference, merged: true };
