@@ -328,6 +328,8 @@ async function loadAndScreen(
   const screenTimes: number[] = [];
   let lastRun = null as Awaited<ReturnType<typeof services.screening.run>> | null;
   for (let i = 0; i < 3; i++) {
+    // Screening leads carry signals (lead_signal references lead).
+    await pool.query('delete from lead_signal');
     await pool.query('delete from lead');
     const [run, ms] = await time(() => services.screening.run(systemActor('bench'), { date: DATE }));
     screenTimes.push(ms);
