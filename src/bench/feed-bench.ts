@@ -52,10 +52,12 @@ export async function benchDepartmentFeed(options: {
       plainRows.push(`${secrets.hash(id)},${a}`);
     }
     for (let i = people.length; i < options.rows; i++) {
-      const first17 = `1101011990${String(101 + (i % 28))
-        .padStart(4, '0')
-        .slice(0, 4)}${String(i % 1000).padStart(3, '0')}`;
-      const id = `${first17.slice(0, 17)}${checkCharacter(first17.slice(0, 17))}`;
+      // Strangers born in 1990 in 北京东城 (never generated for Nanyang): 336,000 distinct numbers.
+      const d = Math.floor(i / 1000);
+      const month = String(1 + (d % 12)).padStart(2, '0');
+      const day = String(1 + (Math.floor(d / 12) % 28)).padStart(2, '0');
+      const first17 = `1101011990${month}${day}${String(i % 1000).padStart(3, '0')}`;
+      const id = `${first17}${checkCharacter(first17)}`;
       const a = amount();
       lines.push(`外地人${i},${id},${a},2026-11-10`);
       plainRows.push(`${secrets.hash(id)},${a}`);
