@@ -738,3 +738,35 @@ describe('the SQL rules and domain/alert-rules.ts', () => {
     expect(checked).toBe(6 * 9 * 5);
   });
 });
+
+describe('the registry stays editable', () => {
+  it('a member with feed rows and alerts can still be removed from the household', async () => {
+    const detail = await t.app.inject({
+      url: `/api/households/${households.h1}`,
+      headers: { cookie: cookies.county },
+    });
+    const member = (detail.json().members as Array<{ id: number; name: string }>).find(
+      (m) => m.name === PEOPLE.b.name,
+    );
+    const alerts = await t.database.db
+      .selectFrom('alert')
+      .select('id')
+      .where('person_id', '=', member?.id ?? 0)
+      .execute();
+    expect(alerts.length).toBeGreaterThan(0);
+    const removed = await t.app.inject({
+      method: 'POST',
+      url: `/api/households/${households.h1}/members/${member?.id}/remove`,
+      headers: { cookie: cookies.county },
+      payload: { version: detail.json().household.version, reason: '迁出' },
+    });
+    expect(removed.statusCode).toBe(200);
+    // The department's feedback on the rows it sent is unchanged.
+    const feedback = await t.database.db
+      .selectFrom('dept_feed_row')
+      .select('match_status')
+      .where('person_id', '=', member?.id ?? 0)
+      .execute();
+    expect(feedback.every((r) => r.match_status === 'matched')).toBe(true);
+  });
+});

@@ -108,6 +108,8 @@ export function createDepartmentFeedRepository(db: Kysely<DB>) {
           db,
         );
       }
+      // Without statistics the planner guesses the temporary table's size; a join of a million rows needs them.
+      await sql`analyze feed_stage`.execute(db);
       const inScope = scopeCode === '' ? sql`true` : sql`h.region_code like ${`${escapeLike(scopeCode)}%`}`;
       const result = await sql<{ matched: number; unmatched: number }>`
         with written as (
