@@ -1254,6 +1254,22 @@ export const REASON_LABELS: Record<string, { zh: string; en: string }> = {
   },
   guarantee_water: { zh: '饮水安全有问题', en: 'Drinking water problem' },
   medical_spending: { zh: '医疗自付支出超过阈值', en: 'Medical out-of-pocket spending above the threshold' },
+  // Leads from department alerts, self-declaration, petitions and public opinion.
+  'department.new_dibao': { zh: '部门预警：新纳入低保/特困', en: 'Department alert: newly on dibao / tekun' },
+  'department.medical_out_of_pocket': {
+    zh: '部门预警：医疗自付超过阈值',
+    en: 'Department alert: medical out-of-pocket',
+  },
+  'department.dropout': { zh: '部门预警：义务教育辍学', en: 'Department alert: school dropout' },
+  'department.dangerous_house': { zh: '部门预警：C/D级危房', en: 'Department alert: C/D-grade house' },
+  'department.unsafe_water': { zh: '部门预警：饮水不安全', en: 'Department alert: unsafe water' },
+  'department.severe_disability': { zh: '部门预警：重度残疾', en: 'Department alert: severe disability' },
+  'department.disaster': { zh: '部门预警：受灾', en: 'Department alert: disaster victim' },
+  'department.unemployment': { zh: '部门预警：失业', en: 'Department alert: unemployment' },
+  'department.death': { zh: '部门预警：家庭成员死亡', en: 'Department alert: death of a member' },
+  self_declaration: { zh: '农户自主申报', en: 'Self-declaration' },
+  petition: { zh: '信访', en: 'Petition' },
+  public_opinion: { zh: '舆情', en: 'Public opinion' },
 };
 
 export const INCOME_CATEGORY_LABELS_I18N: Record<string, { zh: string; en: string }> = {
