@@ -1,16 +1,16 @@
 import { lazy, Suspense } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { FullPageSpinner, RequireAuth, RequirePermission } from './auth/guards.js';
-import { SessionProvider, useSession } from './auth/SessionProvider.js';
+import { SessionProvider } from './auth/SessionProvider.js';
 import { AntdLocale } from './i18n/AntdLocale.js';
 import { I18nProvider } from './i18n/I18nProvider.js';
 import { AppShell } from './layout/AppShell.js';
 import { COMING_SOON } from './layout/nav.js';
 import { ChangePasswordPage } from './pages/ChangePasswordPage.js';
 import { ComingSoonPage } from './pages/ComingSoonPage.js';
+import { Landing } from './pages/Landing.js';
 import { LoginPage } from './pages/LoginPage.js';
 import { NotFoundPage } from './pages/StatusPages.js';
-import { WorkbenchPage } from './pages/WorkbenchPage.js';
 
 const UsersPage = lazy(() => import('./pages/users/UsersPage.js').then((m) => ({ default: m.UsersPage })));
 const AuditPage = lazy(() => import('./pages/audit/AuditPage.js').then((m) => ({ default: m.AuditPage })));
@@ -46,16 +46,24 @@ const VisitFormPage = lazy(() =>
 const MonthlyCyclePage = lazy(() =>
   import('./pages/system/MonthlyCyclePage.js').then((m) => ({ default: m.MonthlyCyclePage })),
 );
+const FeedsPage = lazy(() => import('./pages/feeds/FeedsPage.js').then((m) => ({ default: m.FeedsPage })));
+const FeedDetailPage = lazy(() =>
+  import('./pages/feeds/FeedDetailPage.js').then((m) => ({ default: m.FeedDetailPage })),
+);
+const AlertsPage = lazy(() =>
+  import('./pages/alerts/AlertsPage.js').then((m) => ({ default: m.AlertsPage })),
+);
+const PosterPage = lazy(() =>
+  import('./pages/alerts/PosterPage.js').then((m) => ({ default: m.PosterPage })),
+);
+const DeclarePage = lazy(() =>
+  import('./pages/declare/DeclarePage.js').then((m) => ({ default: m.DeclarePage })),
+);
 const RegionsPage = lazy(() =>
   import('./pages/regions/RegionsPage.js').then((m) => ({ default: m.RegionsPage })),
 );
 
 /** A helper's work is visiting their households: they land on the visit plan. */
-function HomePage() {
-  const { me } = useSession();
-  return me?.role === 'helper' ? <Navigate to="/visits" replace /> : <WorkbenchPage />;
-}
-
 export function App() {
   return (
     <I18nProvider>
@@ -65,10 +73,12 @@ export function App() {
             <Suspense fallback={<FullPageSpinner />}>
               <Routes>
                 <Route path="/login" element={<LoginPage />} />
+                {/* The public self-declaration page a village QR code opens: no login. */}
+                <Route path="/declare/:code" element={<DeclarePage />} />
                 <Route element={<RequireAuth />}>
                   <Route path="/change-password" element={<ChangePasswordPage />} />
                   <Route element={<AppShell />}>
-                    <Route index element={<HomePage />} />
+                    <Route index element={<Landing />} />
                     {COMING_SOON.map((module) => (
                       <Route
                         key={module.path}
@@ -154,6 +164,38 @@ export function App() {
                       element={
                         <RequirePermission permission="cycle.run">
                           <MonthlyCyclePage />
+                        </RequirePermission>
+                      }
+                    />
+                    <Route
+                      path="feeds"
+                      element={
+                        <RequirePermission permission="feed.read">
+                          <FeedsPage />
+                        </RequirePermission>
+                      }
+                    />
+                    <Route
+                      path="feeds/:id"
+                      element={
+                        <RequirePermission permission="feed.read">
+                          <FeedDetailPage />
+                        </RequirePermission>
+                      }
+                    />
+                    <Route
+                      path="alerts"
+                      element={
+                        <RequirePermission permission="alert.read">
+                          <AlertsPage />
+                        </RequirePermission>
+                      }
+                    />
+                    <Route
+                      path="alerts/poster/:code"
+                      element={
+                        <RequirePermission permission="declaration.read">
+                          <PosterPage />
                         </RequirePermission>
                       }
                     />

@@ -232,3 +232,4 @@ export const cycleApi = {
   runs: () => api.get<CycleRun[]>('/cycle/monthly'),
   start: (month: string) => api.post<CycleRun>('/cycle/monthly', { month }),
 };
+export { alertApi, declarationApi, feedApi } from './department.js';

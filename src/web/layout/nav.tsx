@@ -3,6 +3,7 @@ import {
   AuditOutlined,
   BarChartOutlined,
   CalendarOutlined,
+  CloudUploadOutlined,
   ClusterOutlined,
   DashboardOutlined,
   EnvironmentOutlined,
@@ -47,7 +48,8 @@ export const NAV_ITEMS: NavItem[] = [
       },
     ],
   },
-  { path: '/alerts', label: 'nav.alerts', icon: <AlertOutlined /> },
+  { path: '/alerts', label: 'nav.alerts', icon: <AlertOutlined />, permission: 'alert.read' },
+  { path: '/feeds', label: 'nav.feeds', icon: <CloudUploadOutlined />, permission: 'feed.read' },
   { path: '/visits', label: 'nav.visits', icon: <UserSwitchOutlined />, permission: 'visit.read' },
   { path: '/reports', label: 'nav.reports', icon: <BarChartOutlined /> },
   {
@@ -87,7 +89,6 @@ export const NAV_ITEMS: NavItem[] = [
 
 /** Modules other work will build; their routes show an honest "being built" page. */
 export const COMING_SOON: Array<{ path: string; label: MessageKey }> = [
-  { path: 'alerts', label: 'nav.alerts' },
   { path: 'reports', label: 'nav.reports' },
 ];
 
