@@ -12,7 +12,8 @@ export default defineConfig({
   build: {
     outDir: fileURLToPath(new URL('./dist/web', import.meta.url)),
     emptyOutDir: true,
-    // React and Ant Design form one large, long-cached vendor chunk; the system pages load on demand.
+    // React and Ant Design form one large, long-cached vendor chunk; ECharts has its own, loaded only by the
+    // pages with charts; the pages load on demand.
     chunkSizeWarningLimit: 1600,
     rolldownOptions: {
       output: {
@@ -23,6 +24,7 @@ export default defineConfig({
               test: /node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/,
               priority: 2,
             },
+            { name: 'echarts', test: /node_modules[\\/](echarts|zrender)[\\/]/, priority: 2 },
             { name: 'antd', test: /node_modules[\\/]/, priority: 1 },
           ],
         },

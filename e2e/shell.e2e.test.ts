@@ -38,9 +38,11 @@ describe('login and the app shell', () => {
       expect(await page.getByTestId('current-role').textContent()).toContain('市级乡村振兴局');
       expect(await page.getByTestId('welcome-card').textContent()).toContain('您好，市局管理员');
 
-      // An unbuilt module says so honestly.
+      // Every module is built: 报表 opens its submenu, 预警中心 its tabs.
+      await nav.getByRole('menuitem', { name: '报表' }).click();
+      await expect.poll(() => nav.getByRole('menuitem', { name: '月度自查' }).isVisible()).toBe(true);
       await nav.getByRole('menuitem', { name: '预警中心' }).click();
-      await expect.poll(() => page.getByText('该模块建设中').isVisible()).toBe(true);
+      await expect.poll(() => page.getByRole('tab', { name: '部门预警' }).isVisible()).toBe(true);
 
       // English and back; the choice survives a reload.
       await page.getByTestId('language-switch').getByText('English').click();

@@ -4,8 +4,9 @@
  *   load      the product's generator + bulk loader  vs  raw COPY of the same rows into same-schema tables
  *   screening one screening run (service)             vs  one hand-written statement applying the same rules
  *   search    household search / detail over HTTP, 50 concurrent clients  vs  the same SQL over a 50-connection pool
- *   --cases   instead of search: the monthly cycle and the data-quality rules over every 监测户 of the population
- * Options: --households N (default 1,700,000), --url postgresql://… (default: local socket, database shoudi_bench).
+ *   feeds     a 医保 feed of --feed-rows rows (default 1,000,000) matched, evaluated and alerted  vs  COPY + one INSERT … SELECT
+ *   --cases   instead of search: the monthly cycle, the data-quality rules and the city dashboard over every 监测户
+ * Options: --households N (default 1,700,000), --url postgresql://… (default: local socket), --db NAME (default shoudi_bench).
  */
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
@@ -33,6 +34,7 @@ import { systemActor } from '../server/services/actor.js';
 import { createServices } from '../server/services/index.js';
 import { createSecrets } from '../server/services/secrets.js';
 import { benchCases } from './cases.js';
+import { benchDepartmentFeed } from './feed-bench.js';
 
 const args = process.argv.slice(2);
 const arg = (name: string) => {
@@ -45,7 +47,9 @@ const REUSE = args.includes('--reuse');
 /** Run the cases figures (monthly cycle, data-quality rules) instead of search and detail. */
 const CASES = args.includes('--cases');
 const DATE = '2026-11-15';
-const BENCH_DB = 'shoudi_bench';
+const BENCH_DB = arg('--db') ?? 'shoudi_bench';
+/** Rows of the department-feed scenario (0 skips it). */
+const FEED_ROWS = Number(arg('--feed-rows') ?? 1_000_000);
 const adminUrl =
   arg('--url') ??
   process.env.BENCH_DATABASE_URL ??
@@ -117,6 +121,9 @@ async function main() {
   const pool = new pg.Pool({ connectionString: benchUrl, max: 50 });
   if (!REUSE) {
     await loadAndScreen(services, database, secrets, pool);
+    if (FEED_ROWS > 0) {
+      results.push(...(await benchDepartmentFeed({ services, database, secrets, pool, rows: FEED_ROWS })));
+    }
   }
 
   if (CASES) {
@@ -337,6 +344,8 @@ async function loadAndScreen(
   const screenTimes: number[] = [];
   let lastRun = null as Awaited<ReturnType<typeof services.screening.run>> | null;
   for (let i = 0; i < 3; i++) {
+    // Screening leads carry signals (lead_signal references lead).
+    await pool.query('delete from lead_signal');
     await pool.query('delete from lead');
     const [run, ms] = await time(() => services.screening.run(systemActor('bench'), { date: DATE }));
     screenTimes.push(ms);

@@ -14,12 +14,15 @@ import type { DatabaseKind } from './db/database.js';
 import { registerAuthHook } from './http/auth-hook.js';
 import { registerErrorHandler } from './http/error-handler.js';
 import './http/types.js';
+import { alertRoutes } from './routes/alert.routes.js';
 import { auditRoutes } from './routes/audit.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { caseRoutes } from './routes/case.routes.js';
+import { departmentFeedRoutes } from './routes/department-feed.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { householdRoutes } from './routes/household.routes.js';
 import { householdTransferRoutes } from './routes/household-transfer.routes.js';
+import { intakeRoutes } from './routes/intake.routes.js';
 import { leadRoutes } from './routes/lead.routes.js';
 import { qualityRoutes } from './routes/quality.routes.js';
 import { regionRoutes } from './routes/region.routes.js';
@@ -112,6 +115,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(visitRoutes(services));
       await api.register(qualityRoutes(services));
       await api.register(reportRoutes(services));
+      await api.register(departmentFeedRoutes(services));
+      await api.register(alertRoutes(services));
+      await api.register(intakeRoutes(services));
       api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
         app.swagger(),
       );
@@ -130,7 +136,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // Files are looked up per request, so a rebuilt web app is served without a restart; any other page
     // path falls through to index.html below.
     await app.register(fastifyStatic, { root: webDir, wildcard: true, index: false });
-    app.get('/', { schema: { hide: true } }, (_request, reply) => reply.type('text/html').sendFile('index.html'));
+    app.get('/', { schema: { hide: true } }, (_request, reply) =>
+      reply.type('text/html').sendFile('index.html'),
+    );
   }
   app.setNotFoundHandler((request, reply) => {
     // A missing file (an old chunk after a rebuild) is a 404, not the app's HTML under a script's name.

@@ -33,6 +33,15 @@ export const PERMISSIONS = [
   'report.manage',
   'selfcheck.sign',
   'verification.manage',
+  'feed.submit',
+  'feed.read',
+  'alert.read',
+  'alert.handle',
+  'alert.configure',
+  'department.export',
+  'declaration.read',
+  'declaration.handle',
+  'lead.register',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -73,6 +82,16 @@ export const ROLE_PERMISSIONS: Record<Permission, readonly Role[]> = {
   'report.manage': ['city'],
   'selfcheck.sign': ['county', 'township', 'village'],
   'verification.manage': ['county', 'township'],
+  // Departments send their own feeds and see the outcome of each row; never the household registry.
+  'feed.submit': ['department'],
+  'feed.read': ['city', 'county', 'department'],
+  'alert.read': ['city', 'county', 'township', 'village', 'leader'],
+  'alert.handle': ['county', 'township', 'village'],
+  'alert.configure': ['city'],
+  'department.export': ['city', 'county'],
+  'declaration.read': ['city', 'county', 'township', 'village', 'leader'],
+  'declaration.handle': ['county', 'township', 'village'],
+  'lead.register': ['county', 'township'],
 };
 
 export function hasPermission(role: Role, permission: Permission): boolean {

@@ -1,16 +1,14 @@
 import { lazy, Suspense } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { FullPageSpinner, RequireAuth, RequirePermission } from './auth/guards.js';
-import { SessionProvider, useSession } from './auth/SessionProvider.js';
+import { SessionProvider } from './auth/SessionProvider.js';
 import { AntdLocale } from './i18n/AntdLocale.js';
 import { I18nProvider } from './i18n/I18nProvider.js';
 import { AppShell } from './layout/AppShell.js';
-import { COMING_SOON } from './layout/nav.js';
 import { ChangePasswordPage } from './pages/ChangePasswordPage.js';
-import { ComingSoonPage } from './pages/ComingSoonPage.js';
+import { Landing } from './pages/Landing.js';
 import { LoginPage } from './pages/LoginPage.js';
 import { NotFoundPage } from './pages/StatusPages.js';
-import { WorkbenchPage } from './pages/WorkbenchPage.js';
 
 const UsersPage = lazy(() => import('./pages/users/UsersPage.js').then((m) => ({ default: m.UsersPage })));
 const AuditPage = lazy(() => import('./pages/audit/AuditPage.js').then((m) => ({ default: m.AuditPage })));
@@ -64,16 +62,24 @@ const VerificationPage = lazy(() =>
 const ScreenPage = lazy(() =>
   import('./pages/reports/ScreenPage.js').then((m) => ({ default: m.ScreenPage })),
 );
+const FeedsPage = lazy(() => import('./pages/feeds/FeedsPage.js').then((m) => ({ default: m.FeedsPage })));
+const FeedDetailPage = lazy(() =>
+  import('./pages/feeds/FeedDetailPage.js').then((m) => ({ default: m.FeedDetailPage })),
+);
+const AlertsPage = lazy(() =>
+  import('./pages/alerts/AlertsPage.js').then((m) => ({ default: m.AlertsPage })),
+);
+const PosterPage = lazy(() =>
+  import('./pages/alerts/PosterPage.js').then((m) => ({ default: m.PosterPage })),
+);
+const DeclarePage = lazy(() =>
+  import('./pages/declare/DeclarePage.js').then((m) => ({ default: m.DeclarePage })),
+);
 const RegionsPage = lazy(() =>
   import('./pages/regions/RegionsPage.js').then((m) => ({ default: m.RegionsPage })),
 );
 
 /** A helper's work is visiting their households: they land on the visit plan. */
-function HomePage() {
-  const { me } = useSession();
-  return me?.role === 'helper' ? <Navigate to="/visits" replace /> : <WorkbenchPage />;
-}
-
 export function App() {
   return (
     <I18nProvider>
@@ -83,6 +89,8 @@ export function App() {
             <Suspense fallback={<FullPageSpinner />}>
               <Routes>
                 <Route path="/login" element={<LoginPage />} />
+                {/* The public self-declaration page a village QR code opens: no login. */}
+                <Route path="/declare/:code" element={<DeclarePage />} />
                 <Route element={<RequireAuth />}>
                   <Route path="/change-password" element={<ChangePasswordPage />} />
                   <Route
@@ -94,14 +102,7 @@ export function App() {
                     }
                   />
                   <Route element={<AppShell />}>
-                    <Route index element={<HomePage />} />
-                    {COMING_SOON.map((module) => (
-                      <Route
-                        key={module.path}
-                        path={module.path}
-                        element={<ComingSoonPage module={module.label} />}
-                      />
-                    ))}
+                    <Route index element={<Landing />} />
                     <Route
                       path="households"
                       element={
@@ -221,6 +222,38 @@ export function App() {
                       element={
                         <RequirePermission permission="cycle.run">
                           <MonthlyCyclePage />
+                        </RequirePermission>
+                      }
+                    />
+                    <Route
+                      path="feeds"
+                      element={
+                        <RequirePermission permission="feed.read">
+                          <FeedsPage />
+                        </RequirePermission>
+                      }
+                    />
+                    <Route
+                      path="feeds/:id"
+                      element={
+                        <RequirePermission permission="feed.read">
+                          <FeedDetailPage />
+                        </RequirePermission>
+                      }
+                    />
+                    <Route
+                      path="alerts"
+                      element={
+                        <RequirePermission permission="alert.read">
+                          <AlertsPage />
+                        </RequirePermission>
+                      }
+                    />
+                    <Route
+                      path="alerts/poster/:code"
+                      element={
+                        <RequirePermission permission="declaration.read">
+                          <PosterPage />
                         </RequirePermission>
                       }
                     />

@@ -452,6 +452,113 @@ export interface BulletinTable {
   version: ColumnType<number, number | undefined, number>;
 }
 
+export interface AlertRuleTable {
+  code: string;
+  feed_type: string;
+  threshold: NumNullable;
+  household_types: ColumnType<string[], string, string>;
+  deadline_days: number;
+  enabled: boolean;
+  version: ColumnType<number, number | undefined, number>;
+  updated_by: string;
+  updated_at: Timestamp;
+}
+
+export interface DeptFeedTable {
+  id: Generated<number>;
+  department: string;
+  feed_type: string;
+  period: string;
+  region_code: string;
+  scope_code: string;
+  source: 'upload' | 'api';
+  filename: string | null;
+  sha256: string;
+  idempotency_key: string | null;
+  status: 'imported' | 'partial' | 'refused';
+  total_rows: number;
+  accepted_rows: number;
+  refused_rows: number;
+  matched_rows: ColumnType<number, number | undefined, number>;
+  unmatched_rows: ColumnType<number, number | undefined, number>;
+  alerts_created: ColumnType<number, number | undefined, number>;
+  problems: ColumnType<unknown, string, string>;
+  created_by: number | null;
+  created_by_name: string;
+  created_at: Timestamp;
+}
+
+export interface DeptFeedRowTable {
+  id: Generated<number>;
+  feed_id: number;
+  county_code: string;
+  row_no: number;
+  name: string;
+  id_hash: string;
+  id_masked: string;
+  amount: NumNullable;
+  grade: string | null;
+  category: string | null;
+  change_type: string | null;
+  event_on: ColumnType<string | null, string | null, string | null>;
+  detail: string | null;
+  person_id: number | null;
+  household_id: number | null;
+  match_status: ColumnType<string, string | undefined, string>;
+}
+
+export interface AlertTable {
+  id: Generated<number>;
+  feed_id: number;
+  feed_row_id: number;
+  department: string;
+  feed_type: string;
+  period: string;
+  rule_code: string;
+  rule_version: number;
+  household_id: number;
+  person_id: number;
+  county_code: string;
+  town_code: string;
+  region_code: string;
+  facts: ColumnType<unknown, string, string>;
+  status: ColumnType<string, string | undefined, string>;
+  due_on: ColumnType<string, string, string>;
+  closed_reason: string | null;
+  closed_by: number | null;
+  closed_at: Date | null;
+  lead_id: number | null;
+  version: ColumnType<number, number | undefined, number>;
+  created_at: Timestamp;
+}
+
+export interface DeclarationTable {
+  id: Generated<number>;
+  reference: string;
+  county_code: string;
+  region_code: string;
+  name: string;
+  id_hash: string;
+  id_enc: string;
+  id_masked: string;
+  phone_hash: string;
+  phone_enc: string;
+  phone_masked: string;
+  description: string;
+  photo: Uint8Array | null;
+  photo_type: string | null;
+  repeat_count: ColumnType<number, number | undefined, number>;
+  status: string;
+  household_id: number | null;
+  lead_id: number | null;
+  closed_reason: string | null;
+  handled_by: number | null;
+  handled_at: Date | null;
+  version: ColumnType<number, number | undefined, number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface DB {
   region: RegionTable;
   zone_town: ZoneTownTable;
@@ -485,6 +592,11 @@ export interface DB {
   ranking_weight: RankingWeightTable;
   quarterly_ranking: QuarterlyRankingTable;
   bulletin: BulletinTable;
+  alert_rule: AlertRuleTable;
+  dept_feed: DeptFeedTable;
+  dept_feed_row: DeptFeedRowTable;
+  alert: AlertTable;
+  declaration: DeclarationTable;
 }
 
 export type RegionRow = Selectable<RegionTable>;

@@ -1,8 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
+import { createAlertRepository } from './alert.repository.js';
 import { createAuditRepository } from './audit.repository.js';
 import { createCaseRepository } from './case.repository.js';
 import { createCycleRepository } from './cycle.repository.js';
+import { createDeclarationRepository } from './declaration.repository.js';
+import { createDepartmentFeedRepository } from './department-feed.repository.js';
 import { createHouseholdRepository } from './household.repository.js';
 import { createImportRepository } from './import.repository.js';
 import { createLeadRepository } from './lead.repository.js';
@@ -34,6 +37,9 @@ export function createRepositories(db: Kysely<DB>) {
     selfChecks: createSelfCheckRepository(db),
     screening: createScreeningRepository(db),
     screeningConfig: createScreeningConfigRepository(db),
+    departmentFeeds: createDepartmentFeedRepository(db),
+    alerts: createAlertRepository(db),
+    declarations: createDeclarationRepository(db),
   };
 }
 

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { shanghaiToday } from '../../shared/calendar.js';
 import type { DB } from '../db/schema.js';
 import { inScope } from './scope-filter.js';
 
@@ -53,7 +54,7 @@ export function createLeadRepository(db: Kysely<DB>) {
         insert into lead (household_id, county_code, region_code, source, reasons, facts, note, found_on)
         values (${household.id}, ${household.county_code}, ${household.region_code}, ${input.source},
                 ${reasons}::jsonb, ${input.facts ? JSON.stringify(input.facts) : null}::jsonb, ${input.note ?? null},
-                coalesce(${input.foundOn ?? null}::date, current_date))
+                ${input.foundOn ?? shanghaiToday()}::date)
         on conflict (household_id) where status = 'open'
         do update set
           reasons = (select coalesce(jsonb_agg(distinct r), '[]'::jsonb)

@@ -1,16 +1,21 @@
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import { createRepositories } from '../repositories/index.js';
+import { createAlertService } from './alert.service.js';
 import { createAuditService } from './audit.service.js';
 import { createAuthService } from './auth.service.js';
 import { createCaseService } from './case.service.js';
 import { createCycleService } from './cycle.service.js';
+import { createDeclarationService } from './declaration.service.js';
 import { createDemoCasesService } from './demo-cases.service.js';
 import { createDemoSeedService } from './demo-seed.service.js';
+import { createDepartmentExportService } from './department-export.service.js';
+import { createDepartmentFeedService } from './department-feed.service.js';
 import { createHouseholdService } from './household.service.js';
 import { createHouseholdExportService } from './household-export.service.js';
 import { createHouseholdImportService } from './household-import.service.js';
 import { createLeadService } from './lead.service.js';
+import { createLeadIntakeService } from './lead-intake.service.js';
 import { createMeasureService } from './measure.service.js';
 import { createPopulationService } from './population.service.js';
 import { createQualityService } from './quality.service.js';
@@ -56,6 +61,11 @@ export function createServices(database: Database, config: Config, secrets: Secr
     rankings: createRankingService({ repos, tx }),
     householdImport: createHouseholdImportService({ repos, tx, secrets }),
     householdExport: createHouseholdExportService({ repos, secrets }),
+    departmentFeeds: createDepartmentFeedService({ repos, tx, secrets }),
+    alerts: createAlertService({ repos, tx }),
+    declarations: createDeclarationService({ repos, tx, secrets }),
+    departmentExport: createDepartmentExportService({ repos, secrets }),
+    leadIntake: createLeadIntakeService({ tx }),
   };
 }
 

@@ -18,6 +18,9 @@ import { regionBreakdown } from './region-breakdown.js';
 import { sumFigures } from './report.service.js';
 import type { RunInTransaction } from './transaction.js';
 
+/** 2026Q4 → 2026年第四季度 */
+const quarterText = (quarter: string) =>
+  `${quarter.slice(0, 4)}年第${'一二三四'[Number(quarter.slice(5)) - 1] ?? ''}季度`;
 const num = (f: Figures, key: string) => (f[key] as number | undefined) ?? 0;
 const pct = (rate: number | null) => (rate === null ? '—' : `${(rate * 100).toFixed(1)}%`);
 
@@ -45,6 +48,19 @@ export function createRankingService(deps: { repos: Repositories; tx: RunInTrans
     const today = shanghaiToday();
     const lastMonth = [...months].reverse().find((m) => monthBounds(m).first <= today) ?? months[0] ?? '';
     const quarterEnd = monthBounds(months[2] ?? lastMonth).last;
+    // A month of the quarter never computed (no job ran then) is computed now, so flows are not lost.
+    for (const m of months) {
+      const bounds = monthBounds(m);
+      if (bounds.first <= today && !(await repos.reports.findMonth(m))) {
+        await repos.reports.refreshMonth(
+          m,
+          bounds.first,
+          bounds.last,
+          bounds.last < today ? bounds.last : today,
+          [''],
+        );
+      }
+    }
     const codes = [b.region.code, ...b.children.map((c) => c.code)];
     const [flows, stock, issues, held] = await Promise.all([
       Promise.all(months.map((m) => repos.reports.figures(m, codes))),
@@ -94,7 +110,12 @@ export function createRankingService(deps: { repos: Repositories; tx: RunInTrans
 
   function bulletinSections(r: Awaited<ReturnType<typeof compute>>): BulletinSection[] {
     const f = r.figures;
-    const laggards = r.rows.slice(-3).reverse();
+    // Laggards: the three lowest scores, among those below the best (a tie at the top names nobody).
+    const best = r.rows[0]?.score ?? 0;
+    const laggards = r.rows
+      .filter((row) => row.score < best)
+      .slice(-3)
+      .reverse();
     const weakest = (row: RankedRow) =>
       row.indicators
         .filter((i) => i.rate !== null && i.rate < 0.9)
@@ -108,7 +129,7 @@ export function createRankingService(deps: { repos: Repositories; tx: RunInTrans
       {
         heading: '总体情况',
         text:
-          `${r.quarter.replace('Q', '年第')}季度，全${r.regionName.endsWith('市') ? '市' : '县'}新识别监测户${num(f, 'newMonitored')}户，` +
+          `${quarterText(r.quarter)}，全${r.regionName.endsWith('市') ? '市' : '县'}新识别监测户${num(f, 'newMonitored')}户，` +
           `回退监测${num(f, 'rolledBack')}户，风险消除${num(f, 'eliminated')}户（其中帮扶消除${num(f, 'eliminatedAssisted')}户），` +
           `新增帮扶措施${num(f, 'measuresStarted')}项，开展走访${num(f, 'visitsDone')}次，新增线索${num(f, 'leadsNew')}条、办结${num(f, 'leadsSettled')}条。`,
       },
@@ -127,17 +148,22 @@ export function createRankingService(deps: { repos: Repositories; tx: RunInTrans
       },
       {
         heading: '存在问题',
-        text: laggards
-          .map((row) => {
-            const weak = weakest(row);
-            return `${row.name}得分${row.score.toFixed(2)}，排名第${row.rank}${weak.length > 0 ? `，${weak.join('，')}` : ''}。`;
-          })
-          .join('\n'),
+        text:
+          laggards.length === 0
+            ? '本季度各单位得分相同，未发现明显落后单位。'
+            : laggards
+                .map((row) => {
+                  const weak = weakest(row);
+                  return `${row.name}得分${row.score.toFixed(2)}，排名第${row.rank}${weak.length > 0 ? `，${weak.join('，')}` : ''}。`;
+                })
+                .join('\n'),
       },
       {
         heading: '整改要求',
         text:
-          `请${laggards.map((x) => x.name).join('、')}认真分析原因，逐项制定整改措施，于下月10日前将整改情况报送市乡村振兴局。\n` +
+          (laggards.length > 0
+            ? `请${laggards.map((x) => x.name).join('、')}认真分析原因，逐项制定整改措施，于下月10日前将整改情况报送市乡村振兴局。\n`
+            : '') +
           '各地要坚持一月一自查、一月一小结、一月一核查，对识别超期、走访超期、措施不到位的问题及时整改，确保应纳尽纳、应帮尽帮。',
       },
     ];
@@ -202,7 +228,7 @@ export function createRankingService(deps: { repos: Repositories; tx: RunInTrans
     /** Drafts the quarter's bulletin from the city ranking of counties. */
     async createBulletin(actor: Actor, quarter: string) {
       const r = await compute(actor, quarter, undefined);
-      const title = `关于${r.quarter.replace('Q', '年第')}季度防止返贫动态监测帮扶工作情况的通报`;
+      const title = `关于${quarterText(quarter)}防止返贫动态监测帮扶工作情况的通报`;
       const id = await tx(async (t) => {
         const newId = await t.reports.insertBulletin({
           quarter,

@@ -272,3 +272,4 @@ export const reportApi = {
     body: { version: number; outcome: 'confirmed' | 'problem'; note: string | null },
   ) => api.patch<{ ok: true }>(`/verification-samples/${id}`, body),
 };
+export { alertApi, declarationApi, feedApi } from './department.js';

@@ -4,6 +4,7 @@ import {
   BarChartOutlined,
   CalendarOutlined,
   CheckSquareOutlined,
+  CloudUploadOutlined,
   ClusterOutlined,
   DashboardOutlined,
   EnvironmentOutlined,
@@ -52,7 +53,8 @@ export const NAV_ITEMS: NavItem[] = [
       },
     ],
   },
-  { path: '/alerts', label: 'nav.alerts', icon: <AlertOutlined /> },
+  { path: '/alerts', label: 'nav.alerts', icon: <AlertOutlined />, permission: 'alert.read' },
+  { path: '/feeds', label: 'nav.feeds', icon: <CloudUploadOutlined />, permission: 'feed.read' },
   { path: '/visits', label: 'nav.visits', icon: <UserSwitchOutlined />, permission: 'visit.read' },
   {
     path: '/reports',
@@ -124,11 +126,6 @@ export const NAV_ITEMS: NavItem[] = [
       },
     ],
   },
-];
-
-/** Modules other work will build; their routes show an honest "being built" page. */
-export const COMING_SOON: Array<{ path: string; label: MessageKey }> = [
-  { path: 'alerts', label: 'nav.alerts' },
 ];
 
 export function visibleNav(can: (permission: Permission) => boolean): NavItem[] {

@@ -65,7 +65,7 @@ export function ChangePasswordPage() {
             </Button>
           ) : (
             <Button type="link" icon={<ArrowLeftOutlined />} onClick={() => navigate(-1)}>
-              {t('comingSoon.back')}
+              {t('common.backToWorkbench')}
             </Button>
           )
         }

@@ -10,7 +10,7 @@ export function NotFoundPage() {
       status="404"
       title={t('notFound.title')}
       subTitle={t('notFound.body')}
-      extra={<Button onClick={() => navigate('/')}>{t('comingSoon.back')}</Button>}
+      extra={<Button onClick={() => navigate('/')}>{t('common.backToWorkbench')}</Button>}
     />
   );
 }
@@ -23,7 +23,7 @@ export function ForbiddenPage() {
       status="403"
       title={t('forbidden.title')}
       subTitle={t('forbidden.body')}
-      extra={<Button onClick={() => navigate('/')}>{t('comingSoon.back')}</Button>}
+      extra={<Button onClick={() => navigate('/')}>{t('common.backToWorkbench')}</Button>}
     />
   );
 }

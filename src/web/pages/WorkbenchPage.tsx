@@ -1,9 +1,8 @@
-import { CheckCircleOutlined, ToolOutlined } from '@ant-design/icons';
-import { Card, Col, Descriptions, List, Row, Space, Tag, Typography } from 'antd';
+import { CheckCircleOutlined } from '@ant-design/icons';
+import { Card, Col, Descriptions, List, Row, Space, Typography } from 'antd';
 import { ROLE_LABELS } from '../../shared/roles.js';
 import { useMe, useSession } from '../auth/SessionProvider.js';
 import { useI18n } from '../i18n/I18nProvider.js';
-import { COMING_SOON } from '../layout/nav.js';
 import { DashboardPanel } from './reports/DashboardPanel.js';
 
 /** The landing page: who you are, where, and what you may do; no invented figures. */
@@ -54,20 +53,6 @@ export function WorkbenchPage() {
             )}
           />
         </Card>
-        {COMING_SOON.length > 0 ? (
-          <Card title={t('workbench.modules')}>
-            <Space wrap style={{ marginBottom: 12 }}>
-              {COMING_SOON.map((module) => (
-                <Tag key={module.path} icon={<ToolOutlined />}>
-                  {t(module.label)}
-                </Tag>
-              ))}
-            </Space>
-            <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
-              {t('workbench.modulesNote')}
-            </Typography.Paragraph>
-          </Card>
-        ) : null}
       </Col>
     </Row>
   );

@@ -4,6 +4,7 @@ import * as createRegistry from './202611291000_create_registry.js';
 import * as createImportJob from './202611291100_create_import_job.js';
 import * as tuneHouseholdSearch from './202611291200_tune_household_search.js';
 import * as createCases from './202611291300_create_cases.js';
+import * as createDepartmentFeeds from './202611291400_create_department_feeds.js';
 import * as createReports from './202611291500_create_reports.js';
 
 /**
@@ -17,5 +18,6 @@ export const migrations: Record<string, Migration> = {
   '202611291100_create_import_job': createImportJob,
   '202611291200_tune_household_search': tuneHouseholdSearch,
   '202611291300_create_cases': createCases,
+  '202611291400_create_department_feeds': createDepartmentFeeds,
   '202611291500_create_reports': createReports,
 };

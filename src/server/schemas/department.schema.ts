@@ -1,0 +1,229 @@
+import { z } from 'zod';
+import { ALERT_OUTCOMES, ALERT_RULE_CODES, FEED_TYPES } from '../../shared/feed-types.js';
+import { HOUSEHOLD_TYPES } from '../../shared/household-codes.js';
+import { DEPARTMENTS } from '../../shared/roles.js';
+import { ZPage } from './common.schema.js';
+
+const ZProblem = z.object({ row: z.number().int(), reason: z.string() });
+const ZPeriod = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式为 2026-11')
+  .describe('The month the data is about, YYYY-MM; the current month when left out.');
+
+export const ZFeedType = z.object({ feedType: z.enum(FEED_TYPES) });
+export const ZFeedId = z.object({ id: z.coerce.number().int().positive() });
+
+export const ZFeedUploadQuery = z.object({
+  feedType: z.enum(FEED_TYPES),
+  period: ZPeriod.optional(),
+  filename: z.string().trim().min(1).max(200),
+  skipBadRows: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+});
+
+export const ZFeedPush = z.object({
+  feedType: z.enum(FEED_TYPES),
+  period: ZPeriod.optional(),
+  skipBadRows: z.boolean().default(false),
+  rows: z
+    .array(z.record(z.string(), z.union([z.string(), z.number(), z.null()])))
+    .min(1)
+    .max(100_000)
+    .describe('One object per person, keyed by the layout headers (姓名, 身份证号, ...).'),
+});
+
+export const ZIdempotencyHeaders = z.object({
+  'idempotency-key': z.string().trim().min(1).max(200).optional(),
+});
+
+export const ZFeedResult = z.object({
+  feedId: z.number().int(),
+  status: z.enum(['imported', 'partial', 'refused']),
+  duplicate: z.boolean().describe('The same content or idempotency key was taken before: nothing changed.'),
+  totalRows: z.number().int(),
+  acceptedRows: z.number().int(),
+  matchedRows: z.number().int(),
+  unmatchedRows: z.number().int(),
+  alertsCreated: z.number().int(),
+  problems: z.array(ZProblem),
+});
+
+export const ZFeed = z.object({
+  id: z.number().int(),
+  department: z.string(),
+  feedType: z.enum(FEED_TYPES),
+  period: z.string(),
+  source: z.enum(['upload', 'api']),
+  filename: z.string().nullable(),
+  sha256: z.string(),
+  status: z.enum(['imported', 'partial', 'refused']),
+  totalRows: z.number().int(),
+  acceptedRows: z.number().int(),
+  refusedRows: z.number().int(),
+  matchedRows: z.number().int(),
+  unmatchedRows: z.number().int(),
+  alertsCreated: z.number().int(),
+  createdByName: z.string(),
+  createdAt: z.string(),
+});
+export const ZFeedList = z.object({ items: z.array(ZFeed), total: z.number().int() });
+
+export const ZFeedbackRow = z.object({
+  rowNo: z.number().int(),
+  name: z.string(),
+  idMasked: z.string(),
+  matchStatus: z.enum(['pending', 'matched', 'unmatched', 'out_of_scope']),
+  alertId: z.number().int().nullable(),
+  ruleCode: z.string().nullable(),
+  alertStatus: z.string().nullable(),
+  dueOn: z.string().nullable(),
+  closedReason: z.string().nullable(),
+  closedAt: z.string().nullable(),
+});
+export const ZFeedback = z.object({ items: z.array(ZFeedbackRow), total: z.number().int() });
+
+export const ZAlertRule = z.object({
+  code: z.enum(ALERT_RULE_CODES),
+  feedType: z.string(),
+  threshold: z.number().nullable(),
+  householdTypes: z.array(z.enum(HOUSEHOLD_TYPES)),
+  deadlineDays: z.number().int(),
+  enabled: z.boolean(),
+  version: z.number().int(),
+  updatedBy: z.string(),
+  updatedAt: z.string(),
+});
+export const ZAlertRuleCode = z.object({ code: z.enum(ALERT_RULE_CODES) });
+export const ZAlertRuleInput = z.object({
+  threshold: z.number().min(0).max(10_000_000).nullable(),
+  householdTypes: z.array(z.enum(HOUSEHOLD_TYPES)).min(1),
+  deadlineDays: z.number().int().min(1).max(60),
+  enabled: z.boolean(),
+});
+
+export const ZAlertQuery = ZPage.extend({
+  status: z.enum(['open', ...ALERT_OUTCOMES]).optional(),
+  feedType: z.enum(FEED_TYPES).optional(),
+  overdue: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => v === 'true'),
+});
+export const ZAlert = z.object({
+  id: z.number().int(),
+  department: z.string(),
+  feedType: z.string(),
+  period: z.string(),
+  ruleCode: z.string(),
+  householdId: z.number().int(),
+  regionCode: z.string(),
+  villageName: z.string(),
+  townName: z.string().nullable(),
+  headName: z.string(),
+  householdType: z.string(),
+  facts: z.record(z.string(), z.unknown()),
+  status: z.enum(['open', ...ALERT_OUTCOMES]),
+  dueOn: z.string(),
+  closedReason: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  leadId: z.number().int().nullable(),
+  version: z.number().int(),
+  createdAt: z.string(),
+});
+export const ZAlertList = z.object({ items: z.array(ZAlert), total: z.number().int() });
+export const ZAlertClose = z.object({
+  outcome: z.enum(ALERT_OUTCOMES),
+  reason: z.string().trim().max(500).nullable().optional(),
+  version: z.number().int(),
+});
+export const ZAlertClosed = z.object({
+  id: z.number().int(),
+  status: z.enum(ALERT_OUTCOMES),
+  leadId: z.number().int().nullable(),
+});
+export const ZTimeliness = z.array(
+  z.object({
+    countyCode: z.string(),
+    countyName: z.string(),
+    townCode: z.string(),
+    townName: z.string(),
+    received: z.number().int(),
+    closed: z.number().int(),
+    closedLate: z.number().int(),
+    openOverdue: z.number().int(),
+  }),
+);
+
+export const ZDepartmentQuery = z.object({ department: z.enum(DEPARTMENTS) });
+
+export const ZVillageCode = z.object({ code: z.string().regex(/^\d{12}$/) });
+export const ZVillageInfo = z.object({
+  code: z.string(),
+  village: z.string(),
+  town: z.string(),
+  county: z.string(),
+});
+export const ZDeclarationInput = z.object({
+  name: z.string().trim().min(1).max(50),
+  idNumber: z.string().trim().min(1).max(40),
+  phone: z.string().trim().min(1).max(20),
+  description: z.string().trim().min(1).max(2000),
+  photo: z.string().max(4_000_000).nullable().optional().describe('JPG, PNG or WebP as base64 (≤ 2 MB).'),
+});
+export const ZDeclarationReceipt = z.object({ reference: z.string(), merged: z.boolean() });
+export const ZDeclarationLookup = z.object({
+  reference: z.string().trim().min(1).max(40),
+  phone: z.string().trim().min(1).max(20),
+});
+export const ZDeclarationStatus = z.object({
+  reference: z.string(),
+  status: z.string(),
+  statusText: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export const ZDeclarationQuery = ZPage.extend({
+  status: z.enum(['lead', 'pending', 'linked', 'closed']).optional(),
+});
+export const ZDeclaration = z.object({
+  id: z.number().int(),
+  reference: z.string(),
+  regionCode: z.string(),
+  villageName: z.string(),
+  name: z.string(),
+  idMasked: z.string(),
+  phoneMasked: z.string(),
+  description: z.string(),
+  repeatCount: z.number().int(),
+  status: z.enum(['lead', 'pending', 'linked', 'closed']),
+  householdId: z.number().int().nullable(),
+  leadId: z.number().int().nullable(),
+  closedReason: z.string().nullable(),
+  hasPhoto: z.boolean(),
+  version: z.number().int(),
+  createdAt: z.string(),
+});
+export const ZDeclarationList = z.object({ items: z.array(ZDeclaration), total: z.number().int() });
+export const ZDeclarationLink = z.object({
+  householdId: z.number().int().positive(),
+  version: z.number().int(),
+});
+export const ZDeclarationClose = z.object({
+  reason: z.string().trim().min(1).max(500),
+  version: z.number().int(),
+});
+export const ZDeclarationSettled = z.object({
+  id: z.number().int(),
+  status: z.enum(['linked', 'closed']),
+  leadId: z.number().int().nullable(),
+});
+
+export const ZLeadRegister = z.object({
+  householdId: z.number().int().positive(),
+  source: z.enum(['petition', 'public_opinion']),
+  summary: z.string().trim().min(1).max(1000),
+  reference: z.string().trim().max(100).nullable().optional().describe('信访件号 or the item’s link'),
+});
+export const ZLeadRaised = z.object({ leadId: z.number().int(), created: z.boolean() });

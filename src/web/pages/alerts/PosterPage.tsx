@@ -1,0 +1,55 @@
+import { PrinterOutlined } from '@ant-design/icons';
+import { Alert, Button, Typography } from 'antd';
+import { useParams } from 'react-router';
+import { declarationApi } from '../../api/department.js';
+import { useI18n } from '../../i18n/I18nProvider.js';
+import { errorMessage } from '../../util/formErrors.js';
+import { useRemote } from '../../util/useRemote.js';
+
+/** The printable poster of a village's declaration page: its name, the QR code and what to do. */
+export function PosterPage() {
+  const { t } = useI18n();
+  const code = useParams().code ?? '';
+  const village = useRemote(() => declarationApi.village(code), `poster-${code}`);
+  if (village.error) {
+    return <Alert type="error" showIcon title={errorMessage(village.error, t('declare.notFound'))} />;
+  }
+  const v = village.data;
+  return (
+    <div style={{ display: 'grid', placeItems: 'center' }}>
+      <style>{'@media print { .no-print, aside, header, footer { display: none !important; } }'}</style>
+      <div
+        data-testid="poster"
+        style={{
+          width: 560,
+          padding: 40,
+          border: '6px solid #b7282e',
+          borderRadius: 16,
+          textAlign: 'center',
+          background: '#fff',
+        }}
+      >
+        <Typography.Title level={2} style={{ color: '#b7282e', marginTop: 0 }}>
+          {t('poster.title')}
+        </Typography.Title>
+        <Typography.Title level={3} style={{ marginTop: 0 }}>
+          {v ? `${v.county}${v.town}${v.village}` : ''}
+        </Typography.Title>
+        <img src={declarationApi.qrUrl(code)} alt={t('decl.poster')} style={{ width: 320, height: 320 }} />
+        <Typography.Title level={3}>{t('poster.scan')}</Typography.Title>
+        <Typography.Paragraph style={{ fontSize: 16, textAlign: 'left' }}>
+          {t('poster.body')}
+        </Typography.Paragraph>
+        <Typography.Paragraph type="secondary">{t('poster.hotline')}</Typography.Paragraph>
+      </div>
+      <Button
+        className="no-print"
+        icon={<PrinterOutlined />}
+        style={{ marginTop: 16 }}
+        onClick={() => window.print()}
+      >
+        {t('poster.print')}
+      </Button>
+    </div>
+  );
+}
