@@ -133,6 +133,16 @@ async function shoot(viewport, suffix) {
   await page.goto('/visits/new');
   await page.getByRole('button', { name: /保\s*存/ }).waitFor();
   await save('visit-form');
+  // The 5+2 reports of a county: its dashboard, the month's self-check and summary.
+  await page.goto('/');
+  await page.locator('canvas').first().waitFor();
+  await save('dashboard');
+  await page.goto('/reports/self-check');
+  await page.getByText('去处理').first().waitFor();
+  await save('self-check');
+  await page.goto('/reports/monthly');
+  await page.getByText('合计').first().waitFor();
+  await save('monthly');
   await context.close();
 }
 
@@ -151,6 +161,15 @@ try {
       'households',
       'household-detail',
       'screening',
+      'leads',
+      'cases',
+      'case-detail',
+      'quality',
+      'visits',
+      'visit-form-phone',
+      'dashboard',
+      'self-check',
+      'monthly',
     ]) {
       await copyFile(path.join(outDir, `${name}.png`), path.join(docsDir, `${name}.png`));
     }
