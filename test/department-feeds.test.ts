@@ -770,3 +770,30 @@ describe('the registry stays editable', () => {
     expect(feedback.every((r) => r.match_status === 'matched')).toBe(true);
   });
 });
+
+describe('alerts in the monthly figures and the ranking', () => {
+  it('counts the alerts received this month per region, and ranks counties on verifying them in time', async () => {
+    const { monthOf, shanghaiToday } = await import('../src/shared/calendar.js');
+    const { quarterOf } = await import('../src/server/domain/ranking.js');
+    const month = monthOf(shanghaiToday());
+    await t.services.reports.refresh(month);
+    const received = await t.database.db
+      .selectFrom('alert')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('county_code', '=', '411302000000')
+      .executeTakeFirstOrThrow();
+    expect(Number(received.n)).toBeGreaterThan(0);
+    const summary = await t.app.inject({
+      url: `/api/reports/monthly?month=${month}`,
+      headers: { cookie: cookies.county },
+    });
+    expect(summary.json().total.alertsReceived).toBe(Number(received.n));
+    const ranking = await t.app.inject({
+      url: `/api/rankings?quarter=${quarterOf(shanghaiToday())}`,
+      headers: { cookie: cookies.city },
+    });
+    const wancheng = ranking.json().rows.find((r: { name: string }) => r.name === '宛城区');
+    const alerts = wancheng.indicators.find((i: { indicator: string }) => i.indicator === 'alerts_on_time');
+    expect(alerts.total).toBe(Number(received.n));
+  });
+});

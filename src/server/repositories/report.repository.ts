@@ -167,6 +167,25 @@ export function createReportRepository(db: Kysely<DB>) {
                    count(*) filter (where closed_at::date <= found_on + 15)::int as on_time
             from lead where closed_at >= ${first}::date and closed_at < ${last}::date + 1 group by region_code
           ),
+          alerts as (
+            select region_code, count(*)::int as received,
+                   count(*) filter (where status <> 'open')::int as verified,
+                   count(*) filter (where status <> 'open' and closed_at::date > due_on)::int as late
+            from alert where created_at >= ${first}::date and created_at < ${last}::date + 1 group by region_code
+          ),
+          alerts_by_department as (
+            select region_code, jsonb_object_agg(department, n) as j from (
+              select region_code, department, count(*)::int as n from alert
+              where created_at >= ${first}::date and created_at < ${last}::date + 1 group by 1, 2) x group by region_code
+          ),
+          alerts_open as (
+            select region_code, count(*)::int as open, count(*) filter (where due_on < ${asOf}::date)::int as overdue
+            from alert where status = 'open' group by region_code
+          ),
+          declarations as (
+            select region_code, count(*)::int as n from declaration
+            where created_at >= ${first}::date and created_at < ${last}::date + 1 group by region_code
+          ),
           rows as (
             select v.region_code, v.county_code, jsonb_build_object(
               'newMonitored', coalesce(i.new_monitored, 0) - coalesce(i.rolled_back, 0),
@@ -195,7 +214,14 @@ export function createReportRepository(db: Kysely<DB>) {
               'leadsNew', coalesce(ld.total, 0),
               'leadsBySource', coalesce(ld.j, '{}'::jsonb),
               'leadsSettled', coalesce(lc.n, 0),
-              'leadsSettledOnTime', coalesce(lc.on_time, 0)
+              'leadsSettledOnTime', coalesce(lc.on_time, 0),
+              'alertsReceived', coalesce(al.received, 0),
+              'alertsVerified', coalesce(al.verified, 0),
+              'alertsVerifiedLate', coalesce(al.late, 0),
+              'alertsByDepartment', coalesce(ad.j, '{}'::jsonb),
+              'alertsOpen', coalesce(ao.open, 0),
+              'alertsOverdue', coalesce(ao.overdue, 0),
+              'selfDeclarations', coalesce(dc.n, 0)
             ) as figures
             from v
             left join identified i using (region_code)
@@ -208,6 +234,10 @@ export function createReportRepository(db: Kysely<DB>) {
             left join due d using (region_code)
             left join leads ld using (region_code)
             left join leads_done lc using (region_code)
+            left join alerts al using (region_code)
+            left join alerts_by_department ad using (region_code)
+            left join alerts_open ao using (region_code)
+            left join declarations dc using (region_code)
           ),
           written as (
             insert into month_figure (month, region_code, level, county_code, figures)

@@ -86,6 +86,11 @@ export function createRankingService(deps: { repos: Repositories; tx: RunInTrans
         identification_on_time: { good: num(f, 'identifiedOnTime'), total: num(f, 'identifiedTotal') },
         measure_coverage: { good: num(s, 'labourWithDevelopmental'), total: num(s, 'labourMonitored') },
         visits_on_time: { good: num(s, 'households') - num(s, 'visitsOverdue'), total: num(s, 'households') },
+        // Alerts verified by their deadline, of those received in the quarter.
+        alerts_on_time: {
+          good: num(f, 'alertsVerified') - num(f, 'alertsVerifiedLate'),
+          total: num(f, 'alertsReceived'),
+        },
         quality_issues: { good: Math.max(0, live - (issues.get(c.prefix) ?? 0)), total: live },
         eliminations_held: { good: h?.held ?? 0, total: h?.total ?? 0 },
       };

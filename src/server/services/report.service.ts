@@ -50,6 +50,12 @@ export const SUMMARY_COLUMNS: ReadonlyArray<[string, string]> = [
   ['新增线索', 'leadsNew'],
   ['办结线索', 'leadsSettled'],
   ['按期办结线索', 'leadsSettledOnTime'],
+  ['收到部门预警', 'alertsReceived'],
+  ['已核实预警', 'alertsVerified'],
+  ['超期核实预警', 'alertsVerifiedLate'],
+  ['待核实预警', 'alertsOpen'],
+  ['预警核实超期', 'alertsOverdue'],
+  ['农户自主申报', 'selfDeclarations'],
 ];
 
 const CATEGORY_LABELS: Record<string, string> = {

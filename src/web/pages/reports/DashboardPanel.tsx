@@ -30,6 +30,8 @@ const KPIS: Array<{ key: string; label: MessageKey; warn?: boolean }> = [
   { key: 'eliminated', label: 'dash.eliminated' },
   { key: 'visitsOverdue', label: 'dash.visitsOverdue', warn: true },
   { key: 'leadsNew', label: 'dash.leadsNew' },
+  { key: 'alertsOpen', label: 'dash.alertsOpen' },
+  { key: 'alertsOverdue', label: 'dash.alertsOverdue', warn: true },
 ];
 
 const GREEN = '#1f6f43';
@@ -69,6 +71,11 @@ export function useDashboardCharts(data: Dashboard | undefined, t: (key: Message
     const byCategory = labelled(breakdown(total, 'newByCategory'), CASE_CATEGORY_LABELS, pick);
     const byRisk = labelled(breakdown(total, 'newByRisk'), RISK_TYPE_LABELS, pick);
     const measures = labelled(breakdown(total, 'measuresByCategory'), MEASURE_CATEGORY_LABELS, pick);
+    // Departments are named in Chinese in the data (民政, 医保 …): shown as they are.
+    const alerts = Object.entries(breakdown(total, 'alertsByDepartment')).map(([name, value]) => ({
+      name,
+      value,
+    }));
     const children = data?.children ?? [];
     const trendOption: ChartOption = {
       color: PALETTE,
@@ -141,12 +148,14 @@ export function useDashboardCharts(data: Dashboard | undefined, t: (key: Message
       categoryOption: pie(byCategory),
       riskOption: bar(byRisk, '#5470c6'),
       measuresOption: bar(measures),
+      alertsOption: bar(alerts, '#cf1322'),
       childrenOption,
       visitsOption,
       empty: {
         category: byCategory.length === 0,
         risk: byRisk.length === 0,
         measures: measures.length === 0,
+        alerts: alerts.length === 0,
       },
     };
   }, [data, t, pick]);
@@ -276,6 +285,13 @@ export function DashboardPanel() {
             title={t('dash.measures')}
             option={charts.measuresOption}
             empty={charts.empty.measures}
+          />
+        </Col>
+        <Col xs={24} md={12} xl={8}>
+          <ChartCard
+            title={t('dash.alertsByDepartment')}
+            option={charts.alertsOption}
+            empty={charts.empty.alerts}
           />
         </Col>
         {data && data.children.length > 0 ? (
