@@ -28,6 +28,7 @@ import { qualityRoutes } from './routes/quality.routes.js';
 import { regionRoutes } from './routes/region.routes.js';
 import { reportRoutes } from './routes/report.routes.js';
 import { screeningRoutes } from './routes/screening.routes.js';
+import { syncRoutes } from './routes/sync.routes.js';
 import { userRoutes } from './routes/user.routes.js';
 import { visitRoutes } from './routes/visit.routes.js';
 import type { Services } from './services/index.js';
@@ -113,6 +114,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(leadRoutes(services));
       await api.register(caseRoutes(services));
       await api.register(visitRoutes(services));
+      await api.register(syncRoutes(services));
       await api.register(qualityRoutes(services));
       await api.register(reportRoutes(services));
       await api.register(departmentFeedRoutes(services));
