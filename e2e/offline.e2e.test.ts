@@ -91,12 +91,16 @@ describe('offline field work on a phone', () => {
         await page.getByTestId('due-from-store').waitFor();
         await eventually(() => page.getByTestId('visit-pending').count()).toBe(1);
         await eventually(() => page.getByTestId('outbox-count').textContent()).toBe('1');
+        await eventually(() => page.getByTestId('visits-due').locator('.ant-spin-spinning').count()).toBe(0);
         await page.screenshot({ path: `${shots}offline-2-reloaded.png` });
 
         await context.setOffline(false);
         await eventually(() => page.getByTestId('offline-banner').count()).toBe(0);
-        await page.screenshot({ path: `${shots}offline-3-sent.png` });
         expect(await storedCount(context, householdId, note)).toBe(1);
+        // The plan reloads from the server once the outbox drained: the household's visit is today's.
+        await eventually(() => page.getByTestId('visit-pending').count()).toBe(0);
+        await eventually(() => page.getByTestId('due-from-store').count()).toBe(0);
+        await page.screenshot({ path: `${shots}offline-3-sent.png` });
       },
       PHONE,
     );

@@ -56,7 +56,8 @@ export function VisitsDuePage() {
         return dueListFrom(households, query, shanghaiToday());
       }
     },
-    `${JSON.stringify(query)}|${offline.online}`,
+    // Reloaded when the phone goes on or offline, and when the outbox drains (sent visits move due dates).
+    `${JSON.stringify(query)}|${offline.online}|${offline.outbox.length}`,
   );
   /** Households with a visit waiting in the outbox (待发送). */
   const pendingFor = new Set(
