@@ -39,13 +39,22 @@ async function recordQueued(page: Page, note: string): Promise<void> {
   await page.getByTestId('visit-queued').waitFor();
 }
 
-/** How many visits of the household carry `note`, read through the API with the page's session. */
-async function storedCount(context: BrowserContext, householdId: string, note: string): Promise<number> {
+/** The visits of the household that carry `note`, read through the API with the page's session. */
+async function storedVisits(context: BrowserContext, householdId: string, note: string) {
   const response = await context.request.get(`${baseUrl()}/api/households/${householdId}/visits`);
   expect(response.status()).toBe(200);
-  const visits = (await response.json()) as Array<{ industryNote: string | null }>;
-  return visits.filter((v) => v.industryNote === note).length;
+  const visits = (await response.json()) as Array<{ industryNote: string | null; attachmentIds: string[] }>;
+  return visits.filter((v) => v.industryNote === note);
 }
+
+const storedCount = async (context: BrowserContext, householdId: string, note: string) =>
+  (await storedVisits(context, householdId, note)).length;
+
+/** A 1×1 PNG. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 /** The stored work set's timestamp (set once the first download reached IndexedDB). */
 const worksetSaved = (page: Page) =>
@@ -81,8 +90,13 @@ describe('offline field work on a phone', () => {
 
         await context.setOffline(true);
         const note = `离线走访（E2E ${Date.now().toString(36)}）`;
+        // A photo taken offline is kept as a blob and goes out before the visit that names it.
+        await page
+          .getByTestId('photo-input')
+          .setInputFiles({ name: 'visit.png', mimeType: 'image/png', buffer: PNG });
+        await eventually(() => page.getByTestId('photo-list').locator('img').count()).toBe(1);
         await recordQueued(page, note);
-        await eventually(() => page.getByTestId('outbox-count').textContent()).toBe('1');
+        await eventually(() => page.getByTestId('outbox-count').textContent()).toBe('2');
         await mkdir(shots, { recursive: true });
         await page.screenshot({ path: `${shots}offline-1-queued.png` });
 
@@ -90,13 +104,15 @@ describe('offline field work on a phone', () => {
         await page.goto('/visits');
         await page.getByTestId('due-from-store').waitFor();
         await eventually(() => page.getByTestId('visit-pending').count()).toBe(1);
-        await eventually(() => page.getByTestId('outbox-count').textContent()).toBe('1');
+        await eventually(() => page.getByTestId('outbox-count').textContent()).toBe('2');
         await eventually(() => page.getByTestId('visits-due').locator('.ant-spin-spinning').count()).toBe(0);
         await page.screenshot({ path: `${shots}offline-2-reloaded.png` });
 
         await context.setOffline(false);
         await eventually(() => page.getByTestId('offline-banner').count()).toBe(0);
-        expect(await storedCount(context, householdId, note)).toBe(1);
+        const stored = await storedVisits(context, householdId, note);
+        expect(stored).toHaveLength(1);
+        expect(stored[0]?.attachmentIds).toHaveLength(1);
         // The plan reloads from the server once the outbox drained: the household's visit is today's.
         await eventually(() => page.getByTestId('visit-pending').count()).toBe(0);
         await eventually(() => page.getByTestId('due-from-store').count()).toBe(0);

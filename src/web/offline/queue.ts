@@ -9,6 +9,12 @@ import type { VisitBody } from '../api/types.js';
 /** A pending write. `id` is the client-made id of the record (the visit's UUID; for a close, a UUID made when it was queued). */
 export type OutboxPayload =
   | { kind: 'visit'; body: VisitBody; headName: string | null }
+  /** A photo of a visit, kept as a blob; queued before its visit, so it is on the server first. */
+  | {
+      kind: 'attachment';
+      body: { id: string; householdId: number; filename: string; mimeType: string };
+      blob: Blob;
+    }
   | { kind: 'leadClose'; leadId: number; body: { version: number; reason: string } }
   | {
       kind: 'alertClose';
@@ -61,7 +67,9 @@ export function classify(status: number | null): Outcome {
 
 /**
  * The items to send now, in the order they were made. Only pending items go out; an item waiting on the
- * user (conflict, rejected) does not hold back the ones behind it: they are separate records.
+ * user (conflict, rejected) does not hold back the ones behind it: they are separate records. A visit's
+ * photos were queued before it, and a pass stops at the first unanswered item, so a visit never reaches
+ * the server before its photos.
  */
 export function sendOrder(items: readonly OutboxItem[]): OutboxItem[] {
   return items.filter((i) => i.state === 'pending').sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));
@@ -83,6 +91,8 @@ export function requestOf(payload: OutboxPayload): { method: 'POST'; path: strin
   switch (payload.kind) {
     case 'visit':
       return { method: 'POST', path: '/api/visits' };
+    case 'attachment':
+      return { method: 'POST', path: '/api/attachments' };
     case 'leadClose':
       return { method: 'POST', path: `/api/leads/${payload.leadId}/close` };
     case 'alertClose':

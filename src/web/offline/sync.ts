@@ -6,6 +6,7 @@
 
 import type { WorksetResponse } from '../../shared/workset.js';
 import type { VisitBody } from '../api/types.js';
+import { toBase64 } from '../util/photos.js';
 import { clearStore, enqueue, getMeta, outboxStore, saveWorkset } from './db.js';
 import { type OutboxItem, requestOf, retryDelayMs, type SendItem, sendPass } from './queue.js';
 
@@ -52,7 +53,11 @@ const sendItem: SendItem = async (item) => {
       method,
       credentials: 'same-origin',
       headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify(item.payload.body),
+      body: JSON.stringify(
+        item.payload.kind === 'attachment'
+          ? { ...item.payload.body, contentBase64: await toBase64(item.payload.blob) }
+          : item.payload.body,
+      ),
     });
     let message: string | null = null;
     if (!response.ok) {
@@ -159,10 +164,33 @@ export async function queueVisit(body: VisitBody, headName: string | null): Prom
   void syncNow();
 }
 
+/** Keeps a photo of a visit for sending (before the visit itself, which names it). */
+export async function queuePhoto(
+  body: { id: string; householdId: number; filename: string; mimeType: string },
+  blob: Blob,
+): Promise<void> {
+  await enqueue({
+    id: body.id,
+    payload: { kind: 'attachment', body, blob },
+    state: 'pending',
+    attempts: 0,
+    createdAt: new Date().toISOString(),
+  });
+  await reloadOutbox();
+}
+
 /** The user dropped a record the server refused or that conflicts ("take theirs"). */
 export async function discard(seq: number): Promise<void> {
   await outboxStore.remove(seq);
   await reloadOutbox();
+}
+
+/** Drops a queued record by its own id (a photo taken off the form before the visit was saved). */
+export async function discardRecord(id: string): Promise<void> {
+  const item = (await outboxStore.list()).find((i) => i.id === id);
+  if (item?.seq !== undefined) {
+    await discard(item.seq);
+  }
 }
 
 /** Logging out: clears the phone's copy (and the outbox, which the caller confirmed with the user). */

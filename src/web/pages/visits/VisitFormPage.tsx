@@ -342,7 +342,7 @@ export function VisitFormPage() {
             name="attachmentIds"
             extra={online ? undefined : t('offline.photosOffline')}
           >
-            <PhotoUpload householdId={householdId} large onBusyChange={setUploading} />
+            <PhotoUpload householdId={householdId} large canQueue onBusyChange={setUploading} />
           </Form.Item>
           <Button
             type="primary"
