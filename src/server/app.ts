@@ -137,17 +137,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   if (hasWeb) {
     // Files are looked up per request, so a rebuilt web app is served without a restart; any other page
     // path falls through to index.html below.
-    await app.register(fastifyStatic, {
-      root: webDir,
-      wildcard: true,
-      index: false,
-      // The service worker and the manifest must be revalidated on every load, or a phone keeps an old app.
-      setHeaders: (res, filePath) => {
-        if (/[\\/](sw\.js|manifest\.webmanifest)$/.test(filePath)) {
-          res.setHeader('cache-control', 'no-cache');
-        }
-      },
-    });
+    await app.register(fastifyStatic, { root: webDir, wildcard: true, index: false });
+    // The service worker and the manifest are revalidated on every load, or a phone keeps an old app.
+    for (const [file, type] of [
+      ['sw.js', 'application/javascript; charset=utf-8'],
+      ['manifest.webmanifest', 'application/manifest+json; charset=utf-8'],
+    ] as const) {
+      app.get(`/${file}`, { schema: { hide: true } }, (_request, reply) =>
+        reply.header('cache-control', 'no-cache').type(type).sendFile(file, { cacheControl: false }),
+      );
+    }
     app.get('/', { schema: { hide: true } }, (_request, reply) =>
       reply.type('text/html').sendFile('index.html'),
     );
