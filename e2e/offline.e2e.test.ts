@@ -95,9 +95,10 @@ describe('offline field work on a phone', () => {
           .getByTestId('photo-input')
           .setInputFiles({ name: 'visit.png', mimeType: 'image/png', buffer: PNG });
         await eventually(() => page.getByTestId('photo-list').locator('img').count()).toBe(1);
+        await mkdir(shots, { recursive: true });
+        await page.screenshot({ path: `${shots}offline-0-form.png`, fullPage: true });
         await recordQueued(page, note);
         await eventually(() => page.getByTestId('outbox-count').textContent()).toBe('2');
-        await mkdir(shots, { recursive: true });
         await page.screenshot({ path: `${shots}offline-1-queued.png` });
 
         // Reload with no network: the shell comes from the service worker, the plan from IndexedDB.
