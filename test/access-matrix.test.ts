@@ -457,6 +457,12 @@ const ROUTES: RouteCase[] = [
   },
   {
     method: 'GET',
+    path: '/api/sync/workset',
+    permission: 'visit.write',
+    request: () => ({ url: '/api/sync/workset' }),
+  },
+  {
+    method: 'GET',
     path: '/api/visits/policy',
     permission: 'visit.read',
     request: () => ({ url: '/api/visits/policy' }),

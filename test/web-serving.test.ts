@@ -15,6 +15,8 @@ beforeAll(async () => {
   fs.mkdirSync(path.join(webDir, 'assets'));
   fs.writeFileSync(path.join(webDir, 'index.html'), '<!doctype html><title>守底</title>');
   fs.writeFileSync(path.join(webDir, 'assets', 'app.js'), 'console.log(1)');
+  fs.writeFileSync(path.join(webDir, 'sw.js'), 'self.addEventListener("fetch", () => {});');
+  fs.writeFileSync(path.join(webDir, 'manifest.webmanifest'), '{"name":"守底"}');
   app = await buildApp({
     config: t.config,
     services: t.services,
@@ -47,5 +49,16 @@ describe('serving the web app', () => {
     const api = await app.inject('/api/nope');
     expect(api.statusCode).toBe(404);
     expect(api.json().code).toBe('NOT_FOUND');
+  });
+
+  it('serves the service worker and the manifest at the root, as script and manifest, revalidated every load', async () => {
+    const sw = await app.inject('/sw.js');
+    expect(sw.statusCode).toBe(200);
+    expect(sw.headers['content-type']).toMatch(/^(application|text)\/javascript/);
+    expect(sw.headers['cache-control']).toBe('no-cache');
+    const manifest = await app.inject('/manifest.webmanifest');
+    expect(manifest.statusCode).toBe(200);
+    expect(manifest.headers['content-type']).toMatch(/^application\/manifest\+json/);
+    expect(manifest.headers['cache-control']).toBe('no-cache');
   });
 });

@@ -6,6 +6,7 @@
  *   search    household search / detail over HTTP, 50 concurrent clients  vs  the same SQL over a 50-connection pool
  *   feeds     a 医保 feed of --feed-rows rows (default 1,000,000) matched, evaluated and alerted  vs  COPY + one INSERT … SELECT
  *   --cases   instead of search: the monthly cycle, the data-quality rules and the city dashboard over every 监测户
+ *   --reuse --feeds   only the feed scenario, on the population of an earlier run
  * Options: --households N (default 1,700,000), --url postgresql://… (default: local socket), --db NAME (default shoudi_bench).
  */
 import { execFile } from 'node:child_process';
@@ -124,6 +125,15 @@ async function main() {
     if (FEED_ROWS > 0) {
       results.push(...(await benchDepartmentFeed({ services, database, secrets, pool, rows: FEED_ROWS })));
     }
+  }
+
+  if (REUSE && args.includes('--feeds')) {
+    // The feed scenario alone, on the population of an earlier run.
+    results.push(...(await benchDepartmentFeed({ services, database, secrets, pool, rows: FEED_ROWS })));
+    await pool.end();
+    await database.close();
+    printResults();
+    return;
   }
 
   if (CASES) {

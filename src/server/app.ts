@@ -28,6 +28,7 @@ import { qualityRoutes } from './routes/quality.routes.js';
 import { regionRoutes } from './routes/region.routes.js';
 import { reportRoutes } from './routes/report.routes.js';
 import { screeningRoutes } from './routes/screening.routes.js';
+import { syncRoutes } from './routes/sync.routes.js';
 import { userRoutes } from './routes/user.routes.js';
 import { visitRoutes } from './routes/visit.routes.js';
 import type { Services } from './services/index.js';
@@ -113,6 +114,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(leadRoutes(services));
       await api.register(caseRoutes(services));
       await api.register(visitRoutes(services));
+      await api.register(syncRoutes(services));
       await api.register(qualityRoutes(services));
       await api.register(reportRoutes(services));
       await api.register(departmentFeedRoutes(services));
@@ -136,6 +138,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // Files are looked up per request, so a rebuilt web app is served without a restart; any other page
     // path falls through to index.html below.
     await app.register(fastifyStatic, { root: webDir, wildcard: true, index: false });
+    // The service worker and the manifest are revalidated on every load, or a phone keeps an old app.
+    for (const [file, type] of [
+      ['sw.js', 'application/javascript; charset=utf-8'],
+      ['manifest.webmanifest', 'application/manifest+json; charset=utf-8'],
+    ] as const) {
+      app.get(`/${file}`, { schema: { hide: true } }, (_request, reply) =>
+        reply.header('cache-control', 'no-cache').type(type).sendFile(file, { cacheControl: false }),
+      );
+    }
     app.get('/', { schema: { hide: true } }, (_request, reply) =>
       reply.type('text/html').sendFile('index.html'),
     );

@@ -12,3 +12,11 @@ createRoot(container).render(
     <App />
   </StrictMode>,
 );
+
+// The service worker keeps the app shell for offline field work (src/web/sw.js). Only in a built app: the
+// Vite dev server has no sw.js. Browsers allow it on https and on localhost/127.0.0.1.
+if ('serviceWorker' in navigator && import.meta.env.PROD) {
+  window.addEventListener('load', () => {
+    navigator.serviceWorker.register('/sw.js').catch(() => undefined);
+  });
+}

@@ -16,6 +16,7 @@ import { createScreeningRepository } from './screening.repository.js';
 import { createScreeningConfigRepository } from './screening-config.repository.js';
 import { createSelfCheckRepository } from './self-check.repository.js';
 import { createSessionRepository } from './session.repository.js';
+import { createSyncRepository } from './sync.repository.js';
 import { createUserRepository } from './user.repository.js';
 import { createVisitRepository } from './visit.repository.js';
 
@@ -40,6 +41,7 @@ export function createRepositories(db: Kysely<DB>) {
     departmentFeeds: createDepartmentFeedRepository(db),
     alerts: createAlertRepository(db),
     declarations: createDeclarationRepository(db),
+    sync: createSyncRepository(db),
   };
 }
 

@@ -26,6 +26,7 @@ import { createReportService } from './report.service.js';
 import { createScreeningService } from './screening.service.js';
 import type { Secrets } from './secrets.js';
 import { createSelfCheckService } from './self-check.service.js';
+import { createSyncService } from './sync.service.js';
 import { transactionRunner } from './transaction.js';
 import { createUserService } from './user.service.js';
 import { createVisitService } from './visit.service.js';
@@ -66,6 +67,7 @@ export function createServices(database: Database, config: Config, secrets: Secr
     declarations: createDeclarationService({ repos, tx, secrets }),
     departmentExport: createDepartmentExportService({ repos, secrets }),
     leadIntake: createLeadIntakeService({ tx }),
+    sync: createSyncService({ repos, households }),
   };
 }
 

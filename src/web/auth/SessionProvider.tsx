@@ -3,6 +3,8 @@ import type { Permission } from '../../shared/permissions.js';
 import { ApiError, onSessionProblem } from '../api/client.js';
 import { authApi } from '../api/endpoints.js';
 import type { Me } from '../api/types.js';
+import { rememberedMe, rememberMe } from '../offline/db.js';
+import { clearOnLogout } from '../offline/sync.js';
 
 interface SessionValue {
   /** The logged-in user; null when logged out, undefined while the first /auth/me is in flight. */
@@ -20,10 +22,17 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const refresh = useCallback(async () => {
     try {
-      setMe(await authApi.me());
+      const next = await authApi.me();
+      setMe(next);
+      rememberMe(next).catch(() => undefined);
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) {
         setMe(null);
+        return;
+      }
+      // No answer (offline in the village): open as the user last logged in on this phone, if any.
+      if (error instanceof ApiError && error.status === 0) {
+        setMe((await rememberedMe().catch(() => null)) ?? null);
         return;
       }
       throw error;
@@ -48,6 +57,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const login = useCallback(async (username: string, password: string) => {
     const next = await authApi.login(username, password);
     setMe(next);
+    rememberMe(next).catch(() => undefined);
     return next;
   }, []);
 
@@ -55,6 +65,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     try {
       await authApi.logout();
     } finally {
+      // The phone's copy of households and any unsent records go with the session (HeaderBar warned first).
+      await clearOnLogout().catch(() => undefined);
       setMe(null);
     }
   }, []);

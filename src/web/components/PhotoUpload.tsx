@@ -1,14 +1,18 @@
 import { CameraOutlined, CloseOutlined, FilePdfOutlined, PaperClipOutlined } from '@ant-design/icons';
-import { App, Button, Flex, Image, Spin, Typography } from 'antd';
+import { App, Button, Flex, Image, Spin, Tag, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
+import { ApiError } from '../api/client.js';
 import { attachmentApi } from '../api/endpoints.js';
 import { useI18n } from '../i18n/I18nProvider.js';
+import { discardRecord, queuePhoto } from '../offline/sync.js';
 import { errorMessage } from '../util/formErrors.js';
 import { MAX_UPLOAD_BYTES, prepareUpload, toBase64 } from '../util/photos.js';
 import { newUuid } from '../util/uuid.js';
 
 interface Uploaded {
   id: string;
+  /** Kept on the phone, waiting to send. */
+  queued: boolean;
   filename: string;
   isPdf: boolean;
   preview: string;
@@ -21,11 +25,20 @@ export interface PhotoUploadProps {
   onChange?: (ids: string[]) => void;
   /** Big buttons for phones. */
   large?: boolean;
+  /** With no network, keep the photo on the phone for sending later (the visit form, issue #7). */
+  canQueue?: boolean;
   onBusyChange?: (busy: boolean) => void;
 }
 
 /** Takes or chooses photos (and PDFs), compresses images, uploads each at once and yields the attachment ids. */
-export function PhotoUpload({ householdId, value, onChange, large, onBusyChange }: PhotoUploadProps) {
+export function PhotoUpload({
+  householdId,
+  value,
+  onChange,
+  large,
+  canQueue,
+  onBusyChange,
+}: PhotoUploadProps) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [files, setFiles] = useState<Uploaded[]>([]);
@@ -61,14 +74,25 @@ export function PhotoUpload({ householdId, value, onChange, large, onBusyChange 
           continue;
         }
         const id = newUuid();
-        await attachmentApi.upload({
-          id,
-          householdId,
-          filename: prepared.filename,
-          mimeType: prepared.mimeType,
-          contentBase64: await toBase64(prepared.blob),
-        });
+        const meta = { id, householdId, filename: prepared.filename, mimeType: prepared.mimeType };
+        let queued = false;
+        if (canQueue && !navigator.onLine) {
+          await queuePhoto(meta, prepared.blob);
+          queued = true;
+        } else {
+          try {
+            await attachmentApi.upload({ ...meta, contentBase64: await toBase64(prepared.blob) });
+          } catch (cause) {
+            // No answer: kept for sending under the same id (stored once even if this one got through).
+            if (!(canQueue && cause instanceof ApiError && cause.status === 0)) {
+              throw cause;
+            }
+            await queuePhoto(meta, prepared.blob);
+            queued = true;
+          }
+        }
         added.push({
+          queued,
           id,
           filename: prepared.filename,
           isPdf: prepared.mimeType === 'application/pdf',
@@ -87,6 +111,9 @@ export function PhotoUpload({ householdId, value, onChange, large, onBusyChange 
   };
 
   const remove = (id: string) => {
+    if (files.find((f) => f.id === id)?.queued) {
+      void discardRecord(id);
+    }
     setFiles((current) => current.filter((f) => f.id !== id));
     onChange?.(ids.filter((x) => x !== id));
   };
@@ -165,6 +192,11 @@ export function PhotoUpload({ householdId, value, onChange, large, onBusyChange 
                   style={{ objectFit: 'cover', borderRadius: 6 }}
                 />
               )}
+              {f.queued ? (
+                <Tag color="orange" style={{ position: 'absolute', left: 2, bottom: 2, marginInlineEnd: 0 }}>
+                  {t('offline.pending')}
+                </Tag>
+              ) : null}
               <Button
                 size="small"
                 shape="circle"

@@ -1,10 +1,12 @@
 import { caseEn, caseZh } from './case-messages.js';
+import { offlineEn, offlineZh } from './offline-messages.js';
 import { reportEn, reportZh } from './report-messages.js';
 
 /** The UI's words in Chinese (the default) and English. `{name}` placeholders are filled by `t()`. */
 export const zh = {
   ...caseZh,
   ...reportZh,
+  ...offlineZh,
   'app.name': '守底',
   'app.fullName': '守底 · 防止返贫动态监测',
   'app.tagline': '防止返贫动态监测和帮扶工作平台',
@@ -610,6 +612,7 @@ export type MessageKey = keyof typeof zh;
 export const en: Record<MessageKey, string> = {
   ...caseEn,
   ...reportEn,
+  ...offlineEn,
   'app.name': 'Shoudi',
   'app.fullName': 'Shoudi · Poverty-return monitoring',
   'app.tagline': 'Dynamic monitoring and assistance to prevent return to poverty',

@@ -4,6 +4,7 @@ import { Suspense, useMemo, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useSession } from '../auth/SessionProvider.js';
 import { useI18n } from '../i18n/I18nProvider.js';
+import { OfflineBanner } from '../offline/OfflineBanner.js';
 import { useIsMobile } from '../util/useIsMobile.js';
 import { Brand } from './Brand.js';
 import { HeaderBar } from './HeaderBar.js';
@@ -103,6 +104,7 @@ export function AppShell() {
           <HeaderBar compact={isMobile} />
         </Layout.Header>
         <Layout.Content style={{ padding: isMobile ? 12 : 24 }}>
+          <OfflineBanner />
           <Suspense fallback={<Spin style={{ display: 'block', margin: '64px auto' }} />}>
             <Outlet />
           </Suspense>

@@ -4,6 +4,7 @@ import { useNavigate } from 'react-router';
 import { ROLE_LABELS } from '../../shared/roles.js';
 import { useMe, useSession } from '../auth/SessionProvider.js';
 import { useI18n } from '../i18n/I18nProvider.js';
+import { useOffline } from '../offline/useOffline.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 
 /** Right side of the header: who is logged in, where, the language switch and logout. */
@@ -11,16 +12,33 @@ export function HeaderBar({ compact }: { compact: boolean }) {
   const me = useMe();
   const { logout } = useSession();
   const { t, pick } = useI18n();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const navigate = useNavigate();
 
-  const onLogout = async () => {
+  const { outbox } = useOffline();
+
+  const doLogout = async () => {
     try {
       await logout();
     } finally {
       message.success(t('header.loggedOut'));
       navigate('/login', { replace: true });
     }
+  };
+  // Logging out clears the phone's store; records not yet sent would be lost, so the user is asked first.
+  const onLogout = () => {
+    if (outbox.length === 0) {
+      void doLogout();
+      return;
+    }
+    modal.confirm({
+      title: t('offline.logoutTitle', { count: outbox.length }),
+      content: t('offline.logoutBody'),
+      okText: t('offline.logoutAnyway'),
+      okButtonProps: { danger: true },
+      cancelText: t('common.cancel'),
+      onOk: doLogout,
+    });
   };
 
   return (

@@ -10,6 +10,7 @@ import {
   Input,
   Radio,
   Result,
+  Tag,
   Typography,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -18,10 +19,14 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { RISK_TYPES, type RiskType } from '../../../shared/case-workflow.js';
 import { ApiError } from '../../api/client.js';
 import { householdApi, visitApi } from '../../api/endpoints.js';
+import type { VisitBody } from '../../api/types.js';
 import { HouseholdSelect } from '../../components/HouseholdSelect.js';
 import { PhotoUpload } from '../../components/PhotoUpload.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { RISK_TYPE_LABELS } from '../../i18n/messages.js';
+import { getHousehold } from '../../offline/db.js';
+import { queueVisit } from '../../offline/sync.js';
+import { useOffline } from '../../offline/useOffline.js';
 import { applyServerFieldErrors, errorMessage } from '../../util/formErrors.js';
 import { useRemote } from '../../util/useRemote.js';
 import { newUuid } from '../../util/uuid.js';
@@ -67,15 +72,25 @@ export function VisitFormPage() {
     () => (presetId ? householdApi.get(presetId) : Promise.resolve(undefined)),
     String(presetId ?? ''),
   );
+  // Offline, the heading comes from the work set stored on the phone.
+  const stored = useRemote(
+    () => (presetId ? getHousehold(presetId).catch(() => undefined) : Promise.resolve(undefined)),
+    String(presetId ?? ''),
+  );
+  const { online } = useOffline();
   const [form] = Form.useForm<Values>();
   const visitId = useRef(newUuid());
   const isSending = useRef(false);
   const [saving, setSaving] = useState(false);
   const [uploading, setUploading] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [saved, setSaved] = useState<{ created: boolean; leadId: number | null; householdId: number } | null>(
-    null,
-  );
+  const [saved, setSaved] = useState<{
+    created: boolean;
+    leadId: number | null;
+    householdId: number;
+    /** Kept on the phone for sending (offline, or the connection dropped while saving). */
+    queued?: boolean;
+  } | null>(null);
   const householdId = Form.useWatch('householdId', form) ?? presetId;
   const incomeChanged = Form.useWatch('incomeChanged', form);
 
@@ -87,24 +102,41 @@ export function VisitFormPage() {
     isSending.current = true;
     setSaving(true);
     setError(null);
+    const body: VisitBody = {
+      id: visitId.current,
+      householdId: id,
+      visitedOn: values.visitedOn.format('YYYY-MM-DD'),
+      incomeChanged: values.incomeChanged,
+      incomeNote: values.incomeChanged ? text(values.incomeNote) : null,
+      guaranteesNote: text(values.guaranteesNote),
+      industryNote: text(values.industryNote),
+      workNote: text(values.workNote),
+      newRisks: values.newRisks ?? [],
+      measuresAgreed: text(values.measuresAgreed),
+      note: text(values.note),
+      attachmentIds: values.attachmentIds ?? [],
+    };
+    const headName = household.data?.household.headName ?? stored.data?.headName ?? null;
+    const keepForLater = async () => {
+      await queueVisit(body, headName);
+      setSaved({ created: true, leadId: null, householdId: id, queued: true });
+      window.scrollTo({ top: 0 });
+    };
     try {
-      const result = await visitApi.save({
-        id: visitId.current,
-        householdId: id,
-        visitedOn: values.visitedOn.format('YYYY-MM-DD'),
-        incomeChanged: values.incomeChanged,
-        incomeNote: values.incomeChanged ? text(values.incomeNote) : null,
-        guaranteesNote: text(values.guaranteesNote),
-        industryNote: text(values.industryNote),
-        workNote: text(values.workNote),
-        newRisks: values.newRisks ?? [],
-        measuresAgreed: text(values.measuresAgreed),
-        note: text(values.note),
-        attachmentIds: values.attachmentIds ?? [],
-      });
+      if (!navigator.onLine) {
+        await keepForLater();
+        return;
+      }
+      const result = await visitApi.save(body);
       setSaved({ created: result.created, leadId: result.visit.leadId, householdId: id });
       window.scrollTo({ top: 0 });
     } catch (cause) {
+      // No answer: the visit may or may not have landed; the outbox resends it under the same id, which
+      // stores it once either way.
+      if (cause instanceof ApiError && cause.status === 0) {
+        await keepForLater();
+        return;
+      }
       const field =
         cause instanceof ApiError ? cause.fieldIssues.find((i) => i.field.startsWith('newRisks')) : undefined;
       if (field) {
@@ -142,21 +174,39 @@ export function VisitFormPage() {
         {backToDue}
         <Card>
           <Result
-            status="success"
-            title={saved.created ? t('visits.saved') : t('visits.savedAgain')}
-            subTitle={saved.leadId ? `${t('visits.leadRaised')} #${saved.leadId}` : undefined}
+            status={saved.queued ? 'info' : 'success'}
+            title={
+              saved.queued ? (
+                <span data-testid="visit-queued">
+                  {t('offline.savedLocally')} <Tag color="orange">{t('offline.pending')}</Tag>
+                </span>
+              ) : saved.created ? (
+                t('visits.saved')
+              ) : (
+                t('visits.savedAgain')
+              )
+            }
+            subTitle={
+              saved.queued
+                ? t('offline.savedLocallyHelp')
+                : saved.leadId
+                  ? `${t('visits.leadRaised')} #${saved.leadId}`
+                  : undefined
+            }
             extra={
               <Flex vertical gap={8} style={{ width: '100%', maxWidth: 360, margin: '0 auto' }}>
                 <Button type="primary" size="large" block onClick={() => navigate('/visits')}>
                   {t('visits.backToDue')}
                 </Button>
-                <Button
-                  size="large"
-                  block
-                  onClick={() => navigate(`/households/${saved.householdId}?tab=visits`)}
-                >
-                  {t('leads.viewHousehold')}
-                </Button>
+                {saved.queued ? null : (
+                  <Button
+                    size="large"
+                    block
+                    onClick={() => navigate(`/households/${saved.householdId}?tab=visits`)}
+                  >
+                    {t('leads.viewHousehold')}
+                  </Button>
+                )}
                 <Button size="large" block onClick={another}>
                   {t('visits.another')}
                 </Button>
@@ -169,19 +219,25 @@ export function VisitFormPage() {
   }
 
   const h = household.data?.household;
+  const offlineHousehold = h ? undefined : stored.data;
   return (
     <div style={{ maxWidth: 720 }}>
       {backToDue}
       <Typography.Title level={3} style={{ margin: '4px 0 12px' }}>
         {t('visits.newTitle')}
-        {h ? ` · ${h.headName}` : ''}
+        {h ? ` · ${h.headName}` : offlineHousehold ? ` · ${offlineHousehold.headName}` : ''}
       </Typography.Title>
       {h ? (
         <Typography.Paragraph type="secondary" style={{ marginTop: -8 }}>
           {h.townName} · {h.villageName} · {h.householdNo ?? `#${h.id}`}
         </Typography.Paragraph>
       ) : null}
-      {household.error ? (
+      {offlineHousehold ? (
+        <Typography.Paragraph type="secondary" style={{ marginTop: -8 }}>
+          {offlineHousehold.regionName} · {offlineHousehold.householdNo ?? `#${offlineHousehold.id}`}
+        </Typography.Paragraph>
+      ) : null}
+      {household.error && !offlineHousehold ? (
         <Alert
           type="error"
           showIcon
@@ -281,8 +337,12 @@ export function VisitFormPage() {
           <Form.Item label={t('common.note')} name="note">
             <Input.TextArea rows={2} maxLength={1000} />
           </Form.Item>
-          <Form.Item label={t('common.photos')} name="attachmentIds">
-            <PhotoUpload householdId={householdId} large onBusyChange={setUploading} />
+          <Form.Item
+            label={t('common.photos')}
+            name="attachmentIds"
+            extra={online ? undefined : t('offline.photosOffline')}
+          >
+            <PhotoUpload householdId={householdId} large canQueue onBusyChange={setUploading} />
           </Form.Item>
           <Button
             type="primary"

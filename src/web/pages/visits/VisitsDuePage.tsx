@@ -1,11 +1,17 @@
 import { EditOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, List, Space, Switch, Table, type TableProps, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import { shanghaiToday } from '../../../shared/calendar.js';
+import { ApiError } from '../../api/client.js';
 import { visitApi } from '../../api/endpoints.js';
 import type { VisitDueItem, VisitDueSearch } from '../../api/types.js';
 import { useMe, useSession } from '../../auth/SessionProvider.js';
 import { RegionPicker } from '../../components/RegionPicker.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
+import { getMeta, listHouseholds } from '../../offline/db.js';
+import { dueListFrom } from '../../offline/offline-due.js';
+import { useOffline } from '../../offline/useOffline.js';
 import { errorMessage } from '../../util/formErrors.js';
 import { filterWidth, useIsMobile } from '../../util/useIsMobile.js';
 import { useRemote } from '../../util/useRemote.js';
@@ -21,6 +27,7 @@ export function VisitsDuePage() {
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const isHelper = me.role === 'helper';
+  const canWrite = can('visit.write');
   const query: VisitDueSearch = {
     regionCode: params.get('regionCode') ?? undefined,
     overdueOnly: params.get('overdueOnly') === 'true' ? 'true' : undefined,
@@ -28,7 +35,34 @@ export function VisitsDuePage() {
     page: Number(params.get('page')) || 1,
     pageSize: Number(params.get('pageSize')) || 20,
   };
-  const list = useRemote(() => visitApi.due(query), JSON.stringify(query));
+  const offline = useOffline();
+  // Offline (no answer from the server), the plan comes from the work set stored on the phone.
+  const [fromStore, setFromStore] = useState<string | null>(null);
+  const list = useRemote(
+    async () => {
+      try {
+        const answer = await visitApi.due(query);
+        setFromStore(null);
+        return answer;
+      } catch (cause) {
+        if (!(cause instanceof ApiError && cause.status === 0) || !canWrite) {
+          throw cause;
+        }
+        const [households, savedAt] = await Promise.all([listHouseholds(), getMeta<string>('savedAt')]);
+        if (!savedAt) {
+          throw new ApiError(0, 'NETWORK', t('offline.noStore'), undefined, null);
+        }
+        setFromStore(savedAt);
+        return dueListFrom(households, query, shanghaiToday());
+      }
+    },
+    // Reloaded when the phone goes on or offline, and when the outbox drains (sent visits move due dates).
+    `${JSON.stringify(query)}|${offline.online}|${offline.outbox.length}`,
+  );
+  /** Households with a visit waiting in the outbox (待发送). */
+  const pendingFor = new Set(
+    offline.outbox.flatMap((i) => (i.payload.kind === 'visit' ? [i.payload.body.householdId] : [])),
+  );
   const update = (patch: Record<string, string | undefined>) => {
     const next = new URLSearchParams(params);
     next.delete('page');
@@ -41,13 +75,13 @@ export function VisitsDuePage() {
     }
     setParams(next);
   };
-  const canWrite = can('visit.write');
   const record = (householdId: number) => navigate(`/visits/new?householdId=${householdId}`);
 
   const due = (row: VisitDueItem) => (
     <Space size={4} wrap>
       <Typography.Text type={row.isOverdue ? 'danger' : undefined}>{row.dueOn}</Typography.Text>
       {row.isOverdue ? <Tag color="red">{t('visits.overdue')}</Tag> : null}
+      {pendingFor.has(row.householdId) ? <Tag color="orange">{t('offline.pending')}</Tag> : null}
     </Space>
   );
 
@@ -138,6 +172,11 @@ export function VisitsDuePage() {
             {t('visits.overdueOnly')}
           </Space>
         </Flex>
+        {fromStore ? (
+          <Typography.Paragraph type="warning" data-testid="due-from-store">
+            {t('offline.fromStore', { time: new Date(fromStore).toLocaleString() })}
+          </Typography.Paragraph>
+        ) : null}
         {list.error ? (
           <Typography.Paragraph type="danger" role="alert">
             {errorMessage(list.error, t('common.loadFailed'))}{' '}
@@ -165,7 +204,14 @@ export function VisitsDuePage() {
                       </Link>
                       <HouseholdTypeTag type={row.householdType} />
                     </Space>
-                    {row.isOverdue ? <Tag color="red">{t('visits.overdue')}</Tag> : null}
+                    <Space size={4}>
+                      {pendingFor.has(row.householdId) ? (
+                        <Tag color="orange" data-testid="visit-pending">
+                          {t('offline.pending')}
+                        </Tag>
+                      ) : null}
+                      {row.isOverdue ? <Tag color="red">{t('visits.overdue')}</Tag> : null}
+                    </Space>
                   </Flex>
                   <Typography.Text type="secondary">{row.regionName}</Typography.Text>
                   <Typography.Text>

@@ -1,0 +1,167 @@
+import { mkdir } from 'node:fs/promises';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { baseUrl, launchBrowser, login, withPage } from './browser.js';
+
+/** Offline field work (issue #7) on a phone: record offline, reload offline, send when back, stored once. */
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+const PHONE = { width: 390, height: 844 };
+const eventually = <T>(read: () => T | Promise<T>, timeout = 20_000) => expect.poll(read, { timeout });
+const shots = new URL('../test-results/', import.meta.url).pathname;
+
+/** Opens the form for the first household of the helper's plan; returns its id. */
+async function openVisitForm(page: Page): Promise<string> {
+  await page.waitForURL('**/visits');
+  const due = page.getByTestId('visits-due');
+  await eventually(() => due.getByRole('button', { name: /记录走访/ }).count()).toBeGreaterThan(0);
+  await due
+    .getByRole('button', { name: /记录走访/ })
+    .first()
+    .click();
+  await page.waitForURL(/\/visits\/new\?householdId=\d+/);
+  await page.getByLabel('产业发展情况', { exact: true }).waitFor();
+  return new URL(page.url()).searchParams.get('householdId') ?? '';
+}
+
+/** Fills the form and saves; offline, the visit is kept on the phone as 待发送. */
+async function recordQueued(page: Page, note: string): Promise<void> {
+  await page.getByLabel('产业发展情况', { exact: true }).fill(note);
+  await page.getByRole('button', { name: /保\s*存/ }).click();
+  await page.getByTestId('visit-queued').waitFor();
+}
+
+/** The visits of the household that carry `note`, read through the API with the page's session. */
+async function storedVisits(context: BrowserContext, householdId: string, note: string) {
+  const response = await context.request.get(`${baseUrl()}/api/households/${householdId}/visits`);
+  expect(response.status()).toBe(200);
+  const visits = (await response.json()) as Array<{ industryNote: string | null; attachmentIds: string[] }>;
+  return visits.filter((v) => v.industryNote === note);
+}
+
+const storedCount = async (context: BrowserContext, householdId: string, note: string) =>
+  (await storedVisits(context, householdId, note)).length;
+
+/** A 1×1 PNG. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+/** The stored work set's timestamp (set once the first download reached IndexedDB). */
+const worksetSaved = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<boolean>((resolve) => {
+        const open = indexedDB.open('shoudi-offline');
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('meta')) {
+            resolve(false);
+            return;
+          }
+          const get = db.transaction('meta').objectStore('meta').get('savedAt');
+          get.onsuccess = () => resolve(Boolean(get.result));
+          get.onerror = () => resolve(false);
+        };
+        open.onerror = () => resolve(false);
+      }),
+  );
+
+describe('offline field work on a phone', () => {
+  test('a visit recorded offline survives a reload offline and is sent once when back online', async () => {
+    await withPage(
+      browser,
+      'offline-visit',
+      async (page, context) => {
+        await login(page, 'helper_demo');
+        const householdId = await openVisitForm(page);
+        // The app shell is in the service worker's cache and the work set in IndexedDB before the signal goes.
+        await eventually(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+        await eventually(() => worksetSaved(page)).toBe(true);
+
+        await context.setOffline(true);
+        const note = `离线走访（E2E ${Date.now().toString(36)}）`;
+        // A photo taken offline is kept as a blob and goes out before the visit that names it.
+        await page
+          .getByTestId('photo-input')
+          .setInputFiles({ name: 'visit.png', mimeType: 'image/png', buffer: PNG });
+        await eventually(() => page.getByTestId('photo-list').locator('img').count()).toBe(1);
+        await mkdir(shots, { recursive: true });
+        await page.screenshot({ path: `${shots}offline-0-form.png`, fullPage: true });
+        await recordQueued(page, note);
+        await eventually(() => page.getByTestId('outbox-count').textContent()).toBe('2');
+        await page.screenshot({ path: `${shots}offline-1-queued.png` });
+
+        // Reload with no network: the shell comes from the service worker, the plan from IndexedDB.
+        await page.goto('/visits');
+        await page.getByTestId('due-from-store').waitFor();
+        await eventually(() => page.getByTestId('visit-pending').count()).toBe(1);
+        await eventually(() => page.getByTestId('outbox-count').textContent()).toBe('2');
+        await eventually(() => page.getByTestId('visits-due').locator('.ant-spin-spinning').count()).toBe(0);
+        await page.screenshot({ path: `${shots}offline-2-reloaded.png` });
+
+        await context.setOffline(false);
+        await eventually(() => page.getByTestId('offline-banner').count()).toBe(0);
+        const stored = await storedVisits(context, householdId, note);
+        expect(stored).toHaveLength(1);
+        expect(stored[0]?.attachmentIds).toHaveLength(1);
+        // The plan reloads from the server once the outbox drained: the household's visit is today's.
+        await eventually(() => page.getByTestId('visit-pending').count()).toBe(0);
+        await eventually(() => page.getByTestId('due-from-store').count()).toBe(0);
+        await page.screenshot({ path: `${shots}offline-3-sent.png` });
+      },
+      PHONE,
+    );
+  });
+
+  test('a send whose answer is lost is retried and the visit lands once', async () => {
+    // Service workers blocked so page.route sees every request of the page.
+    const context = await browser.newContext({
+      baseURL: baseUrl(),
+      viewport: PHONE,
+      locale: 'zh-CN',
+      serviceWorkers: 'block',
+    });
+    context.setDefaultTimeout(15_000);
+    const page = await context.newPage();
+    try {
+      await login(page, 'helper_demo');
+      const householdId = await openVisitForm(page);
+      await context.setOffline(true);
+      const note = `中断重发（E2E ${Date.now().toString(36)}）`;
+      await recordQueued(page, note);
+
+      // The first POST reaches the server (which stores the visit), then the connection drops before the answer.
+      let posts = 0;
+      await page.route('**/api/visits', async (route) => {
+        posts += 1;
+        if (posts === 1) {
+          await route.fetch();
+          await route.abort('connectionreset');
+          return;
+        }
+        await route.continue();
+      });
+      await context.setOffline(false);
+      await eventually(() => posts).toBe(1);
+      expect(await storedCount(context, householdId, note)).toBe(1);
+      // Still waiting on the phone; "send now" instead of the back-off timer.
+      await eventually(() => page.getByTestId('outbox-count').textContent()).toBe('1');
+      await page.getByRole('button', { name: /立即发送/ }).click();
+      await eventually(() => page.getByTestId('offline-banner').count()).toBe(0);
+      expect(posts).toBe(2);
+      expect(await storedCount(context, householdId, note)).toBe(1);
+    } finally {
+      await context.close();
+    }
+  });
+});

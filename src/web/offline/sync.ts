@@ -1,0 +1,200 @@
+/**
+ * Sends the outbox and refreshes the work set. Runs in the page (not the service worker, so it works the
+ * same on every browser): on start, on the 'online' event, after each queued write, and on a retry timer
+ * that backs off while the phone stays offline. State for the UI is one small observable (useOffline.ts).
+ */
+
+import type { WorksetResponse } from '../../shared/workset.js';
+import type { VisitBody } from '../api/types.js';
+import { toBase64 } from '../util/photos.js';
+import { clearStore, enqueue, getMeta, outboxStore, saveWorkset } from './db.js';
+import { type OutboxItem, requestOf, retryDelayMs, type SendItem, sendPass } from './queue.js';
+
+export interface OfflineState {
+  online: boolean;
+  /** Everything not yet on the server, in the order made: pending, plus conflicts and refusals. */
+  outbox: OutboxItem[];
+  syncing: boolean;
+  /** The session ended while records wait: the user must log in again to send them. */
+  needsLogin: boolean;
+  /** When the work set was last stored on this phone (ISO), or null if never. */
+  worksetAt: string | null;
+}
+
+let state: OfflineState = {
+  online: typeof navigator === 'undefined' ? true : navigator.onLine,
+  outbox: [],
+  syncing: false,
+  needsLogin: false,
+  worksetAt: null,
+};
+const listeners = new Set<() => void>();
+
+function setState(patch: Partial<OfflineState>) {
+  state = { ...state, ...patch };
+  for (const listener of listeners) {
+    listener();
+  }
+}
+
+export const offlineState = {
+  get: () => state,
+  subscribe(listener: () => void) {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  },
+};
+
+/** One item over the network. The raw fetch (not api/client.ts) so a 401 here does not log the user out. */
+const sendItem: SendItem = async (item) => {
+  const { method, path } = requestOf(item.payload);
+  try {
+    const response = await fetch(path, {
+      method,
+      credentials: 'same-origin',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify(
+        item.payload.kind === 'attachment'
+          ? { ...item.payload.body, contentBase64: await toBase64(item.payload.blob) }
+          : item.payload.body,
+      ),
+    });
+    let message: string | null = null;
+    if (!response.ok) {
+      const body = (await response.json().catch(() => null)) as { message?: unknown } | null;
+      message = typeof body?.message === 'string' ? body.message : null;
+    }
+    return { status: response.status, message };
+  } catch {
+    return { status: null };
+  }
+};
+
+let userId: number | null = null;
+let timer: ReturnType<typeof setTimeout> | null = null;
+let running: Promise<void> | null = null;
+
+async function reloadOutbox() {
+  const outbox = (await outboxStore.list()).sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));
+  setState({ outbox, worksetAt: (await getMeta<string>('savedAt')) ?? null });
+}
+
+function schedule(ms: number) {
+  if (timer) {
+    clearTimeout(timer);
+  }
+  timer = setTimeout(() => void syncNow(), ms);
+}
+
+/** Downloads the work set (only what changed since the stored cursor, when it belongs to this user). */
+async function refreshWorkset(): Promise<void> {
+  if (userId === null) {
+    return;
+  }
+  const owner = await getMeta<number>('owner');
+  const cursor = owner === userId ? await getMeta<string>('cursor') : undefined;
+  const response = await fetch(`/api/sync/workset${cursor ? `?since=${encodeURIComponent(cursor)}` : ''}`, {
+    credentials: 'same-origin',
+    headers: { accept: 'application/json' },
+  });
+  if (response.ok) {
+    await saveWorkset((await response.json()) as WorksetResponse, userId);
+  }
+}
+
+/** Sends what waits, then refreshes the work set; one run at a time, a second call joins the first. */
+export function syncNow(): Promise<void> {
+  running ??= (async () => {
+    try {
+      setState({ syncing: true, online: navigator.onLine });
+      if (!navigator.onLine) {
+        schedule(retryDelayMs(0));
+        return;
+      }
+      const result = await sendPass(outboxStore, sendItem);
+      setState({ needsLogin: result.stoppedBy === 'login' });
+      if (result.stoppedBy === 'offline') {
+        const first = (await outboxStore.list()).find((i) => i.state === 'pending');
+        schedule(retryDelayMs(first?.attempts ?? 0));
+      } else if (result.stoppedBy === null) {
+        await refreshWorkset().catch(() => undefined);
+        schedule(10 * 60_000);
+      }
+    } finally {
+      await reloadOutbox().catch(() => undefined);
+      setState({ syncing: false });
+      running = null;
+    }
+  })();
+  return running;
+}
+
+const onOnline = () => {
+  setState({ online: true });
+  void syncNow();
+};
+const onOffline = () => setState({ online: false });
+
+/** Starts syncing for the logged-in user (who can record visits). */
+export function startSync(forUserId: number): () => void {
+  userId = forUserId;
+  window.addEventListener('online', onOnline);
+  window.addEventListener('offline', onOffline);
+  void syncNow();
+  return () => {
+    userId = null;
+    window.removeEventListener('online', onOnline);
+    window.removeEventListener('offline', onOffline);
+    if (timer) {
+      clearTimeout(timer);
+    }
+  };
+}
+
+/** Keeps a visit for sending; it leaves at once when the phone is online. */
+export async function queueVisit(body: VisitBody, headName: string | null): Promise<void> {
+  await enqueue({
+    id: body.id,
+    payload: { kind: 'visit', body, headName },
+    state: 'pending',
+    attempts: 0,
+    createdAt: new Date().toISOString(),
+  });
+  await reloadOutbox();
+  void syncNow();
+}
+
+/** Keeps a photo of a visit for sending (before the visit itself, which names it). */
+export async function queuePhoto(
+  body: { id: string; householdId: number; filename: string; mimeType: string },
+  blob: Blob,
+): Promise<void> {
+  await enqueue({
+    id: body.id,
+    payload: { kind: 'attachment', body, blob },
+    state: 'pending',
+    attempts: 0,
+    createdAt: new Date().toISOString(),
+  });
+  await reloadOutbox();
+}
+
+/** The user dropped a record the server refused or that conflicts ("take theirs"). */
+export async function discard(seq: number): Promise<void> {
+  await outboxStore.remove(seq);
+  await reloadOutbox();
+}
+
+/** Drops a queued record by its own id (a photo taken off the form before the visit was saved). */
+export async function discardRecord(id: string): Promise<void> {
+  const item = (await outboxStore.list()).find((i) => i.id === id);
+  if (item?.seq !== undefined) {
+    await discard(item.seq);
+  }
+}
+
+/** Logging out: clears the phone's copy (and the outbox, which the caller confirmed with the user). */
+export async function clearOnLogout(): Promise<void> {
+  await clearStore(true);
+  setState({ outbox: [], worksetAt: null, needsLogin: false });
+}
