@@ -19,6 +19,12 @@ export const offlineZh = {
   'offline.logoutTitle': '还有 {count} 条记录没有发送',
   'offline.logoutBody': '退出登录会删除本机上的这些记录，且无法恢复。建议先联网发送。',
   'offline.logoutAnyway': '仍然退出并删除',
+  'offline.foreignWaiting': '本机有另一用户的 {count} 条记录待发送',
+  'offline.foreignHelp': '这些记录只会在该用户登录后发送，不会以您的身份发送。',
+  'offline.foreignDiscard': '放弃这些记录',
+  'offline.foreignDiscardTitle': '放弃另一用户的 {count} 条记录？',
+  'offline.foreignDiscardBody': '这些记录尚未发送到服务器，放弃后无法恢复。',
+  'offline.foreignDiscardOk': '确认放弃',
 } as const;
 
 export const offlineEn: Record<keyof typeof offlineZh, string> = {
@@ -41,4 +47,10 @@ export const offlineEn: Record<keyof typeof offlineZh, string> = {
   'offline.logoutTitle': '{count} records have not been sent',
   'offline.logoutBody': 'Logging out deletes them from this phone for good. Send them first if you can.',
   'offline.logoutAnyway': 'Log out and delete them',
+  'offline.foreignWaiting': "{count} of another user's records are waiting on this phone",
+  'offline.foreignHelp': 'They are sent only when that user logs in, never under your name.',
+  'offline.foreignDiscard': 'Discard them',
+  'offline.foreignDiscardTitle': "Discard {count} of another user's records?",
+  'offline.foreignDiscardBody': 'They have not reached the server; once discarded they cannot be recovered.',
+  'offline.foreignDiscardOk': 'Discard',
 };

@@ -1,10 +1,10 @@
 import { CloudSyncOutlined, DisconnectOutlined } from '@ant-design/icons';
-import { Alert, Badge, Button, Flex, List, Typography } from 'antd';
+import { Alert, Badge, Button, Flex, List, Popconfirm, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useNavigate } from 'react-router';
 import { useMe, useSession } from '../auth/SessionProvider.js';
 import { useI18n } from '../i18n/I18nProvider.js';
-import { discard, startSync, syncNow } from './sync.js';
+import { discard, discardForeign, startSync, syncNow } from './sync.js';
 import { useOffline } from './useOffline.js';
 
 /**
@@ -32,7 +32,8 @@ export function OfflineBanner() {
   }
   const problems = offline.outbox.filter((i) => i.state !== 'pending');
   const waiting = offline.outbox.length;
-  if (offline.online && waiting === 0 && !offline.needsLogin) {
+  const foreign = offline.foreign.length;
+  if (offline.online && waiting === 0 && foreign === 0 && !offline.needsLogin) {
     return null;
   }
   return (
@@ -69,6 +70,30 @@ export function OfflineBanner() {
                 </Button>
               ) : null}
             </Flex>
+          }
+        />
+      ) : null}
+      {foreign > 0 ? (
+        // Another user's records on a shared phone: never sent under this session (they would be
+        // attributed to the wrong person); they go out when their maker logs in, or are discarded here.
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="outbox-foreign"
+          title={t('offline.foreignWaiting', { count: foreign })}
+          description={t('offline.foreignHelp')}
+          action={
+            <Popconfirm
+              title={t('offline.foreignDiscardTitle', { count: foreign })}
+              description={t('offline.foreignDiscardBody')}
+              okText={t('offline.foreignDiscardOk')}
+              okButtonProps={{ danger: true }}
+              onConfirm={() => discardForeign()}
+            >
+              <Button size="small" danger>
+                {t('offline.foreignDiscard')}
+              </Button>
+            </Popconfirm>
           }
         />
       ) : null}

@@ -4,6 +4,7 @@ import {
   continuesPass,
   type OutboxItem,
   type OutboxStore,
+  ownedBy,
   requestOf,
   retryDelayMs,
   type SendItem,
@@ -11,9 +12,16 @@ import {
   sendPass,
 } from './queue.js';
 
-const visit = (seq: number, state: OutboxItem['state'] = 'pending'): OutboxItem => ({
+const ME = 1;
+const visit = (
+  seq: number,
+  state: OutboxItem['state'] = 'pending',
+  /** null: an item made before records had an owner. */
+  ownerId: number | null = ME,
+): OutboxItem => ({
   seq,
   id: `v${seq}`,
+  ...(ownerId === null ? {} : { ownerId }),
   payload: {
     kind: 'visit',
     headName: null,
@@ -27,7 +35,7 @@ const visit = (seq: number, state: OutboxItem['state'] = 'pending'): OutboxItem 
 describe('the outbox rules', () => {
   it('sends pending items in the order they were made, skipping those waiting on the user', () => {
     const items = [visit(3), visit(1), visit(2, 'conflict'), visit(4, 'rejected'), visit(5)];
-    expect(sendOrder(items).map((i) => i.seq)).toEqual([1, 3, 5]);
+    expect(sendOrder(items, ME).map((i) => i.seq)).toEqual([1, 3, 5]);
   });
 
   it('treats 201 (new) and 200 (already stored by an earlier send) alike as done', () => {
@@ -105,10 +113,10 @@ describe('a send pass', () => {
       }
       return { status: isNew ? 201 : 200 };
     };
-    expect(await sendPass(store, send)).toEqual({ sent: 0, stoppedBy: 'offline' });
+    expect(await sendPass(store, send, ME)).toEqual({ sent: 0, stoppedBy: 'offline' });
     expect(outbox.get(1)?.attempts).toBe(1);
     expect(outbox.has(2)).toBe(true);
-    expect(await sendPass(store, send)).toEqual({ sent: 2, stoppedBy: null });
+    expect(await sendPass(store, send, ME)).toEqual({ sent: 2, stoppedBy: null });
     expect(outbox.size).toBe(0);
     expect([...server.values()]).toEqual([1, 1]);
   });
@@ -119,7 +127,7 @@ describe('a send pass', () => {
     outbox.set(2, visit(2));
     const send: SendItem = async (item) =>
       item.seq === 1 ? { status: 409, message: '已被他人修改' } : { status: 201 };
-    expect(await sendPass(store, send)).toEqual({ sent: 1, stoppedBy: null });
+    expect(await sendPass(store, send, ME)).toEqual({ sent: 1, stoppedBy: null });
     expect(outbox.get(1)).toMatchObject({ state: 'conflict', error: '已被他人修改' });
     expect(outbox.has(2)).toBe(false);
   });
@@ -128,8 +136,36 @@ describe('a send pass', () => {
     const { outbox, store } = setup();
     outbox.set(1, visit(1));
     outbox.set(2, visit(2));
-    expect(await sendPass(store, async () => ({ status: 401 }))).toEqual({ sent: 0, stoppedBy: 'login' });
+    expect(await sendPass(store, async () => ({ status: 401 }), ME)).toEqual({ sent: 0, stoppedBy: 'login' });
     expect(outbox.size).toBe(2);
     expect(outbox.get(1)?.state).toBe('pending');
+  });
+
+  it("never sends another user's records, and leaves them untouched for that user", async () => {
+    const { outbox, store, server } = setup();
+    outbox.set(1, visit(1, 'pending', 2));
+    outbox.set(2, visit(2));
+    outbox.set(3, visit(3, 'pending', null)); // made before records had an owner
+    const send: SendItem = async (item) => {
+      server.set(item.id, 1);
+      return { status: 201 };
+    };
+    expect(await sendPass(store, send, ME)).toEqual({ sent: 1, stoppedBy: null });
+    expect([...server.keys()]).toEqual(['v2']);
+    expect(outbox.get(1)).toEqual(visit(1, 'pending', 2));
+    expect(outbox.get(3)?.state).toBe('pending');
+    // The other user, logged in again, sends theirs.
+    expect(await sendPass(store, send, 2)).toEqual({ sent: 1, stoppedBy: null });
+    expect([...server.keys()]).toEqual(['v2', 'v1']);
+  });
+});
+
+describe('whose records', () => {
+  it("splits the outbox into mine and another user's, ownerless ones counting as another's", () => {
+    const items = [visit(1), visit(2, 'pending', 2), visit(3, 'conflict'), visit(4, 'pending', null)];
+    const { mine, others } = ownedBy(items, ME);
+    expect(mine.map((i) => i.seq)).toEqual([1, 3]);
+    expect(others.map((i) => i.seq)).toEqual([2, 4]);
+    expect(ownedBy(items, null).mine).toEqual([]);
   });
 });

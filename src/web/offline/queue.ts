@@ -29,6 +29,13 @@ export interface OutboxItem {
   seq?: number;
   /** The record's own id (what makes a resend idempotent). */
   id: string;
+  /**
+   * The user who made it. A phone is often shared (a cadre and a helper, or a cadre's successor): the
+   * server would accept another user's record under the new session and attribute it to the wrong person,
+   * so only the maker's session ever sends it. Items from before this field existed have none and count as
+   * another user's: they can be discarded, never sent under a guess.
+   */
+  ownerId?: number;
   payload: OutboxPayload;
   state: OutboxState;
   attempts: number;
@@ -71,8 +78,23 @@ export function classify(status: number | null): Outcome {
  * photos were queued before it, and a pass stops at the first unanswered item, so a visit never reaches
  * the server before its photos.
  */
-export function sendOrder(items: readonly OutboxItem[]): OutboxItem[] {
-  return items.filter((i) => i.state === 'pending').sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));
+export function sendOrder(items: readonly OutboxItem[], userId: number): OutboxItem[] {
+  return ownedBy(items, userId)
+    .mine.filter((i) => i.state === 'pending')
+    .sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));
+}
+
+/** Splits the outbox into the current user's records and those another user left on this phone. */
+export function ownedBy(
+  items: readonly OutboxItem[],
+  userId: number | null,
+): { mine: OutboxItem[]; others: OutboxItem[] } {
+  const mine: OutboxItem[] = [];
+  const others: OutboxItem[] = [];
+  for (const item of items) {
+    (userId !== null && item.ownerId === userId ? mine : others).push(item);
+  }
+  return { mine, others };
 }
 
 /** Whether a send pass goes on after this outcome: no answer or no session means the next ones fail too. */
@@ -117,13 +139,13 @@ export interface PassResult {
 }
 
 /**
- * Sends the outbox once, in order. A stored item (200/201) leaves the outbox; a conflict or refusal stays,
+ * Sends the user's own outbox once, in order (never another user's records, see `ownerId`). A stored item (200/201) leaves the outbox; a conflict or refusal stays,
  * marked for the user; no answer stops the pass with the item still pending. An item whose answer was lost
  * after the server stored it is simply sent again next time: the server answers 200 with the stored record.
  */
-export async function sendPass(store: OutboxStore, send: SendItem): Promise<PassResult> {
+export async function sendPass(store: OutboxStore, send: SendItem, userId: number): Promise<PassResult> {
   let sent = 0;
-  for (const item of sendOrder(await store.list())) {
+  for (const item of sendOrder(await store.list(), userId)) {
     const answer = await send(item);
     const outcome = classify(answer.status);
     if (outcome === 'done') {

@@ -8,12 +8,14 @@ import type { WorksetResponse } from '../../shared/workset.js';
 import type { VisitBody } from '../api/types.js';
 import { toBase64 } from '../util/photos.js';
 import { clearStore, enqueue, getMeta, outboxStore, saveWorkset } from './db.js';
-import { type OutboxItem, requestOf, retryDelayMs, type SendItem, sendPass } from './queue.js';
+import { type OutboxItem, ownedBy, requestOf, retryDelayMs, type SendItem, sendPass } from './queue.js';
 
 export interface OfflineState {
   online: boolean;
-  /** Everything not yet on the server, in the order made: pending, plus conflicts and refusals. */
+  /** This user's records not yet on the server, in the order made: pending, plus conflicts and refusals. */
   outbox: OutboxItem[];
+  /** Records another user left on this phone: never sent under this session, only discarded on purpose. */
+  foreign: OutboxItem[];
   syncing: boolean;
   /** The session ended while records wait: the user must log in again to send them. */
   needsLogin: boolean;
@@ -24,6 +26,7 @@ export interface OfflineState {
 let state: OfflineState = {
   online: typeof navigator === 'undefined' ? true : navigator.onLine,
   outbox: [],
+  foreign: [],
   syncing: false,
   needsLogin: false,
   worksetAt: null,
@@ -75,8 +78,17 @@ let timer: ReturnType<typeof setTimeout> | null = null;
 let running: Promise<void> | null = null;
 
 async function reloadOutbox() {
-  const outbox = (await outboxStore.list()).sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));
-  setState({ outbox, worksetAt: (await getMeta<string>('savedAt')) ?? null });
+  const all = (await outboxStore.list()).sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));
+  const { mine, others } = ownedBy(all, userId);
+  setState({ outbox: mine, foreign: others, worksetAt: (await getMeta<string>('savedAt')) ?? null });
+}
+
+/** The user queuing a record; a write with no logged-in user would have no owner to send it. */
+function ownerId(): number {
+  if (userId === null) {
+    throw new Error('offline: no user to own the record');
+  }
+  return userId;
 }
 
 function schedule(ms: number) {
@@ -111,10 +123,13 @@ export function syncNow(): Promise<void> {
         schedule(retryDelayMs(0));
         return;
       }
-      const result = await sendPass(outboxStore, sendItem);
+      if (userId === null) {
+        return;
+      }
+      const result = await sendPass(outboxStore, sendItem, userId);
       setState({ needsLogin: result.stoppedBy === 'login' });
       if (result.stoppedBy === 'offline') {
-        const first = (await outboxStore.list()).find((i) => i.state === 'pending');
+        const first = ownedBy(await outboxStore.list(), userId).mine.find((i) => i.state === 'pending');
         schedule(retryDelayMs(first?.attempts ?? 0));
       } else if (result.stoppedBy === null) {
         await refreshWorkset().catch(() => undefined);
@@ -155,6 +170,7 @@ export function startSync(forUserId: number): () => void {
 export async function queueVisit(body: VisitBody, headName: string | null): Promise<void> {
   await enqueue({
     id: body.id,
+    ownerId: ownerId(),
     payload: { kind: 'visit', body, headName },
     state: 'pending',
     attempts: 0,
@@ -171,6 +187,7 @@ export async function queuePhoto(
 ): Promise<void> {
   await enqueue({
     id: body.id,
+    ownerId: ownerId(),
     payload: { kind: 'attachment', body, blob },
     state: 'pending',
     attempts: 0,
@@ -185,6 +202,14 @@ export async function discard(seq: number): Promise<void> {
   await reloadOutbox();
 }
 
+/** Drops every record another user left on this phone (the banner asks for confirmation first). */
+export async function discardForeign(): Promise<void> {
+  for (const item of ownedBy(await outboxStore.list(), userId).others) {
+    await outboxStore.remove(item.seq ?? 0);
+  }
+  await reloadOutbox();
+}
+
 /** Drops a queued record by its own id (a photo taken off the form before the visit was saved). */
 export async function discardRecord(id: string): Promise<void> {
   const item = (await outboxStore.list()).find((i) => i.id === id);
@@ -193,8 +218,15 @@ export async function discardRecord(id: string): Promise<void> {
   }
 }
 
-/** Logging out: clears the phone's copy (and the outbox, which the caller confirmed with the user). */
+/**
+ * Logging out: clears the phone's work set and this user's outbox (the caller confirmed it with the user).
+ * Another user's records stay: they are theirs to send at their next login, not this user's to delete.
+ */
 export async function clearOnLogout(): Promise<void> {
-  await clearStore(true);
-  setState({ outbox: [], worksetAt: null, needsLogin: false });
+  const { mine } = ownedBy(await outboxStore.list(), userId);
+  for (const item of mine) {
+    await outboxStore.remove(item.seq ?? 0);
+  }
+  await clearStore(false);
+  setState({ outbox: [], foreign: [], worksetAt: null, needsLogin: false });
 }
