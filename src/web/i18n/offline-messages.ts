@@ -25,6 +25,15 @@ export const offlineZh = {
   'offline.foreignDiscardTitle': '放弃另一用户的 {count} 条记录？',
   'offline.foreignDiscardBody': '这些记录尚未发送到服务器，放弃后无法恢复。',
   'offline.foreignDiscardOk': '确认放弃',
+  'offline.checksTitle': '待核实的线索和预警',
+  'offline.lead': '线索',
+  'offline.alert': '预警',
+  'offline.notAtRisk': '核实无风险',
+  'offline.notAtRiskHelp': '填写入户核实的结论。联网后发送；若期间已被他人处理，会提示冲突。',
+  'offline.reasonPlaceholder': '核实结论（必填）',
+  'offline.saveLocally': '保存，待发送',
+  'offline.kind.leadClose': '线索核实',
+  'offline.kind.alertClose': '预警核实',
 } as const;
 
 export const offlineEn: Record<keyof typeof offlineZh, string> = {
@@ -53,4 +62,14 @@ export const offlineEn: Record<keyof typeof offlineZh, string> = {
   'offline.foreignDiscardTitle': "Discard {count} of another user's records?",
   'offline.foreignDiscardBody': 'They have not reached the server; once discarded they cannot be recovered.',
   'offline.foreignDiscardOk': 'Discard',
+  'offline.checksTitle': 'Leads and alerts to verify',
+  'offline.lead': 'Lead',
+  'offline.alert': 'Alert',
+  'offline.notAtRisk': 'Verified: not at risk',
+  'offline.notAtRiskHelp':
+    'Write what the home visit found. It is sent when online; if someone settled it meanwhile, you will see a conflict.',
+  'offline.reasonPlaceholder': 'Finding (required)',
+  'offline.saveLocally': 'Save, send later',
+  'offline.kind.leadClose': 'Lead verification',
+  'offline.kind.alertClose': 'Alert verification',
 };

@@ -112,7 +112,12 @@ export function OfflineBanner() {
             >
               <Typography.Text type="danger">
                 {item.state === 'conflict' ? t('offline.conflict') : t('offline.rejected')}
-                {item.payload.kind === 'visit' && item.payload.headName ? ` · ${item.payload.headName}` : ''}
+                {item.payload.kind === 'leadClose' || item.payload.kind === 'alertClose'
+                  ? ` · ${t(`offline.kind.${item.payload.kind}`)}`
+                  : ''}
+                {item.payload.kind !== 'attachment' && item.payload.headName
+                  ? ` · ${item.payload.headName}`
+                  : ''}
                 {item.error ? `：${item.error}` : ''}
               </Typography.Text>
             </List.Item>

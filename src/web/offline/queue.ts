@@ -15,11 +15,13 @@ export type OutboxPayload =
       body: { id: string; householdId: number; filename: string; mimeType: string };
       blob: Blob;
     }
-  | { kind: 'leadClose'; leadId: number; body: { version: number; reason: string } }
+  /** `version` is the lead's from the work set: a 409 means someone settled or changed it meanwhile. */
+  | { kind: 'leadClose'; leadId: number; body: { version: number; reason: string }; headName?: string | null }
   | {
       kind: 'alertClose';
       alertId: number;
       body: { version: number; outcome: string; reason?: string | null };
+      headName?: string | null;
     };
 
 export type OutboxState = 'pending' | 'conflict' | 'rejected';

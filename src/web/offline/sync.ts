@@ -7,6 +7,7 @@
 import type { WorksetResponse } from '../../shared/workset.js';
 import type { VisitBody } from '../api/types.js';
 import { toBase64 } from '../util/photos.js';
+import { newUuid } from '../util/uuid.js';
 import { clearStore, enqueue, getMeta, outboxStore, saveWorkset } from './db.js';
 import { type OutboxItem, ownedBy, requestOf, retryDelayMs, type SendItem, sendPass } from './queue.js';
 
@@ -194,6 +195,38 @@ export async function queuePhoto(
     createdAt: new Date().toISOString(),
   });
   await reloadOutbox();
+}
+
+/**
+ * Closes a lead (or an alert) as verified not at risk, from the work set: sent with the version the phone
+ * holds, so if someone settled it meanwhile the server answers 409 and the banner shows their message.
+ * The id is made here, once, so the outbox can tell this record apart from any other.
+ */
+export async function queueClose(
+  target: { kind: 'leadClose'; leadId: number } | { kind: 'alertClose'; alertId: number },
+  version: number,
+  reason: string,
+  headName: string | null,
+): Promise<void> {
+  const payload: OutboxItem['payload'] =
+    target.kind === 'leadClose'
+      ? { kind: 'leadClose', leadId: target.leadId, body: { version, reason }, headName }
+      : {
+          kind: 'alertClose',
+          alertId: target.alertId,
+          body: { version, outcome: 'not_at_risk', reason },
+          headName,
+        };
+  await enqueue({
+    id: newUuid(),
+    ownerId: ownerId(),
+    payload,
+    state: 'pending',
+    attempts: 0,
+    createdAt: new Date().toISOString(),
+  });
+  await reloadOutbox();
+  void syncNow();
 }
 
 /** The user dropped a record the server refused or that conflicts ("take theirs"). */

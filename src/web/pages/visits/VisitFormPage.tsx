@@ -25,6 +25,7 @@ import { PhotoUpload } from '../../components/PhotoUpload.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { RISK_TYPE_LABELS } from '../../i18n/messages.js';
 import { getHousehold } from '../../offline/db.js';
+import { OfflineChecks } from '../../offline/OfflineChecks.js';
 import { queueVisit } from '../../offline/sync.js';
 import { useOffline } from '../../offline/useOffline.js';
 import { applyServerFieldErrors, errorMessage } from '../../util/formErrors.js';
@@ -72,12 +73,13 @@ export function VisitFormPage() {
     () => (presetId ? householdApi.get(presetId) : Promise.resolve(undefined)),
     String(presetId ?? ''),
   );
-  // Offline, the heading comes from the work set stored on the phone.
+  const { online, worksetAt, outbox } = useOffline();
+  // Offline, the heading comes from the work set stored on the phone (read again after each sync, so a
+  // lead settled by a sent close leaves the list).
   const stored = useRemote(
     () => (presetId ? getHousehold(presetId).catch(() => undefined) : Promise.resolve(undefined)),
-    String(presetId ?? ''),
+    `${presetId ?? ''}|${worksetAt}|${outbox.length}`,
   );
-  const { online } = useOffline();
   const [form] = Form.useForm<Values>();
   const visitId = useRef(newUuid());
   const isSending = useRef(false);
@@ -237,6 +239,7 @@ export function VisitFormPage() {
           {offlineHousehold.regionName} · {offlineHousehold.householdNo ?? `#${offlineHousehold.id}`}
         </Typography.Paragraph>
       ) : null}
+      {offlineHousehold ? <OfflineChecks household={offlineHousehold} /> : null}
       {household.error && !offlineHousehold ? (
         <Alert
           type="error"
