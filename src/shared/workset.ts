@@ -49,6 +49,10 @@ export interface WorksetHousehold {
   headName: string;
   memberCount: number;
   address: string | null;
+  /** The facts a cadre may correct offline (see web/offline/facts.ts); the PATCH accepts them as they are. */
+  housingGrade: string | null;
+  waterQuantityOk: boolean | null;
+  waterQualityOk: boolean | null;
   phoneMasked: string | null;
   regionCode: string;
   regionName: string;

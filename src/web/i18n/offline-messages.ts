@@ -31,9 +31,20 @@ export const offlineZh = {
   'offline.notAtRisk': '核实无风险',
   'offline.notAtRiskHelp': '填写入户核实的结论。联网后发送；若期间已被他人处理，会提示冲突。',
   'offline.reasonPlaceholder': '核实结论（必填）',
-  'offline.saveLocally': '保存，待发送',
+  'offline.saveLocally': '存入本机，待发送',
   'offline.kind.leadClose': '线索核实',
   'offline.kind.alertClose': '预警核实',
+  'offline.kind.householdFacts': '户信息更正',
+  'offline.factsTitle': '更正户信息',
+  'offline.factsNothing': '没有改动',
+  'offline.factsResolve': '处理冲突',
+  'offline.factsConflictTitle': '该户已在服务器上被修改',
+  'offline.factsConflictBody': '您离线期间，其他人修改了这一户。请对照后选择保留哪一方的内容。',
+  'offline.factsField': '项目',
+  'offline.factsMine': '我的',
+  'offline.factsServer': '服务器上的',
+  'offline.keepMine': '保留我的',
+  'offline.takeTheirs': '采用服务器的',
 } as const;
 
 export const offlineEn: Record<keyof typeof offlineZh, string> = {
@@ -69,7 +80,19 @@ export const offlineEn: Record<keyof typeof offlineZh, string> = {
   'offline.notAtRiskHelp':
     'Write what the home visit found. It is sent when online; if someone settled it meanwhile, you will see a conflict.',
   'offline.reasonPlaceholder': 'Finding (required)',
-  'offline.saveLocally': 'Save, send later',
+  'offline.saveLocally': 'Keep on this phone, send later',
   'offline.kind.leadClose': 'Lead verification',
   'offline.kind.alertClose': 'Alert verification',
+  'offline.kind.householdFacts': 'Household correction',
+  'offline.factsTitle': 'Correct household facts',
+  'offline.factsNothing': 'Nothing changed',
+  'offline.factsResolve': 'Resolve',
+  'offline.factsConflictTitle': 'Changed on the server meanwhile',
+  'offline.factsConflictBody':
+    'Someone changed this household while you were offline. Compare and choose which values to keep.',
+  'offline.factsField': 'Field',
+  'offline.factsMine': 'Mine',
+  'offline.factsServer': 'On the server',
+  'offline.keepMine': 'Keep mine',
+  'offline.takeTheirs': "Take the server's",
 };

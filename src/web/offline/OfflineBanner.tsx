@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import { useNavigate } from 'react-router';
 import { useMe, useSession } from '../auth/SessionProvider.js';
 import { useI18n } from '../i18n/I18nProvider.js';
+import { FactsConflict } from './OfflineFacts.js';
 import { discard, discardForeign, startSync, syncNow } from './sync.js';
 import { useOffline } from './useOffline.js';
 
@@ -104,15 +105,22 @@ export function OfflineBanner() {
           dataSource={problems}
           renderItem={(item) => (
             <List.Item
-              actions={[
-                <Button key="discard" size="small" danger onClick={() => void discard(item.seq ?? 0)}>
-                  {t('offline.discard')}
-                </Button>,
-              ]}
+              actions={
+                // A facts conflict offers keep mine / take theirs; anything else can only be discarded.
+                item.state === 'conflict' && item.payload.kind === 'householdFacts'
+                  ? [<FactsConflict key="resolve" item={item} />]
+                  : [
+                      <Button key="discard" size="small" danger onClick={() => void discard(item.seq ?? 0)}>
+                        {t('offline.discard')}
+                      </Button>,
+                    ]
+              }
             >
               <Typography.Text type="danger">
                 {item.state === 'conflict' ? t('offline.conflict') : t('offline.rejected')}
-                {item.payload.kind === 'leadClose' || item.payload.kind === 'alertClose'
+                {item.payload.kind === 'leadClose' ||
+                item.payload.kind === 'alertClose' ||
+                item.payload.kind === 'householdFacts'
                   ? ` · ${t(`offline.kind.${item.payload.kind}`)}`
                   : ''}
                 {item.payload.kind !== 'attachment' && item.payload.headName

@@ -5,6 +5,7 @@
  * act on is never retried blindly, and nothing is dropped without the user seeing it.
  */
 import type { VisitBody } from '../api/types.js';
+import type { Facts } from './facts.js';
 
 /** A pending write. `id` is the client-made id of the record (the visit's UUID; for a close, a UUID made when it was queued). */
 export type OutboxPayload =
@@ -21,6 +22,13 @@ export type OutboxPayload =
       kind: 'alertClose';
       alertId: number;
       body: { version: number; outcome: string; reason?: string | null };
+      headName?: string | null;
+    }
+  /** Corrected facts of a household (facts.ts), with the household's version: a 409 offers keep mine / take theirs. */
+  | {
+      kind: 'householdFacts';
+      householdId: number;
+      body: Facts & { version: number };
       headName?: string | null;
     };
 
@@ -111,7 +119,7 @@ export function retryDelayMs(attempts: number): number {
 export const waitingCount = (items: readonly OutboxItem[]): number => items.length;
 
 /** The request an item makes. */
-export function requestOf(payload: OutboxPayload): { method: 'POST'; path: string } {
+export function requestOf(payload: OutboxPayload): { method: 'POST' | 'PATCH'; path: string } {
   switch (payload.kind) {
     case 'visit':
       return { method: 'POST', path: '/api/visits' };
@@ -121,6 +129,8 @@ export function requestOf(payload: OutboxPayload): { method: 'POST'; path: strin
       return { method: 'POST', path: `/api/leads/${payload.leadId}/close` };
     case 'alertClose':
       return { method: 'POST', path: `/api/alerts/${payload.alertId}/close` };
+    case 'householdFacts':
+      return { method: 'PATCH', path: `/api/households/${payload.householdId}` };
   }
 }
 

@@ -9,6 +9,7 @@ import type { VisitBody } from '../api/types.js';
 import { toBase64 } from '../util/photos.js';
 import { newUuid } from '../util/uuid.js';
 import { clearStore, enqueue, getMeta, outboxStore, saveWorkset } from './db.js';
+import { type Facts, keepMine } from './facts.js';
 import { type OutboxItem, ownedBy, requestOf, retryDelayMs, type SendItem, sendPass } from './queue.js';
 
 export interface OfflineState {
@@ -227,6 +228,63 @@ export async function queueClose(
   });
   await reloadOutbox();
   void syncNow();
+}
+
+/** Keeps corrected household facts for sending, with the version of the household the phone holds. */
+export async function queueFacts(
+  householdId: number,
+  body: Facts & { version: number },
+  headName: string | null,
+): Promise<void> {
+  await enqueue({
+    id: newUuid(),
+    ownerId: ownerId(),
+    payload: { kind: 'householdFacts', householdId, body, headName },
+    state: 'pending',
+    attempts: 0,
+    createdAt: new Date().toISOString(),
+  });
+  await reloadOutbox();
+  void syncNow();
+}
+
+/** The household as the server holds it now, for the conflict dialog (needs a connection). */
+export async function serverFacts(householdId: number): Promise<Facts & { version: number }> {
+  const response = await fetch(`/api/households/${householdId}`, {
+    credentials: 'same-origin',
+    headers: { accept: 'application/json' },
+  });
+  if (!response.ok) {
+    throw new Error(`HTTP ${response.status}`);
+  }
+  const { household } = (await response.json()) as { household: Facts & { version: number } };
+  return household;
+}
+
+/**
+ * 保留我的 on a facts conflict: re-read the household and send the user's fields again under its current
+ * version. If the server already holds them, the record is simply done. A second conflict (it changed yet
+ * again) comes back to the user the same way.
+ */
+export async function resolveKeepMine(seq: number): Promise<void> {
+  const item = (await outboxStore.list()).find((i) => i.seq === seq);
+  if (item?.payload.kind !== 'householdFacts') {
+    return;
+  }
+  const next = keepMine(item.payload.body, await serverFacts(item.payload.householdId));
+  if (next === null) {
+    await outboxStore.remove(seq);
+  } else {
+    await outboxStore.put({
+      ...item,
+      payload: { ...item.payload, body: next },
+      state: 'pending',
+      attempts: 0,
+      error: null,
+    });
+  }
+  await reloadOutbox();
+  await syncNow();
 }
 
 /** The user dropped a record the server refused or that conflicts ("take theirs"). */

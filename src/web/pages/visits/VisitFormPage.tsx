@@ -26,6 +26,7 @@ import { useI18n } from '../../i18n/I18nProvider.js';
 import { RISK_TYPE_LABELS } from '../../i18n/messages.js';
 import { getHousehold } from '../../offline/db.js';
 import { OfflineChecks } from '../../offline/OfflineChecks.js';
+import { OfflineFacts } from '../../offline/OfflineFacts.js';
 import { queueVisit } from '../../offline/sync.js';
 import { useOffline } from '../../offline/useOffline.js';
 import { applyServerFieldErrors, errorMessage } from '../../util/formErrors.js';
@@ -240,6 +241,12 @@ export function VisitFormPage() {
         </Typography.Paragraph>
       ) : null}
       {offlineHousehold ? <OfflineChecks household={offlineHousehold} /> : null}
+      {offlineHousehold ? (
+        <OfflineFacts
+          key={`${offlineHousehold.id}-${offlineHousehold.version}`}
+          household={offlineHousehold}
+        />
+      ) : null}
       {household.error && !offlineHousehold ? (
         <Alert
           type="error"
