@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { baseUrl, launchBrowser, login, withPage } from './browser.js';
+import { baseUrl, DEMO_PASSWORD, launchBrowser, login, withPage } from './browser.js';
 
 /** Offline field work (issue #7) on a phone: record offline, reload offline, send when back, stored once. */
 let browser: Browser;
@@ -162,6 +162,73 @@ describe('offline field work on a phone', () => {
       expect(await storedCount(context, householdId, note)).toBe(1);
     } finally {
       await context.close();
+    }
+  });
+
+  test("a household fact edited offline meets a server change: 保留我的 stores the user's value once", async () => {
+    // Another user's session (the county), changing the same household through the API meanwhile.
+    const county = await browser.newContext({ baseURL: baseUrl() });
+    try {
+      const signIn = await county.request.post('/api/auth/login', {
+        data: { username: 'county_wancheng', password: DEMO_PASSWORD },
+      });
+      expect(signIn.status()).toBe(200);
+      const read = async (id: string) => {
+        const response = await county.request.get(`/api/households/${id}`);
+        expect(response.status()).toBe(200);
+        return ((await response.json()) as { household: { address: string | null; version: number } })
+          .household;
+      };
+
+      await withPage(
+        browser,
+        'offline-facts-conflict',
+        async (page, context) => {
+          await login(page, 'helper_demo');
+          const householdId = await openVisitForm(page);
+          await eventually(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+          await eventually(() => worksetSaved(page)).toBe(true);
+          const before = await read(householdId);
+
+          // Offline, the household comes from the work set, with the facts form.
+          await context.setOffline(true);
+          await page.goto(`/visits/new?householdId=${householdId}`);
+          const facts = page.getByTestId('offline-facts');
+          await facts.waitFor();
+          const mine = `东岗村 E2E ${Date.now().toString(36)} 号`;
+          await facts.getByLabel('住址').fill(mine);
+          await facts.getByRole('button', { name: /存入本机/ }).click();
+          await eventually(() => page.getByTestId('outbox-count').textContent()).toBe('1');
+
+          // Meanwhile the county edits the same household: its version moves on.
+          const theirs = `县里改的地址 ${Date.now().toString(36)}`;
+          const patched = await county.request.patch(`/api/households/${householdId}`, {
+            data: { version: before.version, address: theirs },
+          });
+          expect(patched.status()).toBe(200);
+
+          // Back online: the stale version is refused, and the choice appears with both values.
+          await context.setOffline(false);
+          const resolve = page.getByRole('button', { name: /处理冲突/ });
+          await resolve.waitFor();
+          await resolve.click();
+          const table = page.getByTestId('facts-conflict');
+          await eventually(() => table.textContent()).toContain(theirs);
+          expect(await table.textContent()).toContain(mine);
+          await mkdir(shots, { recursive: true });
+          await page.screenshot({ path: `${shots}offline-4-facts-conflict.png` });
+          await page.getByRole('button', { name: /保留我的/ }).click();
+
+          await eventually(() => page.getByTestId('offline-banner').count()).toBe(0);
+          const after = await read(householdId);
+          expect(after.address).toBe(mine);
+          // The county's edit and the user's, one each: the user's fields were stored exactly once.
+          expect(after.version).toBe(before.version + 2);
+        },
+        PHONE,
+      );
+    } finally {
+      await county.close();
     }
   });
 });
