@@ -78,6 +78,9 @@ describe('the outbox rules', () => {
     expect(
       requestOf({ kind: 'alertClose', alertId: 9, body: { version: 1, outcome: 'not_at_risk' } }).path,
     ).toBe('/api/alerts/9/close');
+    expect(
+      requestOf({ kind: 'householdFacts', householdId: 3, body: { version: 4, housingGrade: 'C' } }),
+    ).toEqual({ method: 'PATCH', path: '/api/households/3' });
   });
 });
 
