@@ -231,4 +231,75 @@ describe('offline field work on a phone', () => {
       await county.close();
     }
   });
+
+  test('a village cadre verifies leads offline; one settled meanwhile comes back as a conflict', async () => {
+    const county = await browser.newContext({ baseURL: baseUrl() });
+    try {
+      const signIn = await county.request.post('/api/auth/login', {
+        data: { username: 'county_wancheng', password: DEMO_PASSWORD },
+      });
+      expect(signIn.status()).toBe(200);
+      const openLeads = async () => {
+        const response = await county.request.get(
+          '/api/leads?status=open&regionCode=411302102201&pageSize=50',
+        );
+        expect(response.status()).toBe(200);
+        return (
+          (await response.json()) as { items: Array<{ id: number; householdId: number; version: number }> }
+        ).items;
+      };
+      // The demo village has open leads to verify (demo-cases.service.ts).
+      const [first, second] = await openLeads();
+      if (!first || !second) {
+        throw new Error('the demo village needs two open leads');
+      }
+
+      await withPage(
+        browser,
+        'offline-lead-check',
+        async (page, context) => {
+          await login(page, 'village_guanzhuang');
+          await eventually(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+          await eventually(() => worksetSaved(page)).toBe(true);
+          await context.setOffline(true);
+
+          const closeOffline = async (householdId: number, reason: string) => {
+            await page.goto(`/visits/new?householdId=${householdId}`);
+            const checks = page.getByTestId('offline-checks');
+            await checks.waitFor();
+            await checks
+              .getByRole('button', { name: /核实无风险/ })
+              .first()
+              .click();
+            await page.getByLabel('核实结论（必填）').fill(reason);
+            await page.getByRole('dialog').getByRole('button', { name: /存入本机/ }).click();
+            await checks.getByText('待发送').first().waitFor();
+          };
+          await closeOffline(first.householdId, '入户核实：收入稳定，无返贫风险（E2E）');
+          await closeOffline(second.householdId, '入户核实：已有低保，无风险（E2E）');
+          await eventually(() => page.getByTestId('outbox-count').textContent()).toBe('2');
+
+          // Meanwhile the county settles the second lead.
+          const settled = await county.request.post(`/api/leads/${second.id}/close`, {
+            data: { version: second.version, reason: '县里已核实' },
+          });
+          expect(settled.status()).toBe(200);
+
+          await context.setOffline(false);
+          // The first lands; the second is refused with the server's message, kept for the user.
+          await eventually(() => page.getByTestId('outbox-count').textContent()).toBe('1');
+          await eventually(() => page.getByTestId('offline-banner').textContent()).toContain('线索核实');
+          expect(await page.getByTestId('offline-banner').textContent()).toContain('与服务器上的记录冲突');
+          const open = (await openLeads()).map((l) => l.id);
+          expect(open).not.toContain(first.id);
+          expect(open).not.toContain(second.id);
+          await page.getByRole('button', { name: /放弃这条/ }).click();
+          await eventually(() => page.getByTestId('offline-banner').count()).toBe(0);
+        },
+        PHONE,
+      );
+    } finally {
+      await county.close();
+    }
+  });
 });
