@@ -272,7 +272,10 @@ describe('offline field work on a phone', () => {
               .first()
               .click();
             await page.getByLabel('核实结论（必填）').fill(reason);
-            await page.getByRole('dialog').getByRole('button', { name: /存入本机/ }).click();
+            await page
+              .getByRole('dialog')
+              .getByRole('button', { name: /存入本机/ })
+              .click();
             await checks.getByText('待发送').first().waitFor();
           };
           await closeOffline(first.householdId, '入户核实：收入稳定，无返贫风险（E2E）');
