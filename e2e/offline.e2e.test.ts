@@ -248,8 +248,17 @@ describe('offline field work on a phone', () => {
           (await response.json()) as { items: Array<{ id: number; householdId: number; version: number }> }
         ).items;
       };
-      // The demo village has open leads to verify (demo-cases.service.ts).
-      const [first, second] = await openLeads();
+      // Two open leads of its own: other test files verify the demo village's leads on the same server.
+      const households = await county.request.get('/api/households?regionCode=411302102201&pageSize=10');
+      const ids = ((await households.json()) as { items: Array<{ id: number }> }).items.map((h) => h.id);
+      for (const householdId of ids.slice(-2)) {
+        const raised = await county.request.post('/api/leads', {
+          data: { householdId, reasons: ['income_drop'], note: '离线核实测试' },
+        });
+        expect(raised.status()).toBe(201);
+      }
+      const mine = ids.slice(-2);
+      const [first, second] = (await openLeads()).filter((lead) => mine.includes(lead.householdId));
       if (!first || !second) {
         throw new Error('the demo village needs two open leads');
       }

@@ -222,7 +222,9 @@ export function VisitFormPage() {
   }
 
   const h = household.data?.household;
-  const offlineHousehold = h ? undefined : stored.data;
+  // The phone's copy stands in only when the server cannot answer (offline, or the request failed), not while
+  // the online record is still loading: otherwise the offline cards would flash on a slow link.
+  const offlineHousehold = !h && (household.error || !navigator.onLine) ? stored.data : undefined;
   return (
     <div style={{ maxWidth: 720 }}>
       {backToDue}
