@@ -209,6 +209,16 @@ export function createHouseholdRepository(db: Kysely<DB>) {
     },
 
     /** The household if the access reaches it, in one round trip. */
+    /** The households among `ids` the access reaches (id, region and county only), in one query. */
+    findAccessibleByIds(ids: readonly number[], access: HouseholdAccess) {
+      return db
+        .selectFrom('household')
+        .select(['household.id', 'household.region_code', 'household.county_code', 'household.head_name'])
+        .where('household.id', 'in', [...ids])
+        .where((eb) => accessFilter(eb, access))
+        .execute();
+    },
+
     findAccessibleById(id: number, access: HouseholdAccess) {
       return detailQuery()
         .where('household.id', 'in', (eb) =>

@@ -158,13 +158,9 @@ export function createMeasureService(deps: {
       const ids = [...new Set(input.householdIds)];
       return tx(async (t) => {
         const access = households.accessOf(actor);
-        const found = [];
-        for (const id of ids) {
-          const household = await t.households.findAccessibleById(id, access);
-          if (!household) {
-            throw notFound('农户');
-          }
-          found.push(household);
+        const found = await t.households.findAccessibleByIds(ids, access);
+        if (found.length !== ids.length) {
+          throw notFound('农户');
         }
         const helper = await t.users.findById(input.userId);
         if (helper?.role !== 'helper' || helper.disabled) {

@@ -1,4 +1,5 @@
 import { shanghaiToday } from '../../shared/calendar.js';
+import { scopePrefix } from '../../shared/region-code.js';
 import { notFound } from '../errors.js';
 import type { Repositories } from '../repositories/index.js';
 import type { Actor } from './actor.js';
@@ -19,8 +20,7 @@ export function createQualityService(deps: { repos: Repositories }) {
         if (!region || region.level === 'zone' || !isRegionInScope(region, actor.scope)) {
           throw notFound('区划');
         }
-        const level = region.level as 'city' | 'county' | 'town' | 'village';
-        prefixes = [region.code.slice(0, { city: 4, county: 6, town: 9, village: 12 }[level])];
+        prefixes = [scopePrefix(region.code, region.level)];
       }
       const { counts, items: rows } = await repos.quality.report(
         prefixes,
