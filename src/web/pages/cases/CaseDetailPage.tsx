@@ -1,12 +1,11 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Descriptions, Result, Skeleton, Space, Tabs, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Space, Tabs, Tag, Typography } from 'antd';
 import { useCallback, useRef } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { ApiError } from '../../api/client.js';
 import { caseApi } from '../../api/endpoints.js';
 import type { CaseDetail } from '../../api/types.js';
+import { DetailLoadState } from '../../components/DetailLoadState.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
-import { errorMessage } from '../../util/formErrors.js';
 import { useRemote } from '../../util/useRemote.js';
 import { HouseholdTypeTag } from '../households/codes.js';
 import { CaseActionBar } from './CaseActions.js';
@@ -64,27 +63,14 @@ export function CaseDetailPage() {
   );
 
   if (!remote.data) {
-    if (remote.error) {
-      const missing = remote.error instanceof ApiError && remote.error.status === 404;
-      return (
-        <Card>
-          <Result
-            status={missing ? '404' : 'error'}
-            title={missing ? t('cases.notFound') : errorMessage(remote.error, t('common.loadFailed'))}
-            extra={
-              <Space>
-                <Button onClick={() => navigate('/cases')}>{t('cases.backToList')}</Button>
-                {missing ? null : <Button onClick={reload}>{t('common.retry')}</Button>}
-              </Space>
-            }
-          />
-        </Card>
-      );
-    }
     return (
-      <Card>
-        <Skeleton active paragraph={{ rows: 8 }} />
-      </Card>
+      <DetailLoadState
+        error={remote.error}
+        notFoundTitle={t('cases.notFound')}
+        backLabel={t('cases.backToList')}
+        onBack={() => navigate('/cases')}
+        onRetry={reload}
+      />
     );
   }
 

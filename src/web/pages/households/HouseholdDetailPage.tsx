@@ -1,14 +1,14 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { App, Button, Card, Result, Skeleton, Space, Tabs, Typography } from 'antd';
+import { App, Button, Card, Space, Tabs, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useRef } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
-import { ApiError, isConflict } from '../../api/client.js';
+import { isConflict } from '../../api/client.js';
 import { householdApi } from '../../api/endpoints.js';
 import type { HouseholdDetail } from '../../api/types.js';
 import { useSession } from '../../auth/SessionProvider.js';
+import { DetailLoadState } from '../../components/DetailLoadState.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
-import { errorMessage } from '../../util/formErrors.js';
 import { useRemote } from '../../util/useRemote.js';
 import { BasicInfoTab } from './BasicInfoTab.js';
 import { HouseholdTypeTag } from './codes.js';
@@ -64,27 +64,14 @@ export function HouseholdDetailPage() {
   );
 
   if (!remote.data) {
-    if (remote.error) {
-      const missing = remote.error instanceof ApiError && remote.error.status === 404;
-      return (
-        <Card>
-          <Result
-            status={missing ? '404' : 'error'}
-            title={missing ? t('hh.notFound') : errorMessage(remote.error, t('common.loadFailed'))}
-            extra={
-              <Space>
-                <Button onClick={() => navigate('/households')}>{t('hh.backToList')}</Button>
-                {missing ? null : <Button onClick={reload}>{t('common.retry')}</Button>}
-              </Space>
-            }
-          />
-        </Card>
-      );
-    }
     return (
-      <Card>
-        <Skeleton active paragraph={{ rows: 8 }} />
-      </Card>
+      <DetailLoadState
+        error={remote.error}
+        notFoundTitle={t('hh.notFound')}
+        backLabel={t('hh.backToList')}
+        onBack={() => navigate('/households')}
+        onRetry={reload}
+      />
     );
   }
 
