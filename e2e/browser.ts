@@ -27,6 +27,18 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 /**
+ * A browser context for the tests (one place to set what every context needs).
+ */
+export async function newContext(
+  browser: Browser,
+  options: Parameters<Browser['newContext']>[0],
+): Promise<BrowserContext> {
+  // The any-hour runs start the server's clock on today's Shanghai date (scripts/test.mjs), so the browser's real
+  // clock is on the same day; Playwright's fake clock is left out (it could not be tried on a loaded machine).
+  return browser.newContext(options);
+}
+
+/**
  * Runs `body` in a fresh browser context (its own cookies and localStorage); on failure saves a full-page
  * screenshot to test-results/ before rethrowing.
  */
@@ -36,7 +48,7 @@ export async function withPage(
   body: (page: Page, context: BrowserContext) => Promise<void>,
   viewport = { width: 1366, height: 768 },
 ): Promise<void> {
-  const context = await browser.newContext({ baseURL: baseUrl(), viewport, locale: 'zh-CN' });
+  const context = await newContext(browser, { baseURL: baseUrl(), viewport, locale: 'zh-CN' });
   context.setDefaultTimeout(15_000);
   const page = await context.newPage();
   try {

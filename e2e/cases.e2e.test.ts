@@ -18,7 +18,6 @@ let openedHead = '';
 let approvalCaseUrl = '';
 
 /** Polls until the page has caught up: a login, a lazy page and its request can take seconds on a busy machine. */
-const eventually = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_000 });
 
 const tableRows = (page: Page, testId: string) => page.getByTestId(testId).locator('tbody tr.ant-table-row');
 
@@ -38,7 +37,7 @@ async function act(page: Page, button: RegExp, note: string): Promise<void> {
   const dialog = page.getByRole('dialog').filter({ has: page.getByLabel('办理意见', { exact: true }) });
   await dialog.getByLabel('办理意见', { exact: true }).fill(note);
   await dialog.getByRole('button', { name: /提\s*交/ }).click();
-  await eventually(() => dialog.isVisible()).toBe(false);
+  await expect.poll(() => dialog.isVisible()).toBe(false);
 }
 
 const stageOf = (page: Page) =>
@@ -56,7 +55,7 @@ describe('leads and cases', () => {
       await login(page, 'village_guanzhuang');
       await openMenu(page, '监测对象', '线索');
       await page.waitForURL('**/leads');
-      await eventually(() => tableRows(page, 'leads-table').count()).toBeGreaterThan(1);
+      await expect.poll(() => tableRows(page, 'leads-table').count()).toBeGreaterThan(1);
 
       // Verified with no risk: close the second open lead with a reason.
       await tableRows(page, 'leads-table').nth(1).getByRole('button', { name: '查看' }).click();
@@ -67,9 +66,9 @@ describe('leads and cases', () => {
         .getByLabel('核实结论', { exact: true })
         .fill('入户核实：家庭务工收入稳定，无返贫风险');
       await closeDialog.getByRole('button', { name: /确\s*定/ }).click();
-      await eventually(() => page.getByText('线索已关闭').isVisible()).toBe(true);
+      await expect.poll(() => page.getByText('线索已关闭').isVisible()).toBe(true);
       await page.locator('.ant-drawer-close').click();
-      await eventually(() => page.getByTestId('lead-detail').count()).toBe(0);
+      await expect.poll(() => page.getByTestId('lead-detail').count()).toBe(0);
 
       // The first open lead: every signal is shown; the cadre starts identification.
       await tableRows(page, 'leads-table').first().getByRole('button', { name: '查看' }).click();
@@ -95,11 +94,11 @@ describe('leads and cases', () => {
         mimeType: 'image/png',
         buffer: PNG,
       });
-      await eventually(() => dialog.getByTestId('photo-list').locator('img').count()).toBe(1);
+      await expect.poll(() => dialog.getByTestId('photo-list').locator('img').count()).toBe(1);
       await dialog.getByRole('button', { name: /纳入识别/ }).click();
 
       await page.waitForURL(/\/cases\/\d+$/);
-      await eventually(() => page.getByTestId('case-title').textContent()).toBe(openedHead);
+      await expect.poll(() => page.getByTestId('case-title').textContent()).toBe(openedHead);
       expect(await stageOf(page)).toBe('信息比对');
       // The village does not act at the cross-check.
       expect(await page.getByRole('button', { name: /提交至/ }).count()).toBe(0);
@@ -112,33 +111,25 @@ describe('leads and cases', () => {
       await login(page, 'town_guanzhuang');
       await openMenu(page, '监测对象', '识别与监测');
       await page.waitForURL('**/cases');
-      await eventually(async () => (await page.getByTestId('case-summary').textContent()) ?? '').toContain(
-        '合计',
-      );
+      await expect
+        .poll(async () => (await page.getByTestId('case-summary').textContent()) ?? '')
+        .toContain('合计');
       await tableRows(page, 'cases-table').filter({ hasText: openedHead }).getByRole('link').first().click();
       await page.waitForURL(/\/cases\/\d+$/);
 
       await act(page, /提交至“村级评议”/, '信息比对无异常');
-      await eventually(() => stageOf(page)).toBe('村级评议');
+      await expect.poll(() => stageOf(page)).toBe('村级评议');
       await act(page, /提交至“公示”/, '村民代表评议通过');
-      await eventually(() => stageOf(page)).toBe('公示');
+      await expect.poll(() => stageOf(page)).toBe('公示');
       expect(await page.getByTestId('case-facts').textContent()).toContain('公示期');
 
-      // The notice lasts five days: submitting today is refused with the reason.
-      await page
-        .getByTestId('case-actions')
-        .getByRole('button', { name: /提交至“乡镇审核”/ })
-        .click();
-      const dialog = page.getByRole('dialog').filter({ has: page.getByLabel('办理意见', { exact: true }) });
-      await eventually(() => dialog.textContent()).toContain('公示期至');
-      await dialog.getByRole('button', { name: /提\s*交/ }).click();
-      await eventually(() =>
-        page
-          .getByText(/公示期不少于5天/)
-          .first()
-          .isVisible(),
-      ).toBe(true);
-      await dialog.getByRole('button', { name: /取\s*消/ }).click();
+      // The notice lasts five days: submitting before it ends is shown disabled, with the day it opens (the
+      // server's refusal of an early submit is tested in test/cases.test.ts).
+      const blocked = page.getByTestId('case-actions').getByTestId('case-blocked-advance');
+      await blocked.waitFor();
+      expect(await blocked.isDisabled()).toBe(true);
+      expect(await blocked.textContent()).toMatch(/提交至“乡镇审核”/);
+      expect(await blocked.textContent()).toMatch(/\d{4}-\d{2}-\d{2}/);
       expect(await stageOf(page)).toBe('公示');
     });
   });
@@ -153,28 +144,28 @@ describe('leads and cases', () => {
       await page.waitForURL(/\/cases\/\d+$/);
       approvalCaseUrl = new URL(page.url()).pathname;
       await act(page, /提交至“乡镇审核”/, '公示期满无异议');
-      await eventually(() => stageOf(page)).toBe('乡镇审核');
+      await expect.poll(() => stageOf(page)).toBe('乡镇审核');
     });
 
     await withPage(browser, 'cases-approval-township', async (page) => {
       await login(page, 'town_guanzhuang');
       await page.goto(approvalCaseUrl);
       await act(page, /提交至“县级审批”/, '乡镇审核同意');
-      await eventually(() => stageOf(page)).toBe('县级审批');
+      await expect.poll(() => stageOf(page)).toBe('县级审批');
     });
 
     await withPage(browser, 'cases-approval-county', async (page) => {
       await login(page, 'county_wancheng');
       await page.goto(approvalCaseUrl);
       await act(page, /提交至“结果公告”/, '县级审批同意纳入监测');
-      await eventually(() => stageOf(page)).toBe('结果公告');
+      await expect.poll(() => stageOf(page)).toBe('结果公告');
     });
 
     await withPage(browser, 'cases-approval-announce', async (page) => {
       await login(page, 'town_guanzhuang');
       await page.goto(approvalCaseUrl);
       await act(page, /提交至“监测帮扶中”/, '已在村内公告');
-      await eventually(() => stageOf(page)).toBe('监测帮扶中');
+      await expect.poll(() => stageOf(page)).toBe('监测帮扶中');
       const steps = (await page.getByTestId('case-steps').textContent()) ?? '';
       expect(steps).toContain('县级审批同意纳入监测');
       expect(steps).toContain('宛城区乡村振兴局');
@@ -186,9 +177,9 @@ describe('leads and cases', () => {
       await chooseOption(dialog, '措施类别', '公益岗位');
       await dialog.getByLabel('措施内容', { exact: true }).fill('村级保洁公益岗');
       await dialog.getByRole('button', { name: /保\s*存/ }).click();
-      await eventually(async () => (await page.getByTestId('measures-table').textContent()) ?? '').toContain(
-        '村级保洁公益岗',
-      );
+      await expect
+        .poll(async () => (await page.getByTestId('measures-table').textContent()) ?? '')
+        .toContain('村级保洁公益岗');
     });
   });
 
@@ -196,7 +187,7 @@ describe('leads and cases', () => {
     await withPage(browser, 'cases-assign-helper', async (page) => {
       await login(page, 'town_guanzhuang');
       await page.goto('/cases?group=monitoring');
-      await eventually(() => tableRows(page, 'cases-table').count()).toBeGreaterThan(0);
+      await expect.poll(() => tableRows(page, 'cases-table').count()).toBeGreaterThan(0);
       // The household monitored in the previous test has no helper yet.
       const row = tableRows(page, 'cases-table').filter({ hasText: '未落实' }).first();
       const head = ((await row.locator('td').nth(1).textContent()) ?? '').trim();
@@ -205,9 +196,9 @@ describe('leads and cases', () => {
       const dialog = page.getByRole('dialog', { name: '落实帮扶责任人' });
       await chooseOption(dialog, '帮扶责任人', '帮扶责任人');
       await dialog.getByRole('button', { name: /确\s*定/ }).click();
-      await eventually(() => dialog.isVisible()).toBe(false);
+      await expect.poll(() => dialog.isVisible()).toBe(false);
       const assigned = tableRows(page, 'cases-table').filter({ hasText: head });
-      await eventually(async () => (await assigned.textContent()) ?? '').toContain('帮扶责任人');
+      await expect.poll(async () => (await assigned.textContent()) ?? '').toContain('帮扶责任人');
       expect(await assigned.textContent()).not.toContain('未落实');
     });
   });
@@ -221,7 +212,7 @@ describe('leads and cases', () => {
         // A helper lands on the visits of their own households.
         await page.waitForURL('**/visits');
         const due = page.getByTestId('visits-due');
-        await eventually(() => due.getByRole('button', { name: /记录走访/ }).count()).toBeGreaterThan(0);
+        await expect.poll(() => due.getByRole('button', { name: /记录走访/ }).count()).toBeGreaterThan(0);
         await due
           .getByRole('button', { name: /记录走访/ })
           .first()
@@ -237,16 +228,16 @@ describe('leads and cases', () => {
         await page
           .getByTestId('photo-input')
           .setInputFiles({ name: 'visit.png', mimeType: 'image/png', buffer: PNG });
-        await eventually(() => page.getByTestId('photo-list').locator('img').count()).toBe(1);
+        await expect.poll(() => page.getByTestId('photo-list').locator('img').count()).toBe(1);
         // Nothing is wider than the phone.
         expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 
         await page.getByRole('button', { name: /保\s*存/ }).dblclick();
-        await eventually(() => page.getByText('走访记录已保存').isVisible()).toBe(true);
+        await expect.poll(() => page.getByText('走访记录已保存').isVisible()).toBe(true);
 
         await page.goto(`/households/${householdId}?tab=visits`);
         const visits = page.getByTestId('household-visits');
-        await eventually(async () => (await visits.textContent()) ?? '').toContain(note);
+        await expect.poll(async () => (await visits.textContent()) ?? '').toContain(note);
         expect(await visits.locator('.ant-card').filter({ hasText: note }).count()).toBe(1);
         expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
       },

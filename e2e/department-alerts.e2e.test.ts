@@ -22,7 +22,7 @@ function checkCharacter(first17: string): string {
   return '10X98765432'[sum % 11] ?? '0';
 }
 
-/** A household of 东岗村 with a known ID number, registered through the API as the county would. */
+/** A household of 张茨园村 (411302102201) with a known ID number, registered through the API as the county would. */
 async function registerHousehold(name: string, first17: string): Promise<string> {
   const idNumber = `${first17}${checkCharacter(first17)}`;
   const login = await fetch(`${baseUrl()}/api/auth/login`, {
@@ -100,7 +100,7 @@ describe('department data to village verification and back', () => {
       await page.goto('/alerts/poster/411302102201');
       await expect
         .poll(async () => (await page.getByTestId('poster').textContent()) ?? '')
-        .toContain('东岗村');
+        .toContain('张茨园村');
       const qr = page.getByTestId('poster').locator('img');
       await expect.poll(() => qr.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(300);
       await page.waitForLoadState('networkidle');
@@ -136,7 +136,7 @@ describe('department data to village verification and back', () => {
         await page.goto('/declare/411302102201');
         await expect
           .poll(async () => (await page.getByTestId('declare-village').textContent()) ?? '')
-          .toContain('东岗村');
+          .toContain('张茨园村');
         await page.getByLabel('姓名', { exact: true }).first().fill('王大妈');
         const first17 = `41130219600101${Date.now().toString().slice(-3)}`;
         await page.getByLabel('身份证号').fill(`${first17}${checkCharacter(first17)}`);

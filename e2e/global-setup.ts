@@ -70,7 +70,8 @@ export default async function setup(project: TestProject) {
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   try {
-    await waitForHealth(baseUrl, server, 60_000);
+    // A first start migrates and seeds the demo: seconds on an idle machine, a minute or more on a loaded one.
+    await waitForHealth(baseUrl, server, 180_000);
   } catch (error) {
     server.kill('SIGTERM');
     await rm(dataDir, { recursive: true, force: true });

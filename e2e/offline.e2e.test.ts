@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { baseUrl, DEMO_PASSWORD, launchBrowser, login, withPage } from './browser.js';
+import { baseUrl, DEMO_PASSWORD, launchBrowser, login, newContext, withPage } from './browser.js';
 
 /** Offline field work (issue #7) on a phone: record offline, reload offline, send when back, stored once. */
 let browser: Browser;
@@ -125,7 +125,7 @@ describe('offline field work on a phone', () => {
 
   test('a send whose answer is lost is retried and the visit lands once', async () => {
     // Service workers blocked so page.route sees every request of the page.
-    const context = await browser.newContext({
+    const context = await newContext(browser, {
       baseURL: baseUrl(),
       viewport: PHONE,
       locale: 'zh-CN',
@@ -167,7 +167,7 @@ describe('offline field work on a phone', () => {
 
   test("a household fact edited offline meets a server change: 保留我的 stores the user's value once", async () => {
     // Another user's session (the county), changing the same household through the API meanwhile.
-    const county = await browser.newContext({ baseURL: baseUrl() });
+    const county = await newContext(browser, { baseURL: baseUrl() });
     try {
       const signIn = await county.request.post('/api/auth/login', {
         data: { username: 'county_wancheng', password: DEMO_PASSWORD },
@@ -233,7 +233,7 @@ describe('offline field work on a phone', () => {
   });
 
   test('a village cadre verifies leads offline; one settled meanwhile comes back as a conflict', async () => {
-    const county = await browser.newContext({ baseURL: baseUrl() });
+    const county = await newContext(browser, { baseURL: baseUrl() });
     try {
       const signIn = await county.request.post('/api/auth/login', {
         data: { username: 'county_wancheng', password: DEMO_PASSWORD },
@@ -248,9 +248,13 @@ describe('offline field work on a phone', () => {
           (await response.json()) as { items: Array<{ id: number; householdId: number; version: number }> }
         ).items;
       };
-      // Two open leads of its own: other test files verify the demo village's leads on the same server.
-      const households = await county.request.get('/api/households?regionCode=411302102201&pageSize=10');
-      const ids = ((await households.json()) as { items: Array<{ id: number }> }).items.map((h) => h.id);
+      // Two open leads of its own, on households with none: other test files verify the demo village's leads on
+      // the same server, and raising on a household with an open lead would merge into (and then close) theirs.
+      const taken = new Set((await openLeads()).map((lead) => lead.householdId));
+      const households = await county.request.get('/api/households?regionCode=411302102201&pageSize=200');
+      const ids = ((await households.json()) as { items: Array<{ id: number }> }).items
+        .map((h) => h.id)
+        .filter((id) => !taken.has(id));
       for (const householdId of ids.slice(-2)) {
         const raised = await county.request.post('/api/leads', {
           data: { householdId, reasons: ['income_drop'], note: '离线核实测试' },

@@ -13,7 +13,6 @@ afterAll(async () => {
 });
 
 /** Polls until the page has caught up: a login, a lazy page and its request can take seconds on a busy machine. */
-const eventually = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_000 });
 
 const tableRows = (page: Page, testId: string) => page.getByTestId(testId).locator('tbody tr.ant-table-row');
 
@@ -31,7 +30,7 @@ describe('reports', () => {
     await withPage(browser, 'reports-dashboard', async (page) => {
       await login(page, 'village_guanzhuang');
       await page.getByTestId('dashboard-kpis').waitFor();
-      await eventually(() => page.getByTestId('dashboard-kpis').textContent()).toContain('监测帮扶中');
+      await expect.poll(() => page.getByTestId('dashboard-kpis').textContent()).toContain('监测帮扶中');
       await page.getByTestId('chart-trend').locator('canvas').first().waitFor();
     });
   });
@@ -41,19 +40,19 @@ describe('reports', () => {
       await login(page, 'town_guanzhuang');
       await openMenu(page, '报表', '月度自查');
       await page.waitForURL('**/reports/self-check');
-      await eventually(() => tableRows(page, 'selfcheck-items').count()).toBe(6);
+      await expect.poll(() => tableRows(page, 'selfcheck-items').count()).toBe(6);
       await page.getByRole('button', { name: /签署自查/ }).click();
       const dialog = page.getByRole('dialog');
       await dialog.getByLabel('备注').fill('已逐项核对，问题已交办');
       await dialog.getByRole('button', { name: /签署自查/ }).click();
-      await eventually(() => page.getByTestId('selfcheck-signed').isVisible()).toBe(true);
+      await expect.poll(() => page.getByTestId('selfcheck-signed').isVisible()).toBe(true);
       expect(await page.getByTestId('selfcheck-signoff').textContent()).toContain('已逐项核对，问题已交办');
     });
     await withPage(browser, 'reports-selfcheck-county', async (page) => {
       await login(page, 'county_wancheng');
       await openMenu(page, '报表', '月度自查');
       const row = tableRows(page, 'selfcheck-children').filter({ hasText: '官庄镇' });
-      await eventually(() => row.textContent()).toContain('已签署');
+      await expect.poll(() => row.textContent()).toContain('已签署');
       expect(await row.textContent()).toContain('官庄镇干部');
     });
   });
@@ -68,7 +67,7 @@ describe('reports', () => {
         .getByRole('dialog')
         .getByRole('button', { name: /起草通报/ })
         .click();
-      await eventually(() => page.getByText('已起草通报').isVisible()).toBe(true);
+      await expect.poll(() => page.getByText('已起草通报').isVisible()).toBe(true);
       const [download] = await Promise.all([
         page.waitForEvent('download'),
         page.getByTestId('bulletin-docx').click(),
@@ -81,10 +80,10 @@ describe('reports', () => {
     await withPage(browser, 'reports-monthly-ranking', async (page) => {
       await login(page, 'city_admin');
       await openMenu(page, '报表', '月度小结');
-      await eventually(() => tableRows(page, 'monthly-table').count()).toBeGreaterThan(1);
+      await expect.poll(() => tableRows(page, 'monthly-table').count()).toBeGreaterThan(1);
       expect(await page.getByTestId('monthly-table').textContent()).toContain('合计');
       await openMenu(page, '报表', '季度排序');
-      await eventually(() => tableRows(page, 'ranking-table').count()).toBeGreaterThan(1);
+      await expect.poll(() => tableRows(page, 'ranking-table').count()).toBeGreaterThan(1);
       expect(await page.getByTestId('ranking-table').textContent()).toContain('宛城区');
     });
   });

@@ -89,7 +89,7 @@ async function shoot(viewport, suffix) {
   await save('audit');
   await page.goto('/system/regions');
   await page.getByTestId('region-tree').getByText('卧龙区').click();
-  await page.getByTestId('region-tree').getByText('城关镇').first().waitFor();
+  await page.getByTestId('region-tree').getByText('七一街道').first().waitFor();
   await save('regions');
   await page.goto('/households/screening');
   await page.getByRole('button', { name: /开始排查/ }).click();

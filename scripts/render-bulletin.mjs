@@ -5,12 +5,12 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { createSecrets } from '../dist/server/adapters/secrets.js';
 import { loadConfig } from '../dist/server/config.js';
 import { migrateToLatest, openDatabase } from '../dist/server/db/database.js';
 import { quarterOf } from '../dist/server/domain/ranking.js';
 import { systemActor } from '../dist/server/services/actor.js';
 import { createServices } from '../dist/server/services/index.js';
-import { createSecrets } from '../dist/server/services/secrets.js';
 import { shanghaiToday } from '../dist/shared/calendar.js';
 
 const out = path.resolve(process.argv[2] ?? 'test-results/bulletin');

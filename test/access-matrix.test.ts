@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_USERS } from '../src/server/services/demo-seed.service.js';
+import { DEMO_USERS } from '../src/server/demo/demo-seed.service.js';
+import { systemActor } from '../src/server/services/actor.js';
+import { clock } from '../src/shared/clock.js';
 import { hasPermission, type Permission } from '../src/shared/permissions.js';
 import { ROLES } from '../src/shared/roles.js';
+import { newCase, newHousehold } from './helpers/factories.js';
 import { createTestApp, type TestApp } from './helpers/test-app.js';
 
 /**
@@ -21,6 +24,15 @@ interface Ids {
   caseId: number;
   measureId: number;
   attachmentId: string;
+  /** A work record of the household's first member, and a work file imported by the county, both of 宛城区. */
+  workRecordId: number;
+  importId: number;
+  /** A project of 宛城区 in the library, an allocation to 宛城区 and its line to the project. */
+  projectId: number;
+  allocationId: number;
+  fundLineId: number;
+  /** A loan of 宛城区 at a 宛城区 bank. */
+  loanId: number;
 }
 
 interface RouteCase {
@@ -67,6 +79,21 @@ const ROUTES: RouteCase[] = [
       url: '/api/auth/password',
       payload: { currentPassword: 'wrong', newPassword: 'whatever-new' },
     }),
+  },
+  {
+    method: 'GET',
+    path: '/api/auth/lockouts',
+    permission: 'user.manage',
+    request: () => ({ url: '/api/auth/lockouts' }),
+  },
+  {
+    method: 'POST',
+    path: '/api/auth/lockouts/reset',
+    permission: 'user.manage',
+    request: () => ({ url: '/api/auth/lockouts/reset', payload: { username: 'village_guanzhuang' } }),
+    // county_wolong may not reset a user of 宛城区: answered like an unknown user.
+    foreign: () => ({ url: '/api/auth/lockouts/reset', payload: { username: 'village_guanzhuang' } }),
+    missing: () => ({ url: '/api/auth/lockouts/reset', payload: { username: 'no_such_user' } }),
   },
   {
     method: 'GET',
@@ -521,7 +548,7 @@ const ROUTES: RouteCase[] = [
     ['/api/dashboard', 'report.read', ''],
     ['/api/self-checks', 'report.read', 'month=2026-11&'],
     ['/api/verification-samples', 'report.read', 'month=2026-11&'],
-    ['/api/rankings', 'report.read', 'quarter=2026Q4&'],
+    ['/api/rankings', 'ranking.read', 'quarter=2026Q4&'],
   ]),
   {
     method: 'POST',
@@ -577,7 +604,7 @@ const ROUTES: RouteCase[] = [
   {
     method: 'POST',
     path: '/api/bulletins',
-    permission: 'report.manage',
+    permission: 'bulletin.write',
     request: () => ({ url: '/api/bulletins', payload: { quarter: 'bad' } }),
   },
   {
@@ -589,13 +616,13 @@ const ROUTES: RouteCase[] = [
   {
     method: 'PATCH',
     path: '/api/bulletins/{id}',
-    permission: 'report.manage',
+    permission: 'bulletin.write',
     request: () => ({ url: '/api/bulletins/999999', payload: { version: 1 } }),
   },
   {
     method: 'POST',
     path: '/api/bulletins/{id}/issue',
-    permission: 'report.manage',
+    permission: 'bulletin.write',
     request: () => ({ url: '/api/bulletins/999999/issue', payload: { version: 1 } }),
   },
   {
@@ -603,6 +630,120 @@ const ROUTES: RouteCase[] = [
     path: '/api/bulletins/{id}/docx',
     permission: 'report.read',
     request: () => ({ url: '/api/bulletins/999999/docx' }),
+  },
+  // Microcredit: banks, loans and their lifecycle, bank reports and files, ledgers and indicators.
+  {
+    method: 'GET',
+    path: '/api/credit/banks',
+    permission: 'credit.read',
+    request: () => ({ url: '/api/credit/banks' }),
+  },
+  {
+    method: 'POST',
+    path: '/api/credit/banks',
+    permission: 'credit.manage',
+    request: () => ({ url: '/api/credit/banks', payload: {} }),
+    foreign: () => ({ url: '/api/credit/banks', payload: { countyCode: '411302000000', name: '越权银行' } }),
+    missing: () => ({ url: '/api/credit/banks', payload: { countyCode: '411399000000', name: '越权银行' } }),
+  },
+  {
+    method: 'GET',
+    path: '/api/credit/subsidy-epochs',
+    permission: 'credit.read',
+    request: () => ({ url: '/api/credit/subsidy-epochs' }),
+  },
+  {
+    method: 'GET',
+    path: '/api/credit/loans',
+    permission: 'credit.read',
+    request: () => ({ url: '/api/credit/loans' }),
+  },
+  {
+    method: 'POST',
+    path: '/api/credit/loans',
+    permission: 'credit.apply',
+    request: () => ({ url: '/api/credit/loans', payload: {} }),
+  },
+  {
+    method: 'GET',
+    path: '/api/credit/loans/{id}',
+    permission: 'credit.read',
+    request: (ids) => ({ url: `/api/credit/loans/${ids.loanId}` }),
+    foreign: (ids) => ({ url: `/api/credit/loans/${ids.loanId}` }),
+    missing: () => ({ url: '/api/credit/loans/999999' }),
+  },
+  {
+    method: 'POST',
+    path: '/api/credit/loans/{id}/steps',
+    permission: 'credit.act',
+    request: () => ({ url: '/api/credit/loans/999999/steps', payload: { action: 'endorse', version: 1 } }),
+    foreign: (ids) => ({
+      url: `/api/credit/loans/${ids.loanId}/steps`,
+      payload: { action: 'endorse', version: 1 },
+    }),
+    missing: () => ({ url: '/api/credit/loans/999999/steps', payload: { action: 'endorse', version: 1 } }),
+  },
+  {
+    method: 'POST',
+    path: '/api/credit/loans/{id}/repayments',
+    permission: 'credit.bank',
+    request: () => ({ url: '/api/credit/loans/999999/repayments', payload: {} }),
+  },
+  {
+    method: 'POST',
+    path: '/api/credit/loans/{id}/days-past-due',
+    permission: 'credit.bank',
+    request: () => ({ url: '/api/credit/loans/999999/days-past-due', payload: {} }),
+  },
+  {
+    method: 'POST',
+    path: '/api/credit/bank-files',
+    permission: 'credit.bank',
+    request: () => ({ url: '/api/credit/bank-files', payload: {} }),
+  },
+  {
+    method: 'GET',
+    path: '/api/credit/bank-files',
+    permission: 'credit.read',
+    request: () => ({ url: '/api/credit/bank-files' }),
+  },
+  {
+    method: 'GET',
+    path: '/api/credit/bank-files/template',
+    permission: 'credit.read',
+    request: () => ({ url: '/api/credit/bank-files/template' }),
+  },
+  {
+    method: 'GET',
+    path: '/api/credit/bank-files/{id}',
+    permission: 'credit.read',
+    request: () => ({ url: '/api/credit/bank-files/999999' }),
+  },
+  {
+    method: 'GET',
+    path: '/api/credit/indicators',
+    permission: 'credit.report',
+    request: () => ({ url: '/api/credit/indicators' }),
+    foreign: () => ({ url: '/api/credit/indicators?regionCode=411302000000' }),
+    missing: () => ({ url: '/api/credit/indicators?regionCode=411399000000' }),
+  },
+  {
+    method: 'GET',
+    path: '/api/credit/subsidy-ledger',
+    permission: 'credit.read',
+    request: () => ({ url: '/api/credit/subsidy-ledger' }),
+  },
+  {
+    method: 'GET',
+    path: '/api/credit/risk-fund',
+    permission: 'credit.report',
+    request: () => ({ url: '/api/credit/risk-fund' }),
+  },
+  {
+    method: 'POST',
+    path: '/api/credit/risk-fund',
+    permission: 'credit.manage',
+    request: () => ({ url: '/api/credit/risk-fund', payload: {} }),
   },
   // Department feeds, alerts, self-declaration and the other lead channels.
   {
@@ -618,6 +759,18 @@ const ROUTES: RouteCase[] = [
     request: () => ({ url: '/api/feeds/push', payload: {} }),
   },
   { method: 'GET', path: '/api/feeds', permission: 'feed.read', request: () => ({ url: '/api/feeds' }) },
+  {
+    method: 'GET',
+    path: '/api/feeds/column-maps/{feedType}',
+    permission: 'feed.submit',
+    request: () => ({ url: '/api/feeds/column-maps/dibao' }),
+  },
+  {
+    method: 'PUT',
+    path: '/api/feeds/column-maps/{feedType}',
+    permission: 'feed.submit',
+    request: () => ({ url: '/api/feeds/column-maps/dibao', payload: {} }),
+  },
   {
     method: 'GET',
     path: '/api/feeds/templates/{feedType}',
@@ -641,6 +794,126 @@ const ROUTES: RouteCase[] = [
     path: '/api/feeds/{id}/problems.csv',
     permission: 'feed.read',
     request: () => ({ url: '/api/feeds/999999/problems.csv' }),
+  },
+  {
+    method: 'GET',
+    path: '/api/employment/records',
+    permission: 'employment.read',
+    request: () => ({ url: '/api/employment/records' }),
+    foreign: (ids) => ({ url: `/api/employment/records?householdId=${ids.householdId}` }),
+    missing: () => ({ url: '/api/employment/records?householdId=999999' }),
+  },
+  {
+    method: 'POST',
+    path: '/api/employment/records',
+    permission: 'employment.write',
+    request: () => ({ url: '/api/employment/records', payload: {} }),
+    foreign: (ids) => ({
+      url: '/api/employment/records',
+      payload: { personId: ids.personId, category: 'other', startMonth: '2026-01' },
+    }),
+    missing: () => ({
+      url: '/api/employment/records',
+      payload: { personId: 999999, category: 'other', startMonth: '2026-01' },
+    }),
+  },
+  {
+    method: 'GET',
+    path: '/api/employment/records/{id}',
+    permission: 'employment.read',
+    request: (ids) => ({ url: `/api/employment/records/${ids.workRecordId}` }),
+    foreign: (ids) => ({ url: `/api/employment/records/${ids.workRecordId}` }),
+    missing: () => ({ url: '/api/employment/records/999999' }),
+  },
+  {
+    method: 'PATCH',
+    path: '/api/employment/records/{id}',
+    permission: 'employment.write',
+    request: (ids) => ({ url: `/api/employment/records/${ids.workRecordId}`, payload: {} }),
+    foreign: (ids) => ({
+      url: `/api/employment/records/${ids.workRecordId}`,
+      payload: { category: 'other', startMonth: '2026-01', version: 1 },
+    }),
+    missing: () => ({
+      url: '/api/employment/records/999999',
+      payload: { category: 'other', startMonth: '2026-01', version: 1 },
+    }),
+  },
+  {
+    method: 'DELETE',
+    path: '/api/employment/records/{id}',
+    permission: 'employment.write',
+    request: (ids) => ({ url: `/api/employment/records/${ids.workRecordId}?version=99` }),
+    foreign: (ids) => ({ url: `/api/employment/records/${ids.workRecordId}?version=1` }),
+    missing: () => ({ url: '/api/employment/records/999999?version=1' }),
+  },
+  {
+    method: 'GET',
+    path: '/api/employment/scale',
+    permission: 'employment.read',
+    request: () => ({ url: '/api/employment/scale' }),
+    foreign: () => ({ url: '/api/employment/scale?regionCode=411302000000' }),
+    missing: () => ({ url: '/api/employment/scale?regionCode=411399000000' }),
+  },
+  {
+    method: 'GET',
+    path: '/api/employment/issues',
+    permission: 'employment.read',
+    request: () => ({ url: '/api/employment/issues' }),
+    foreign: () => ({ url: '/api/employment/issues?regionCode=411302000000' }),
+    missing: () => ({ url: '/api/employment/issues?regionCode=411399000000' }),
+  },
+  {
+    method: 'GET',
+    path: '/api/employment/settings',
+    permission: 'employment.read',
+    request: () => ({ url: '/api/employment/settings?year=2026' }),
+  },
+  {
+    method: 'PUT',
+    path: '/api/employment/settings',
+    permission: 'employment.configure',
+    request: () => ({ url: '/api/employment/settings', payload: {} }),
+  },
+  {
+    method: 'POST',
+    path: '/api/employment/job-ends/scan',
+    permission: 'employment.configure',
+    request: () => ({ url: '/api/employment/job-ends/scan' }),
+  },
+  {
+    method: 'POST',
+    path: '/api/employment/imports',
+    permission: 'employment.import',
+    request: () => ({ url: '/api/employment/imports?filename=x.csv', payload: {} }),
+  },
+  {
+    method: 'GET',
+    path: '/api/employment/imports',
+    permission: 'employment.import',
+    request: () => ({ url: '/api/employment/imports' }),
+  },
+  {
+    method: 'GET',
+    path: '/api/employment/imports/template.csv',
+    permission: 'employment.import',
+    request: () => ({ url: '/api/employment/imports/template.csv' }),
+  },
+  {
+    method: 'GET',
+    path: '/api/employment/imports/{id}',
+    permission: 'employment.import',
+    request: (ids) => ({ url: `/api/employment/imports/${ids.importId}` }),
+    foreign: (ids) => ({ url: `/api/employment/imports/${ids.importId}` }),
+    missing: () => ({ url: '/api/employment/imports/999999' }),
+  },
+  {
+    method: 'GET',
+    path: '/api/employment/imports/{id}/feedback',
+    permission: 'employment.import',
+    request: (ids) => ({ url: `/api/employment/imports/${ids.importId}/feedback` }),
+    foreign: (ids) => ({ url: `/api/employment/imports/${ids.importId}/feedback` }),
+    missing: () => ({ url: '/api/employment/imports/999999/feedback' }),
   },
   {
     method: 'GET',
@@ -737,6 +1010,129 @@ const ROUTES: RouteCase[] = [
       payload: { householdId: 99999999, source: 'petition', summary: '越权' },
     }),
   },
+  {
+    method: 'GET',
+    path: '/api/funding-sources',
+    permission: 'project.read',
+    request: () => ({ url: '/api/funding-sources' }),
+  },
+  ...regionQueryRoutes([['/api/projects', 'project.read', '']]),
+  {
+    method: 'POST',
+    path: '/api/projects',
+    permission: 'project.write',
+    request: () => ({ url: '/api/projects', payload: {} }),
+    foreign: () => ({ url: '/api/projects', payload: projectPayload('411302102201') }),
+    missing: () => ({ url: '/api/projects', payload: projectPayload('411399101201') }),
+  },
+  {
+    method: 'GET',
+    path: '/api/projects/health',
+    permission: 'project.read',
+    request: () => ({ url: '/api/projects/health?year=2026' }),
+  },
+  ...projectRoutes([
+    ['GET', '/api/projects/{id}', 'project.read', '', undefined],
+    ['PUT', '/api/projects/{id}', 'project.write', '', { ...projectPayload('411302102201'), version: 999 }],
+    ['POST', '/api/projects/{id}/actions', 'project.write', '/actions', { action: 'submit', version: 999 }],
+    [
+      'PUT',
+      '/api/projects/{id}/notices/{noticeId}/objections',
+      'project.write',
+      '/notices/99999999/objections',
+      { objections: 1, resolved: true },
+    ],
+  ]),
+  {
+    method: 'GET',
+    path: '/api/fund-allocations',
+    permission: 'fund.read',
+    request: () => ({ url: '/api/fund-allocations' }),
+  },
+  {
+    method: 'POST',
+    path: '/api/fund-allocations',
+    permission: 'fund.write',
+    request: () => ({ url: '/api/fund-allocations', payload: {} }),
+    foreign: () => ({ url: '/api/fund-allocations', payload: allocationPayload('411302000000') }),
+    missing: () => ({ url: '/api/fund-allocations', payload: allocationPayload('411399000000') }),
+  },
+  {
+    method: 'POST',
+    path: '/api/fund-allocations/{id}/lines',
+    permission: 'fund.write',
+    request: (ids) => ({
+      url: `/api/fund-allocations/${ids.allocationId}/lines`,
+      payload: { projectId: 99999999, amount: '1.00', allocatedOn: '2026-11-10' },
+    }),
+    foreign: (ids) => ({
+      url: `/api/fund-allocations/${ids.allocationId}/lines`,
+      payload: { projectId: ids.projectId, amount: '1.00', allocatedOn: '2026-11-10' },
+    }),
+    missing: () => ({
+      url: '/api/fund-allocations/99999999/lines',
+      payload: { projectId: 99999999, amount: '1.00', allocatedOn: '2026-11-10' },
+    }),
+  },
+  {
+    method: 'POST',
+    path: '/api/fund-payments',
+    permission: 'fund.write',
+    request: (ids) => ({
+      url: '/api/fund-payments',
+      payload: { fundLineId: ids.fundLineId, paidOn: '2026-11-10', amount: '999999999.00' },
+    }),
+    foreign: (ids) => ({
+      url: '/api/fund-payments',
+      payload: { fundLineId: ids.fundLineId, paidOn: '2026-11-10', amount: '1.00' },
+    }),
+    missing: () => ({
+      url: '/api/fund-payments',
+      payload: { fundLineId: 99999999, paidOn: '2026-11-10', amount: '1.00' },
+    }),
+  },
+  {
+    method: 'POST',
+    path: '/api/fund-payments/import',
+    permission: 'fund.write',
+    request: () => ({ url: '/api/fund-payments/import', payload: {} }),
+  },
+  {
+    method: 'GET',
+    path: '/api/funds/progress',
+    permission: 'fund.read',
+    request: () => ({ url: '/api/funds/progress?period=2026-11' }),
+  },
+  {
+    method: 'GET',
+    path: '/api/fund-bulletins',
+    permission: 'fund.read',
+    request: () => ({ url: '/api/fund-bulletins' }),
+  },
+  {
+    method: 'POST',
+    path: '/api/fund-bulletins',
+    permission: 'fund.bulletin',
+    request: () => ({ url: '/api/fund-bulletins', payload: { period: 'bad' } }),
+  },
+  {
+    method: 'GET',
+    path: '/api/fund-bulletins/{period}',
+    permission: 'fund.read',
+    request: () => ({ url: '/api/fund-bulletins/2026-11' }),
+  },
+  {
+    method: 'GET',
+    path: '/api/fund-bulletins/{period}/xlsx',
+    permission: 'fund.read',
+    request: () => ({ url: '/api/fund-bulletins/2026-Q3/xlsx' }),
+  },
+  {
+    method: 'GET',
+    path: '/api/fund-bulletins/{period}/docx',
+    permission: 'fund.read',
+    request: () => ({ url: '/api/fund-bulletins/2026-11/docx' }),
+  },
 ];
 
 /** GET routes over a region given by `regionCode`: 宛城区 from 卧龙区 reads like a region that does not exist. */
@@ -749,6 +1145,51 @@ function regionQueryRoutes(routes: Array<[string, Permission, string]>): RouteCa
     foreign: () => ({ url: `${path}?${query}regionCode=411302000000` }),
     missing: () => ({ url: `${path}?${query}regionCode=411399000000` }),
   }));
+}
+
+/** A valid project declaration at a village (to test scope, not validation). */
+function projectPayload(regionCode: string) {
+  return {
+    regionCode,
+    year: 2026,
+    name: '越权申报项目',
+    categoryL1: '产业发展',
+    categoryL2: '生产',
+    nature: '新建',
+    tasks: [{ item: '大棚', quantity: '1', unit: '座' }],
+    estimatedInvestment: '100.00',
+    funding: [{ source: 'central', amount: '100.00' }],
+    implementingUnit: '某镇',
+  };
+}
+
+function allocationPayload(countyCode: string) {
+  return {
+    countyCode,
+    docNumber: '越权〔2026〕1号',
+    source: 'central',
+    year: 2026,
+    amount: '100.00',
+    receivedOn: '2026-11-01',
+  };
+}
+
+/** Routes on one project of 宛城区: role checks, and the foreign/missing pair. */
+function projectRoutes(
+  routes: Array<[RouteCase['method'], string, Permission, string, Record<string, unknown> | undefined]>,
+): RouteCase[] {
+  return routes.map(([method, path, permission, suffix, payload]) => {
+    const at = (id: number) =>
+      payload ? { url: `/api/projects/${id}${suffix}`, payload } : { url: `/api/projects/${id}${suffix}` };
+    return {
+      method,
+      path,
+      permission,
+      request: (ids) => at(ids.projectId),
+      foreign: (ids) => at(ids.projectId),
+      missing: () => at(99999999),
+    };
+  });
 }
 
 /** The smallest valid PNG (1×1), for attachment uploads. */
@@ -833,11 +1274,9 @@ beforeAll(async () => {
       regionCode: '411302101201',
     },
   });
-  const households = await t.app.inject({
-    url: '/api/households?regionCode=411302000000',
-    headers: { cookie: admin },
-  });
-  const householdId = households.json().items[0].id as number;
+  // Households and a case of the fixture's own in 宛城区's demo village (factories: not the first generated row).
+  const today = clock().today();
+  const householdId = (await newHousehold(t, today)).id;
   const detail = await t.app.inject({
     url: `/api/households/${householdId}`,
     headers: { cookie: cookies.get('county_wancheng') },
@@ -861,20 +1300,7 @@ beforeAll(async () => {
     headers: { cookie: wancheng },
     payload: { householdId, reasons: ['income_below_line'], note: '村里反映' },
   });
-  const otherId = households.json().items[1].id as number;
-  const caseLead = await t.app.inject({
-    method: 'POST',
-    url: '/api/leads',
-    headers: { cookie: wancheng },
-    payload: { householdId: otherId, reasons: ['medical_spending'], note: '大病' },
-  });
-  const opened = await t.app.inject({
-    method: 'POST',
-    url: `/api/leads/${caseLead.json().id}/case`,
-    headers: { cookie: wancheng },
-    payload: { version: caseLead.json().version, note: '入户核实属实' },
-  });
-  const caseId = opened.json().id as number;
+  const caseId = (await newCase(t, today, { by: 'county_wancheng' })).id;
   await t.database.db
     .updateTable('monitoring_case')
     .set({ stage: 'monitored', identified_on: '2026-05-01' })
@@ -892,7 +1318,72 @@ beforeAll(async () => {
     headers: { cookie: wancheng },
     payload: { ...pngPayload(householdId), id: '33333333-3333-4333-8333-333333333333' },
   });
+  const personId = detail.json().members[0].id as number;
+  const workRecord = await t.app.inject({
+    method: 'POST',
+    url: '/api/employment/records',
+    headers: { cookie: wancheng },
+    payload: { personId, category: 'other', startMonth: '2026-01' },
+  });
+  const workFile = await t.app.inject({
+    method: 'POST',
+    url: '/api/employment/imports?filename=work.csv',
+    headers: { cookie: wancheng, 'content-type': 'application/octet-stream' },
+    payload: Buffer.from('姓名,身份证号,务工开始年月\n', 'utf8'),
+  });
+  // A project of 宛城区 put into the library, an allocation and its line to the project.
+  const project = await t.app.inject({
+    method: 'POST',
+    url: '/api/projects',
+    headers: { cookie: cookies.get('village_guanzhuang') },
+    payload: projectPayload('411302102201'),
+  });
+  await t.database.db
+    .updateTable('project')
+    .set({ stage: 'approved' })
+    .where('id', '=', project.json().id)
+    .execute();
+  const allocation = await t.app.inject({
+    method: 'POST',
+    url: '/api/fund-allocations',
+    headers: { cookie: wancheng },
+    payload: { ...allocationPayload('411302000000'), docNumber: '宛财农〔2026〕9号' },
+  });
+  const line = await t.app.inject({
+    method: 'POST',
+    url: `/api/fund-allocations/${allocation.json().id}/lines`,
+    headers: { cookie: wancheng },
+    payload: { projectId: project.json().id, amount: '50.00', allocatedOn: '2026-11-10' },
+  });
+  const household = await t.database.db
+    .selectFrom('household')
+    .select(['county_code', 'town_code', 'region_code'])
+    .where('id', '=', householdId)
+    .executeTakeFirstOrThrow();
+  const bank = await t.services.credit.createBank(systemActor('matrix'), {
+    countyCode: '411302000000',
+    name: '宛城农商银行',
+  });
+  const loan = await t.database.db
+    .insertInto('loan')
+    .values({
+      ...household,
+      household_id: householdId,
+      person_id: detail.json().members[0].id,
+      bank_id: bank.id,
+      amount: '30000',
+      rate_percent: '3.45',
+      lpr_percent: '3.45',
+      term_months: 36,
+      purpose_code: '种植',
+      applied_on: '2026-11-01',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   ids = {
+    workRecordId: workRecord.json().record?.id,
+    importId: workFile.json().importId,
+    loanId: Number(loan.id),
     wanchengUserId: created.json().id,
     wanchengUserVersion: created.json().version,
     householdId,
@@ -902,6 +1393,9 @@ beforeAll(async () => {
     caseId,
     measureId: measure.json().id,
     attachmentId: photo.json().id,
+    projectId: project.json().id,
+    allocationId: allocation.json().id,
+    fundLineId: line.json().id,
   };
   for (const [name, value] of Object.entries(ids)) {
     if (value === undefined) {

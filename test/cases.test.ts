@@ -2,15 +2,17 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../src/server/services/actor.js';
-import { addDays, addMonths, monthOf, shanghaiToday } from '../src/shared/calendar.js';
+import { addDays, addMonths, monthOf } from '../src/shared/calendar.js';
+import { clock } from '../src/shared/clock.js';
+import { DEMO_VILLAGE, newHousehold } from './helpers/factories.js';
 import { createTestApp, type TestApp } from './helpers/test-app.js';
 
-const VILLAGE = '411302102201';
-const today = shanghaiToday();
+const VILLAGE = DEMO_VILLAGE;
+const today = clock().today();
 
 let t: TestApp;
 const cookie: Record<string, string> = {};
-let householdIds: number[] = [];
+const householdIds: number[] = [];
 const hh = (i: number): number => householdIds[i] ?? Number.NaN;
 
 async function call(user: string, method: string, url: string, payload?: unknown) {
@@ -80,15 +82,10 @@ beforeAll(async () => {
   ]) {
     cookie[user] = await t.login(user);
   }
-  // Eight households of 宛城区 move into the demo users' village (200 households spread thin over the city).
-  const list = await call('city_admin', 'GET', '/api/households?regionCode=411302000000&pageSize=8');
-  householdIds = list.body.items.map((h: { id: number }) => h.id);
-  expect(householdIds).toHaveLength(8);
-  await t.database.db
-    .updateTable('household')
-    .set({ region_code: VILLAGE, town_code: VILLAGE.slice(0, 9) + '000', county_code: '411302000000' })
-    .where('id', 'in', householdIds)
-    .execute();
+  // Eight households of their own in the demo users' village (the generated ones are spread thin over the city).
+  for (let i = 0; i < 8; i += 1) {
+    householdIds.push((await newHousehold(t, today, { regionCode: VILLAGE })).id);
+  }
 });
 
 afterAll(async () => {
@@ -155,9 +152,22 @@ describe('a monitoring case from lead to elimination', () => {
     const noCategory = await act('village_guanzhuang', 'advance');
     expect(noCategory.status).toBe(409);
     expect(noCategory.body.message).toContain('类别');
+    // A category that contradicts the household's type is refused, nothing changed.
+    const before = await t.database.db
+      .selectFrom('monitoring_case')
+      .select('previous_household_type')
+      .where('id', '=', caseId)
+      .executeTakeFirstOrThrow();
+    const wrong = before.previous_household_type === 'exited_poverty' ? 'marginal' : 'unstable_ex_poor';
+    const contradicting = await call('village_guanzhuang', 'PATCH', `/api/cases/${caseId}`, {
+      version,
+      category: wrong,
+    });
+    expect(contradicting.status).toBe(400);
+    expect(contradicting.body.details).toMatchObject({ field: 'category' });
     const classified = await call('village_guanzhuang', 'PATCH', `/api/cases/${caseId}`, {
       version,
-      category: 'marginal',
+      category: before.previous_household_type === 'exited_poverty' ? 'unstable_ex_poor' : 'marginal',
       risks: [{ type: 'illness' }, { type: 'natural_disaster', subtype: 'flood' }],
     });
     expect(classified.status).toBe(200);
@@ -171,6 +181,20 @@ describe('a monitoring case from lead to elimination', () => {
     const early = await act('village_guanzhuang', 'advance');
     expect(early.status).toBe(409);
     expect(early.body.message).toContain('公示期');
+    // The case says what comes next: the submit is shown disabled with the day it opens, by the same rule.
+    const during = await call('village_guanzhuang', 'GET', `/api/cases/${caseId}`);
+    expect(during.body.allowedActions).not.toContain('advance');
+    expect(during.body.blockedActions).toEqual([
+      { action: 'advance', reason: expect.stringContaining('公示期'), opensOn: addDays(today, 5) },
+    ]);
+    expect(during.body.nextStep).toMatchObject({
+      actors: ['village', 'township'],
+      opensOn: addDays(today, 5),
+    });
+    expect(during.body.nextStep.byOn).toBe(during.body.dueOn);
+    expect(during.body.canAssignHelper).toBe(false);
+    const byTown = await call('town_guanzhuang', 'GET', `/api/cases/${caseId}`);
+    expect(byTown.body.canAssignHelper).toBe(true);
     // Five days pass.
     await t.database.db
       .updateTable('monitoring_case')
@@ -284,6 +308,7 @@ describe('a monitoring case from lead to elimination', () => {
       .execute();
     await setIncome(householdId, 20000);
     const detail = await call('village_guanzhuang', 'GET', `/api/cases/${caseId}`);
+    expect(detail.body.criteria.assisted.length).toBeGreaterThan(0);
     expect(detail.body.criteria.assisted.every((c: { met: boolean }) => c.met)).toBe(true);
     version = detail.body.version;
     const requested = await call('village_guanzhuang', 'POST', `/api/cases/${caseId}/elimination`, {
@@ -372,6 +397,38 @@ describe('visits', () => {
     expect(item.dueOn).toBe(addMonths(today, item.cadenceMonths));
   });
 
+  it('joins the live case when a visit reports the risk the household is already monitored for', async () => {
+    const live = await t.database.db
+      .selectFrom('monitoring_case')
+      .select(['id', 'risks'])
+      .where('household_id', '=', hh(0))
+      .where('stage', 'not in', ['eliminated', 'rejected'])
+      .executeTakeFirstOrThrow();
+    const risk = (live.risks as Array<{ type: string }>)[0]?.type;
+    expect(risk).toBeDefined();
+    const leadsBefore = await t.database.db
+      .selectFrom('lead')
+      .select('id')
+      .where('household_id', '=', hh(0))
+      .execute();
+    const visit = await call('village_guanzhuang', 'POST', '/api/visits', {
+      id: randomUUID(),
+      householdId: hh(0),
+      visitedOn: today,
+      incomeChanged: false,
+      newRisks: [risk],
+      note: '病情反复',
+    });
+    expect(visit.status).toBe(201);
+    expect(visit.body.visit).toMatchObject({ caseId: Number(live.id), leadId: null });
+    const leadsAfter = await t.database.db
+      .selectFrom('lead')
+      .select('id')
+      .where('household_id', '=', hh(0))
+      .execute();
+    expect(leadsAfter).toHaveLength(leadsBefore.length);
+  });
+
   it('follows the cadence an administrator sets per household type', async () => {
     const policy = await call('city_admin', 'GET', '/api/visits/policy');
     expect(policy.body).toContainEqual({ householdType: 'ordinary', months: 6 });
@@ -382,6 +439,7 @@ describe('visits', () => {
     expect((await call('county_wancheng', 'PUT', '/api/visits/policy', [])).status).toBe(403);
     const due = await call('village_guanzhuang', 'GET', '/api/visits/due?pageSize=50');
     const ordinary = due.body.items.filter((d: { householdType: string }) => d.householdType === 'ordinary');
+    expect(ordinary.length).toBeGreaterThan(0);
     expect(ordinary.every((d: { cadenceMonths: number }) => d.cadenceMonths === 4)).toBe(true);
   });
 
@@ -464,5 +522,15 @@ describe('deadlines and data quality', () => {
     expect(quality.body.items.map((i: { householdId: number }) => i.householdId)).toContain(hh(0));
     const elsewhere = await call('county_wolong', 'GET', '/api/quality');
     expect(elsewhere.body.total).toBe(0);
+
+    // A category that contradicts the household type (written before the check existed) is caught.
+    await t.database.db
+      .updateTable('monitoring_case')
+      .set({ category: 'unstable_ex_poor', previous_household_type: 'ordinary' })
+      .where('household_id', '=', hh(0))
+      .where('stage', '=', 'monitored')
+      .execute();
+    const contradiction = await call('town_guanzhuang', 'GET', '/api/quality?rule=category_contradicts_type');
+    expect(contradiction.body.items.map((i: { householdId: number }) => i.householdId)).toContain(hh(0));
   });
 });

@@ -269,3 +269,90 @@ describe('household export', () => {
     expect(empty.body.trim().split('\r\n')).toHaveLength(1); // 卧龙区 has no households here: header only
   });
 });
+
+describe("the national system's member export (forms.md §2, 47 columns)", () => {
+  const NATIONAL =
+    '省,市,县,乡,村,户编号,人口编号,姓名,性别,出生日期,证件类型,证件号码,民族,户联系电话,成员联系电话,年度,与户主关系,文化程度,在校生状况,劳动技能,务工时间（月）,健康状况,政治面貌,务工企业名称,是否享受低保,是否参加城镇职工基本养老保险,是否参加大病保险,是否参加新型农村合作医疗（城乡居民基本医疗保险）,是否参加城乡居民基本养老保险,失学或辍学原因,是否会讲普通话,是否参加商业补充医疗保险,是否国外务工,产业分类,是否接受大病医疗救助,是否接受其他健康扶贫,公益性岗位类型,公益性岗位(月数),就业渠道,残疾类别,务工所在地,户主姓名,户主证件号码,是否参加城镇职工基本医疗保险,是否特困供养人员,残疾证办证年度,识别标准'.split(
+      ',',
+    );
+  const row = (values: Record<string, string>) =>
+    NATIONAL.map((h) => values[h] ?? (h.startsWith('是否') ? '' : '')).join(',');
+  const base = {
+    省: '河南省',
+    市: '南阳市',
+    县: '宛城区',
+    乡: '官庄镇',
+    村: '东岗村',
+    健康状况: '健康',
+    年度: '2026',
+  };
+  // 孙大河 has an old 15-digit ID and is not in the residents' scheme (否); 孙小河 is.
+  const oldId = '411302550101011';
+  const file = () =>
+    Buffer.from(
+      [
+        NATIONAL.join(','),
+        row({
+          ...base,
+          户编号: 'N001',
+          姓名: '孙大河',
+          证件号码: oldId,
+          与户主关系: '户主',
+          劳动技能: '普通劳动力',
+          '是否参加新型农村合作医疗（城乡居民基本医疗保险）': '否',
+          是否参加城镇职工基本医疗保险: '否',
+        }),
+        row({
+          ...base,
+          户编号: 'N001',
+          姓名: '孙小河',
+          证件号码: id('41130219800202021'),
+          与户主关系: '之子',
+          '是否参加新型农村合作医疗（城乡居民基本医疗保险）': '是',
+        }),
+        row({ ...base, 户编号: 'N002', 姓名: '周甲', 证件号码: id('41130219700303031'), 与户主关系: '户主' }),
+        row({ ...base, 户编号: 'N002', 姓名: '周乙', 证件号码: id('41130219720404042'), 与户主关系: '户主' }),
+      ].join('\n'),
+      'utf8',
+    );
+
+  it("reads 是否参加新型农村合作医疗 (否 = not insured), notes the converted ID and every column not read, and puts a second head's reason on its own row", async () => {
+    const response = await upload(county, file(), 'national.csv', true);
+    expect(response.statusCode).toBe(200);
+    const result = response.json();
+    expect(result).toMatchObject({ status: 'partial', households: 1, persons: 2 });
+    // The second head's row (5) carries the reason; the valid head (4) is only reported as "same household".
+    expect(result.problems).toEqual([
+      { row: 4, reason: '同户其他行有错误，整户未导入' },
+      { row: 5, reason: expect.stringContaining('该户已有户主（第 4 行）') },
+    ]);
+    expect(result.notes).toContainEqual({
+      row: 2,
+      reason: expect.stringContaining('由 15 位旧号码转换为 18 位'),
+    });
+    const ignored =
+      (result.notes as Array<{ row: number; reason: string }>).find((n) => n.row === 1)?.reason ?? '';
+    const { headerKey } = await import('../src/server/domain/household-layout.js');
+    const unread = NATIONAL.filter((h) => headerKey(h) === null);
+    expect(unread.length).toBeGreaterThan(0);
+    for (const header of unread) {
+      expect(ignored).toContain(header);
+    }
+    expect(headerKey('是否参加新型农村合作医疗（城乡居民基本医疗保险）')).toBe('medicalInsured');
+    const persons = await t.database.db
+      .selectFrom('person')
+      .select(['name', 'medical_insured'])
+      .where('name', 'in', ['孙大河', '孙小河'])
+      .orderBy('name')
+      .execute();
+    expect(persons).toEqual([
+      { name: '孙大河', medical_insured: false },
+      { name: '孙小河', medical_insured: true },
+    ]);
+    const report = await t.app.inject({
+      url: `/api/imports/${result.jobId}/problems.csv`,
+      headers: { cookie: county },
+    });
+    expect(report.body).toContain('说明：身份证号由 15 位旧号码转换为 18 位');
+  });
+});

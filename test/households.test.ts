@@ -42,6 +42,7 @@ describe('household registry', () => {
       expect(h.regionCode.startsWith('411302')).toBe(true);
     }
     const exited = await get('/api/households?type=exited_poverty&pageSize=200', admin);
+    expect(exited.json().items.length).toBeGreaterThan(0);
     expect(
       exited.json().items.every((h: { householdType: string }) => h.householdType === 'exited_poverty'),
     ).toBe(true);

@@ -116,7 +116,7 @@ describe('regions', () => {
         url: '/api/regions/411302102000/children',
         headers: { cookie: admin },
       });
-      expect(guanzhuang.json().map((v: { name: string }) => v.name)).toContain('官庄社区居民委员会');
+      expect(guanzhuang.json().map((v: { name: string }) => v.name)).toContain('官庄社区');
     },
   );
 });

@@ -1,13 +1,14 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_CASE_VILLAGE } from '../src/server/demo/demo-cases.service.js';
 import { quarterOf } from '../src/server/domain/ranking.js';
 import { systemActor } from '../src/server/services/actor.js';
-import { DEMO_CASE_VILLAGE } from '../src/server/services/demo-cases.service.js';
-import { addMonths, monthOf, previousMonth, shanghaiToday } from '../src/shared/calendar.js';
+import { addMonths, monthOf, previousMonth } from '../src/shared/calendar.js';
+import { clock } from '../src/shared/clock.js';
 import { createTestApp, type TestApp } from './helpers/test-app.js';
 
-const today = shanghaiToday();
+const today = clock().today();
 const month = monthOf(today);
 let t: TestApp;
 const cookie: Record<string, string> = {};
@@ -81,11 +82,27 @@ describe('monthly summary and dashboard', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
     const sheet = book.getWorksheet('月度小结');
-    expect(sheet?.getRow(2).getCell(1).value).toBe('区划');
-    expect(sheet?.getRow(2).getCell(2).value).toBe('新识别监测户');
-    const totalRow = sheet?.getRow(2 + 15 + 1);
+    expect(String(sheet?.getRow(2).getCell(1).value)).toMatch(
+      /^数据截至 \d{4}-\d{2}-\d{2} \d{2}:\d{2}（北京时间）/,
+    );
+    expect(sheet?.getRow(3).getCell(1).value).toBe('区划');
+    expect(sheet?.getRow(3).getCell(2).value).toBe('新识别监测户');
+    const totalRow = sheet?.getRow(3 + 15 + 1);
     expect(totalRow?.getCell(1).value).toBe('南阳市合计');
     expect(typeof totalRow?.getCell(7).value).toBe('number');
+    // Prints on A4 landscape, one page wide.
+    expect(sheet?.pageSetup).toMatchObject({
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+    });
+    // Risks in words (因病), never codes (illness).
+    const risks = book.getWorksheet('新识别类别与风险');
+    const labels: string[] = [];
+    risks?.eachRow((row) => labels.push(String(row.getCell(1).value)));
+    const riskRows = labels.slice(labels.indexOf('风险类型') + 1);
+    expect(riskRows.filter((l) => /[a-z_]/.test(l))).toEqual([]);
 
     const dashboard = await call('leader_city', 'GET', '/api/dashboard');
     expect(dashboard.body.trend.at(-1)).toMatchObject({ month, monitored: 2 });
@@ -154,6 +171,7 @@ describe('self-check and verification', () => {
     ).toBe(409);
     const samples = await call('county_wancheng', 'GET', `/api/verification-samples?month=${month}`);
     expect(samples.body.length).toBe(drawn.body.drawn);
+    expect(samples.body.length).toBeGreaterThan(0);
     const perTown = new Map<string, number>();
     for (const s of samples.body as unknown as Array<{ townCode: string }>) {
       perTown.set(s.townCode, (perTown.get(s.townCode) ?? 0) + 1);
@@ -243,5 +261,42 @@ describe('quarterly ranking and bulletin', () => {
     expect(xml).toContain('南阳市乡村振兴局');
     expect(xml).toContain('宛城区');
     expect(xml).toContain('仿宋_GB2312');
+    expect(xml).toContain('数据截至');
+  });
+
+  it('a county drafts its own bulletin on its towns; others see it by level, only the county edits it', async () => {
+    const draft = await call('county_wancheng', 'POST', '/api/bulletins', { quarter });
+    expect(draft.status).toBe(201);
+    expect(draft.body.regionCode).toMatch(/^411302/);
+    const table = draft.body.sections[1].table as string[][];
+    expect(table.length).toBeGreaterThan(1);
+    // Its units are the county's towns, not the city's counties.
+    expect(table.slice(1).some((row) => row[1] === '宛城区')).toBe(false);
+    expect(draft.body.sections[3].text).not.toContain('报送市乡村振兴局');
+    const own = await call('county_wancheng', 'GET', '/api/bulletins');
+    expect(own.body.map((b: { id: number }) => b.id)).toContain(draft.body.id);
+    const city = await call('city_admin', 'GET', `/api/bulletins/${draft.body.id}`);
+    expect(city.status).toBe(200);
+    const cityBulletins = (await call('city_admin', 'GET', '/api/bulletins')).body as Array<{
+      id: number;
+      regionCode: string;
+    }>;
+    const cityOwn = cityBulletins.find((b) => b.regionCode.endsWith('00000000'));
+    expect(cityOwn).toBeDefined();
+    // The county reads the city's bulletin but cannot change it; the city cannot change the county's.
+    expect((await call('county_wancheng', 'GET', `/api/bulletins/${cityOwn?.id}`)).status).toBe(200);
+    expect(
+      (await call('county_wancheng', 'PATCH', `/api/bulletins/${cityOwn?.id}`, { version: 1, title: 'x' }))
+        .status,
+    ).toBe(403);
+    expect(
+      (await call('city_admin', 'PATCH', `/api/bulletins/${draft.body.id}`, { version: 1, title: 'x' }))
+        .status,
+    ).toBe(403);
+    const edited = await call('county_wancheng', 'PATCH', `/api/bulletins/${draft.body.id}`, {
+      version: draft.body.version,
+      title: '宛城区第四季度通报',
+    });
+    expect(edited.status).toBe(200);
   });
 });

@@ -98,7 +98,7 @@ afterAll(() => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-describe.skipIf(testDbKind() !== 'pglite')('the shoudi binary on PGlite', () => {
+describe.skipIf(testDbKind() !== 'pglite')('the shoudi binary on PGlite', { timeout: 180_000 }, () => {
   it('prints its commands', () => {
     const help = cli('--help');
     expect(help.status).toBe(0);
@@ -190,6 +190,70 @@ describe.skipIf(testDbKind() !== 'pglite')('the shoudi binary on PGlite', () => 
     expect(((await found.json()) as { total: number }).total).toBe(1);
     second.child.kill('SIGTERM');
     await exited(second.child);
+  });
+
+  it('imports and exports households from the CLI, and reports a refused file row by row', () => {
+    const out = path.join(dataDir, 'export.csv');
+    const exported = cli('households', 'export', '--format', 'csv', '--region', '411302000000', '--out', out);
+    expect(exported.stderr).toBe('');
+    expect(exported.stdout).toMatch(/exported to .*export\.csv/);
+    const lines = fs.readFileSync(out, 'utf8').trim().split(/\r?\n/);
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines[0]).toContain('证件号码');
+    const bad = path.join(dataDir, 'bad.csv');
+    fs.writeFileSync(
+      bad,
+      '行政区划代码,户类型,姓名,证件号码,与户主关系\n411302102201,一般农户,张三,123,户主\n',
+    );
+    const problems = path.join(dataDir, 'problems.csv');
+    const refused = cli('households', 'import', bad, '--problems', problems);
+    expect(refused.status).toBe(2);
+    expect(refused.stdout).toMatch(/未导入: 1 rows/);
+    expect(refused.stdout).toMatch(/第 2 行：/);
+    expect(fs.readFileSync(problems, 'utf8')).toContain('行号,原因');
+  });
+
+  it('says every CLI error in one line of Chinese, with the stack only under --verbose', () => {
+    const oneLine = (r: { stderr: string }) => {
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    };
+    const missing = cli('regions', 'import', '/nonexistent/divisions.csv');
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/^错误：找不到文件 \/nonexistent\/divisions\.csv/);
+    oneLine(missing);
+    const month = cli('cycle', 'monthly', '--month', '2026-13');
+    expect(month.status).toBe(2);
+    expect(month.stderr).toMatch(/^错误：命令行参数有误：.*应为月份 YYYY-MM/);
+    oneLine(month);
+    const verbose = cli('regions', 'import', '/nonexistent/divisions.csv', '--verbose');
+    expect(verbose.stderr).toMatch(/找不到文件/);
+    expect(verbose.stderr).toMatch(/\n\s+at /);
+
+    const empty = path.join(dataDir, 'never-created');
+    const noData = spawnSync(process.execPath, [BIN, 'screen'], {
+      env: env({ SHOUDI_DATA_DIR: empty }),
+      encoding: 'utf8',
+    });
+    expect(noData.status).toBe(2);
+    expect(noData.stderr).toMatch(/^错误：数据目录 .*never-created 中还没有数据库/);
+    expect(fs.existsSync(empty)).toBe(false);
+    const { SHOUDI_DATA_DIR: _unset, ...withoutDir } = env();
+    const defaultDir = spawnSync(process.execPath, [BIN, 'screen'], {
+      cwd: dataDir,
+      env: withoutDir,
+      encoding: 'utf8',
+    });
+    expect(defaultDir.stderr).toMatch(/未设置 SHOUDI_DATA_DIR，默认用当前目录下的 data/);
+    expect(fs.existsSync(path.join(dataDir, 'data'))).toBe(false);
+
+    const noKey = spawnSync(process.execPath, [BIN, 'serve'], {
+      env: env({ DATABASE_URL: 'postgresql://nobody@127.0.0.1:1/none', SHOUDI_SECRET_KEY: '' }),
+      encoding: 'utf8',
+    });
+    expect(noKey.status).toBe(2);
+    expect(noKey.stderr).toMatch(/^错误：使用 DATABASE_URL 时必须设置 SHOUDI_SECRET_KEY/);
+    oneLine(noKey);
   });
 
   it('refuses demo mode in production', () => {

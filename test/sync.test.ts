@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, shanghaiToday } from '../src/shared/calendar.js';
+import { addDays } from '../src/shared/calendar.js';
+import { clock } from '../src/shared/clock.js';
 import type { WorksetResponse } from '../src/shared/workset.js';
 import { createTestApp, type TestApp } from './helpers/test-app.js';
 
 /** The demo users' village (东岗村 of 官庄工区, 宛城区). */
 const VILLAGE = '411302102201';
-const today = shanghaiToday();
+const today = clock().today();
 
 let t: TestApp;
 const cookie: Record<string, string> = {};
@@ -94,12 +95,15 @@ describe('the offline work set', () => {
 
   it('gives a village cadre the whole village and nothing outside it, and another county none of it', async () => {
     const village = await workset('village_guanzhuang');
+    expect(villageIds.length).toBeGreaterThan(0);
     for (const id of villageIds) {
       expect(village.scopeIds).toContain(id);
     }
+    expect(village.households.length).toBeGreaterThan(0);
     expect(village.households.every((h) => h.regionCode === VILLAGE)).toBe(true);
     const wolong = await workset('county_wolong');
     expect(wolong.scopeIds.some((id) => villageIds.includes(id))).toBe(false);
+    expect(wolong.households.length).toBeGreaterThan(0);
     expect(wolong.households.every((h) => h.regionCode.startsWith('411303'))).toBe(true);
     // Roles that do not visit households have no work set.
     expect((await call('city_admin', 'GET', '/api/sync/workset')).status).toBe(403);

@@ -197,6 +197,7 @@ describe('user management', () => {
     );
     expect(names).not.toContain('county_wancheng');
     const county = await t.app.inject({ url: '/api/users?pageSize=200', headers: { cookie: wancheng } });
+    expect(county.json().items.length).toBeGreaterThan(0);
     for (const user of county.json().items as Array<{ regionCode: string }>) {
       expect(user.regionCode.startsWith('411302')).toBe(true);
     }

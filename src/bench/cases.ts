@@ -185,7 +185,7 @@ export async function benchCases(pool: pg.Pool, services: Services, date: string
     select left(h.county_code, 6) as county,
            count(*) filter (where c.stage = 'monitored') as monitored,
            count(*) filter (where c.stage like 'elim%') as eliminating,
-           count(*) filter (where coalesce((h.last_visited_on + make_interval(months => p.months))::date, h.created_at::date) < '${date}') as overdue
+           count(*) filter (where (coalesce(h.last_visited_on, (h.created_at at time zone 'Asia/Shanghai')::date) + make_interval(months => p.months))::date < '${date}') as overdue
     from household h join visit_policy p on p.household_type = h.household_type
     left join monitoring_case c on c.household_id = h.id and c.stage not in ('eliminated', 'rejected')
     group by 1`;

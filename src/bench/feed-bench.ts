@@ -9,11 +9,13 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import type { Secrets } from '../server/adapters/secrets.js';
 import type { Database } from '../server/db/database.js';
 import type { Actor } from '../server/services/actor.js';
 import { systemActor } from '../server/services/actor.js';
 import type { createServices } from '../server/services/index.js';
-import type { Secrets } from '../server/services/secrets.js';
+import { addDays } from '../shared/calendar.js';
+import { clock } from '../shared/clock.js';
 import { checkCharacter } from '../shared/id-number.js';
 
 export interface BenchResult {
@@ -125,10 +127,10 @@ export async function benchDepartmentFeed(options: {
       `insert into plain_alert (feed_id, feed_row_id, department, feed_type, period, rule_code, rule_version,
                                 household_id, person_id, county_code, town_code, region_code, facts, due_on)
        select $1, 0, '医保', 'medical', '2026-11', 'medical_out_of_pocket', 1, h.id, p.id, h.county_code,
-              h.town_code, h.region_code, jsonb_build_object('amount', f.amount), current_date + 7
+              h.town_code, h.region_code, jsonb_build_object('amount', f.amount), $2::date
        from plain_feed f join person p on p.id_hash = f.id_hash join household h on h.id = p.household_id
        where f.amount > 20000`,
-      [result.feedId],
+      [result.feedId, addDays(clock().today(), 7)],
     );
     plainMs = performance.now() - start;
     plainAlerts = inserted.rowCount ?? 0;

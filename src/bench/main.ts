@@ -7,6 +7,12 @@
  *   feeds     a 医保 feed of --feed-rows rows (default 1,000,000) matched, evaluated and alerted  vs  COPY + one INSERT … SELECT
  *   --cases   instead of search: the monthly cycle, the data-quality rules and the city dashboard over every 监测户
  *   --reuse --feeds   only the feed scenario, on the population of an earlier run
+ *   --employment      instead of search: a 人社 work file of --work-rows rows (default 200,000), 12 monthly snapshots
+ *                     of --workers workers (default 300,000) and the city's employment scale (employment-bench.ts)
+ *   --funds   only connection funds: 20,000 projects, 60,000 lines, 500,000 payments; the monthly bulletin
+ *             from the summary vs one plain statement, and an Excel import of 100,000 payments vs a bare INSERT
+ *   --credit  instead of search: 100,000 loans (--loans N) with 3 years of monthly repayments, a bank file of one row
+ *             per loan, the 贴息台账 of a quarter and the NPL breakers (use --feed-rows 0 to skip the feeds)
  * Options: --households N (default 1,700,000), --url postgresql://… (default: local socket), --db NAME (default shoudi_bench).
  */
 import { execFile } from 'node:child_process';
@@ -19,6 +25,7 @@ import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { createSecrets } from '../server/adapters/secrets.js';
 import { buildApp } from '../server/app.js';
 import { loadConfig } from '../server/config.js';
 import { migrateToLatest, openDatabase } from '../server/db/database.js';
@@ -33,9 +40,11 @@ import {
 } from '../server/population/generator.js';
 import { systemActor } from '../server/services/actor.js';
 import { createServices } from '../server/services/index.js';
-import { createSecrets } from '../server/services/secrets.js';
 import { benchCases } from './cases.js';
+import { benchCredit } from './credit-bench.js';
+import { benchEmployment } from './employment-bench.js';
 import { benchDepartmentFeed } from './feed-bench.js';
+import { benchFunds } from './funds-bench.js';
 
 const args = process.argv.slice(2);
 const arg = (name: string) => {
@@ -47,6 +56,10 @@ const HOUSEHOLDS = Number(arg('--households') ?? 1_700_000);
 const REUSE = args.includes('--reuse');
 /** Run the cases figures (monthly cycle, data-quality rules) instead of search and detail. */
 const CASES = args.includes('--cases');
+/** Run only the connection-funds scenario (needs the regions, not the population). */
+const FUNDS = args.includes('--funds');
+/** Run the microcredit figures instead of search and detail. */
+const CREDIT = args.includes('--credit');
 const DATE = '2026-11-15';
 const BENCH_DB = arg('--db') ?? 'shoudi_bench';
 /** Rows of the department-feed scenario (0 skips it). */
@@ -120,6 +133,14 @@ async function main() {
   const secrets = createSecrets(Buffer.alloc(32, 3));
   const services = createServices(database, config, secrets);
   const pool = new pg.Pool({ connectionString: benchUrl, max: 50 });
+  if (FUNDS) {
+    await services.demoSeed.seedDemo(systemActor('bench'));
+    results.push(...(await benchFunds(pool, services)));
+    await pool.end();
+    await database.close();
+    printResults();
+    return;
+  }
   if (!REUSE) {
     await loadAndScreen(services, database, secrets, pool);
     if (FEED_ROWS > 0) {
@@ -130,6 +151,32 @@ async function main() {
   if (REUSE && args.includes('--feeds')) {
     // The feed scenario alone, on the population of an earlier run.
     results.push(...(await benchDepartmentFeed({ services, database, secrets, pool, rows: FEED_ROWS })));
+    await pool.end();
+    await database.close();
+    printResults();
+    return;
+  }
+
+  if (args.includes('--employment')) {
+    results.push(
+      ...(await benchEmployment({
+        services,
+        database,
+        secrets,
+        pool,
+        rows: Number(arg('--work-rows') ?? 200_000),
+        workers: Number(arg('--workers') ?? 300_000),
+        year: Number(DATE.slice(0, 4)),
+      })),
+    );
+    await pool.end();
+    await database.close();
+    printResults();
+    return;
+  }
+  if (CREDIT) {
+    const loans = Number(arg('--loans') ?? 100_000);
+    results.push(...(await benchCredit({ services, secrets, pool, loans, today: DATE })));
     await pool.end();
     await database.close();
     printResults();
@@ -239,7 +286,7 @@ async function loadAndScreen(
   secrets: ReturnType<typeof createSecrets>,
   pool: pg.Pool,
 ) {
-  await services.demoSeed.seedDemo(systemActor('bench'));
+  await services.demoSeed.seedDemo(systemActor('bench'), { divisions: 'generated' });
   if (fs.existsSync(divisionsFile)) {
     await services.regionImport.importDivisions(
       systemActor('bench'),

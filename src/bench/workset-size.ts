@@ -8,13 +8,13 @@
 import { randomUUID } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { sql } from 'kysely';
+import { createSecrets } from '../server/adapters/secrets.js';
 import { buildApp } from '../server/app.js';
 import { loadConfig } from '../server/config.js';
 import { migrateToLatest, openDatabase } from '../server/db/database.js';
 import { systemActor } from '../server/services/actor.js';
 import { createServices } from '../server/services/index.js';
-import { createSecrets } from '../server/services/secrets.js';
-import { shanghaiToday } from '../shared/calendar.js';
+import { clock } from '../shared/clock.js';
 
 const HOUSEHOLDS = Number(process.argv[2] ?? 500);
 const VILLAGE = '411302102201';
@@ -25,8 +25,8 @@ await migrateToLatest(database.db);
 const config = { ...loadConfig({}), demoPassword: PASSWORD, logLevel: 'silent' as const };
 const services = createServices(database, config, createSecrets(Buffer.alloc(32, 7)));
 const seed = systemActor('bench');
-const today = shanghaiToday();
-await services.demoSeed.seedDemo(seed);
+const today = clock().today();
+await services.demoSeed.seedDemo(seed, { divisions: 'generated' });
 await services.population.seedHouseholds(seed, { households: HOUSEHOLDS, referenceDate: today });
 await database.db
   .updateTable('household')

@@ -13,22 +13,35 @@ import type { Config } from './config.js';
 import type { DatabaseKind } from './db/database.js';
 import { registerAuthHook } from './http/auth-hook.js';
 import { registerErrorHandler } from './http/error-handler.js';
+import { registerInputGuard } from './http/input-guard.js';
+import { registerOriginCheck } from './http/origin-check.js';
+import { registerRateLimits } from './http/rate-limits.js';
 import './http/types.js';
 import { alertRoutes } from './routes/alert.routes.js';
+import { attachmentRoutes } from './routes/attachment.routes.js';
 import { auditRoutes } from './routes/audit.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { caseRoutes } from './routes/case.routes.js';
+import { creditRoutes } from './routes/credit.routes.js';
+import { cycleRoutes } from './routes/cycle.routes.js';
+import { declarationRoutes } from './routes/declaration.routes.js';
 import { departmentFeedRoutes } from './routes/department-feed.routes.js';
+import { employmentRoutes } from './routes/employment.routes.js';
+import { fundRoutes } from './routes/fund.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
+import { helperRoutes } from './routes/helper.routes.js';
 import { householdRoutes } from './routes/household.routes.js';
 import { householdTransferRoutes } from './routes/household-transfer.routes.js';
-import { intakeRoutes } from './routes/intake.routes.js';
 import { leadRoutes } from './routes/lead.routes.js';
+import { measureRoutes } from './routes/measure.routes.js';
+import { petitionRoutes } from './routes/petition.routes.js';
+import { projectRoutes } from './routes/project.routes.js';
 import { qualityRoutes } from './routes/quality.routes.js';
 import { regionRoutes } from './routes/region.routes.js';
 import { reportRoutes } from './routes/report.routes.js';
 import { screeningRoutes } from './routes/screening.routes.js';
 import { syncRoutes } from './routes/sync.routes.js';
+import { timelineRoutes } from './routes/timeline.routes.js';
 import { userRoutes } from './routes/user.routes.js';
 import { visitRoutes } from './routes/visit.routes.js';
 import type { Services } from './services/index.js';
@@ -45,12 +58,15 @@ export interface AppOptions {
 export const defaultWebDir = () =>
   path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
+const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
+
 /** Builds the HTTP app without listening, so tests can `inject()` requests. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { config, services } = options;
   const app = Fastify({
     logger: options.logger === false ? false : { level: config.logLevel },
-    trustProxy: config.trustProxy,
+    // A hop count trusts that many proxies from our side: X-Forwarded-For entries a client wrote are ignored.
+    trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
     genReqId: () => randomUUID(),
     bodyLimit: 1024 * 1024,
   });
@@ -96,15 +112,28 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       },
       security: [{ session: [] }],
     },
-    transform: jsonSchemaTransform,
+    // Each operation names the permission it needs (`x-permission`), so the web app's route table can be
+    // checked against it (test/web-routes.test.ts).
+    transform: (input) => {
+      const output = jsonSchemaTransform(input);
+      const routeConfig = (input.route.config ?? {}) as { permission?: string; public?: boolean };
+      const permission = routeConfig.public ? 'public' : routeConfig.permission;
+      return {
+        ...output,
+        schema: { ...output.schema, ...(permission ? { 'x-permission': permission } : {}) },
+      };
+    },
   });
   registerErrorHandler(app);
+  const limits = await registerRateLimits(app, services.rateLimits);
+  registerOriginCheck(app, config.allowedOrigins);
   registerAuthHook(app, services.auth);
+  registerInputGuard(app);
 
   await app.register(
     async (api) => {
       await api.register(healthRoutes(options.databaseKind));
-      await api.register(authRoutes(services));
+      await api.register(authRoutes(services, limits));
       await api.register(userRoutes(services));
       await api.register(regionRoutes(services));
       await api.register(auditRoutes(services));
@@ -113,13 +142,23 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(screeningRoutes(services));
       await api.register(leadRoutes(services));
       await api.register(caseRoutes(services));
+      await api.register(measureRoutes(services));
+      await api.register(helperRoutes(services));
+      await api.register(timelineRoutes(services));
       await api.register(visitRoutes(services));
+      await api.register(attachmentRoutes(services));
       await api.register(syncRoutes(services));
       await api.register(qualityRoutes(services));
+      await api.register(cycleRoutes(services));
       await api.register(reportRoutes(services));
       await api.register(departmentFeedRoutes(services));
+      await api.register(employmentRoutes(services));
+      await api.register(creditRoutes(services));
       await api.register(alertRoutes(services));
-      await api.register(intakeRoutes(services));
+      await api.register(declarationRoutes(services, limits));
+      await api.register(petitionRoutes(services));
+      await api.register(projectRoutes(services));
+      await api.register(fundRoutes(services));
       api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
         app.swagger(),
       );

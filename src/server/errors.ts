@@ -22,3 +22,14 @@ export const forbidden = (message = '无权执行此操作') => new AppError('FO
 export const conflict = (message: string, details?: unknown) => new AppError('CONFLICT', message, details);
 export const validation = (message: string, details?: unknown) =>
   new AppError('VALIDATION', message, details);
+
+/**
+ * A setting or the machine is not ready (a missing key, a bad variable, no data folder): said in one line of
+ * Chinese with what to do, by the CLI and at server start, instead of a stack trace.
+ */
+export class SetupError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SetupError';
+  }
+}

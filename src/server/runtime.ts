@@ -1,7 +1,7 @@
+import { createSecrets, loadMasterKey } from './adapters/secrets.js';
 import type { Config } from './config.js';
 import { type Database, migrateToLatest, openDatabase } from './db/database.js';
 import { createServices } from './services/index.js';
-import { createSecrets, loadMasterKey } from './services/secrets.js';
 
 /**
  * Opens the configured database (PostgreSQL when DATABASE_URL is set, else PGlite in the data folder,
@@ -22,14 +22,19 @@ export async function openConfiguredDatabase(config: Config, command: string): P
 
 /** The database, the encryption keys and every service, as the server and the CLI use them. */
 export async function openRuntime(config: Config, command: string) {
+  // A PostgreSQL server needs its key given: say so before connecting, not after migrating.
+  const serverKey = config.databaseUrl
+    ? loadMasterKey({ secretKey: config.secretKey, dataDir: config.dataDir, isPglite: false })
+    : null;
   const database = await openConfiguredDatabase(config, command);
   try {
     const secrets = createSecrets(
-      loadMasterKey({
-        secretKey: config.secretKey,
-        dataDir: config.dataDir,
-        isPglite: database.kind === 'pglite',
-      }),
+      serverKey ??
+        loadMasterKey({
+          secretKey: config.secretKey,
+          dataDir: config.dataDir,
+          isPglite: database.kind === 'pglite',
+        }),
     );
     return { database, secrets, services: createServices(database, config, secrets) };
   } catch (error) {

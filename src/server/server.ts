@@ -1,12 +1,14 @@
 import { buildApp } from './app.js';
 import type { Config } from './config.js';
+import { DEMO_BANK_USER } from './demo/demo-credit.service.js';
+import { DEMO_USERS } from './demo/demo-seed.service.js';
+import { seedDemoCity } from './demo/demo-steps.js';
 import { scheduleJobs } from './jobs/scheduler.js';
 import { openRuntime } from './runtime.js';
 import { systemActor } from './services/actor.js';
-import { DEMO_USERS } from './services/demo-seed.service.js';
 
-/** Enough households for every demo village to have some, small enough to start in seconds. */
-const DEMO_HOUSEHOLDS = 3000;
+/** About thirty households in each of the demo's 135 villages: every level has figures, start-up stays quick. */
+const DEMO_HOUSEHOLDS = 4000;
 
 /**
  * Starts Shoudi: database, migrations, demo data on a fresh non-production database, HTTP server.
@@ -17,12 +19,11 @@ export async function startServer(config: Config, options: { demo: boolean }): P
   const isFresh = (await database.db.selectFrom('app_user').select('id').limit(1).execute()).length === 0;
   const seedDemo = options.demo && !config.isProduction && isFresh;
   if (seedDemo) {
-    await services.demoSeed.seedDemo(systemActor('demo-seed'));
-    await services.population.seedHouseholds(systemActor('demo-seed'), {
+    await seedDemoCity(services, config, {
+      actor: systemActor('demo-seed'),
       households: DEMO_HOUSEHOLDS,
-      referenceDate: new Date().toISOString().slice(0, 10),
+      log: (line) => process.stdout.write(`  ${line}\n`),
     });
-    await services.demoCases.seedCases(systemActor('demo-seed'));
   }
   const app = await buildApp({ config, services, databaseKind: database.kind });
   let isClosing = false;
@@ -38,6 +39,12 @@ export async function startServer(config: Config, options: { demo: boolean }): P
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  // Jobs a killed server left running are failed before anyone polls them (jobs/job-runner.ts).
+  const abandoned = await services.jobs.recover();
+  if (abandoned > 0) {
+    app.log.warn({ abandoned }, 'background jobs left running by a stopped server marked failed');
+  }
+  services.jobs.keepAlive((error) => app.log.error({ err: error }, 'job heartbeat failed'));
   await app.listen({ port: config.port, host: config.host });
   if (config.scheduler) {
     scheduleJobs(services, app.log);
@@ -53,6 +60,9 @@ export async function startServer(config: Config, options: { demo: boolean }): P
     for (const user of DEMO_USERS) {
       lines.push(`    ${user.username.padEnd(20)} ${user.role.padEnd(11)} ${user.displayName}`);
     }
+    lines.push(
+      `    ${DEMO_BANK_USER.username.padEnd(20)} ${'department'.padEnd(11)} ${DEMO_BANK_USER.displayName}`,
+    );
   }
   process.stdout.write(`${lines.join('\n')}\n\n`);
 }

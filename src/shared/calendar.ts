@@ -13,6 +13,14 @@ export function monthOf(isoDate: string): string {
   return isoDate.slice(0, 7);
 }
 
+/**
+ * The ISO date of a Date that stands for a calendar day at UTC midnight (built with `Date.UTC`, or a date cell
+ * read from a spreadsheet). Not for "today": that is `clock().today()`.
+ */
+export function isoDateOfUtcDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
 function toUtc(isoDate: string): Date {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(isoDate)) {
     throw new Error(`not an ISO date: ${isoDate}`);
@@ -23,7 +31,7 @@ function toUtc(isoDate: string): Date {
 export function addDays(isoDate: string, days: number): string {
   const d = toUtc(isoDate);
   d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
+  return isoDateOfUtcDay(d);
 }
 
 /** Adds calendar months; a day that does not exist in the target month becomes its last day (01-31 + 1 → 02-28). */
@@ -34,7 +42,7 @@ export function addMonths(isoDate: string, months: number): string {
   d.setUTCMonth(d.getUTCMonth() + months);
   const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
   d.setUTCDate(Math.min(day, last));
-  return d.toISOString().slice(0, 10);
+  return isoDateOfUtcDay(d);
 }
 
 /** Whole days from `from` to `to` (negative when `to` is earlier). */

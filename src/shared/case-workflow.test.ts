@@ -93,3 +93,40 @@ describe('case workflow', () => {
     expect(isIdentificationLate('monitored', '2026-12-05', '2026-12-06')).toBe(false);
   });
 });
+
+describe('categoryConflict', () => {
+  it('keeps 脱贫不稳定户 for 脱贫户 and 边缘易致贫户 for others; 突发严重困难户 fits any', async () => {
+    const { categoryConflict } = await import('./case-workflow.js');
+    expect(categoryConflict('unstable_ex_poor', 'ordinary')).toContain('只适用于脱贫户');
+    expect(categoryConflict('marginal', 'exited_poverty')).toContain('脱贫户不能');
+    expect(categoryConflict('unstable_ex_poor', 'exited_poverty')).toBeNull();
+    expect(categoryConflict('marginal', 'low_income')).toBeNull();
+    expect(categoryConflict('sudden_hardship', 'exited_poverty')).toBeNull();
+    expect(categoryConflict('marginal', 'monitored')).toBeNull();
+  });
+});
+
+describe('nextStep', () => {
+  it('names who acts and by when, and during the notice the day the next step opens', async () => {
+    const { nextStep, transition } = await import('./case-workflow.js');
+    expect(nextStep({ stage: 'cross_check', dueOn: '2026-12-15', noticeStartsOn: null })).toEqual({
+      actors: ['township', 'county'],
+      byOn: '2026-12-15',
+      opensOn: null,
+    });
+    const notice = nextStep({ stage: 'public_notice', dueOn: '2026-12-15', noticeStartsOn: '2026-12-03' });
+    expect(notice?.opensOn).toBe('2026-12-08');
+    const early = transition({
+      stage: 'public_notice',
+      action: 'advance',
+      role: 'village',
+      today: '2026-12-05',
+      noticeStartsOn: '2026-12-03',
+      category: 'marginal',
+      riskCount: 1,
+    });
+    // The refusal and the shown date come from the same rule.
+    expect(early).toMatchObject({ ok: false, opensOn: notice?.opensOn });
+    expect(nextStep({ stage: 'monitored', dueOn: '2026-12-15', noticeStartsOn: null })).toBeNull();
+  });
+});

@@ -45,6 +45,40 @@ export const RISK_TYPES = [
   'other',
 ] as const;
 export type RiskType = (typeof RISK_TYPES)[number];
+
+/**
+ * Why a monitoring category contradicts the household's type before the case (null when it fits):
+ * 脱贫不稳定户 is only for a 脱贫户, 边缘易致贫户 only for a household never registered as poor;
+ * 突发严重困难户 fits any household (domain.md §2). A type of 监测户 without an earlier type says nothing.
+ */
+export function categoryConflict(
+  category: string | null | undefined,
+  householdType: string | null,
+): string | null {
+  if (!category || !householdType || householdType === 'monitored') {
+    return null;
+  }
+  if (category === 'unstable_ex_poor' && householdType !== 'exited_poverty') {
+    return '“脱贫不稳定户”只适用于脱贫户：非脱贫户请选“边缘易致贫户”或“突发严重困难户”';
+  }
+  if (category === 'marginal' && householdType === 'exited_poverty') {
+    return '脱贫户不能认定为“边缘易致贫户”：请选“脱贫不稳定户”或“突发严重困难户”';
+  }
+  return null;
+}
+
+/** The Chinese labels of the risk types, for files the server writes (the web app has its own zh/en). */
+export const RISK_TYPE_ZH: Record<RiskType, string> = {
+  illness: '因病',
+  disability: '因残',
+  education: '因学',
+  natural_disaster: '因自然灾害',
+  accident: '因意外事故',
+  industry_failure: '因产业项目失败',
+  unstable_employment: '因务工就业不稳',
+  labour_shortage: '缺劳动力',
+  other: '其他',
+};
 export const DISASTER_SUBTYPES = [
   'flood',
   'geological',
@@ -55,6 +89,14 @@ export const DISASTER_SUBTYPES = [
   'other',
 ] as const;
 export const MAX_RISKS = 5;
+export type DisasterSubtype = (typeof DISASTER_SUBTYPES)[number];
+
+/** One risk of a case (致贫返贫风险), as the `risks` jsonb column of monitoring_case stores it. */
+export interface CaseRisk {
+  type: RiskType;
+  subtype?: DisasterSubtype | null;
+  note?: string | null;
+}
 
 /** Identification is due within 15 days of the lead (一般不超过15天). */
 export const IDENTIFICATION_DAYS = 15;
@@ -150,7 +192,8 @@ export interface TransitionInput {
   riskCount: number;
 }
 
-export type TransitionResult = { ok: true; to: CaseStage } | { ok: false; reason: string };
+/** A refusal says, when waiting is all it takes, the day the action opens (the notice's end). */
+export type TransitionResult = { ok: true; to: CaseStage } | { ok: false; reason: string; opensOn?: string };
 
 /** Whether `role` may take `action` at `stage` today, and where it leads. Reasons are shown to users. */
 export function transition(input: TransitionInput): TransitionResult {
@@ -173,7 +216,7 @@ export function transition(input: TransitionInput): TransitionResult {
     }
     const ends = noticeEndsOn(input.noticeStartsOn);
     if (input.today < ends) {
-      return { ok: false, reason: `公示期不少于${NOTICE_DAYS}天，${ends}起方可提交乡镇审核` };
+      return { ok: false, reason: `公示期不少于${NOTICE_DAYS}天，${ends}起方可提交乡镇审核`, opensOn: ends };
     }
   }
   if (input.stage === 'village_review' || input.stage === 'town_review') {
@@ -185,6 +228,30 @@ export function transition(input: TransitionInput): TransitionResult {
     }
   }
   return { ok: true, to: rule.next };
+}
+
+/**
+ * What comes next on a case: the levels that act at its stage and the date they act by (the 15-day
+ * identification deadline), or, during a notice, the day the next step opens. Null for a stage where
+ * nobody acts (monitored, safety net, closed). The server sends it and the web app shows it, so both agree.
+ */
+export function nextStep(c: {
+  stage: CaseStage;
+  dueOn: string;
+  noticeStartsOn: string | null;
+}): { actors: Role[]; byOn: string | null; opensOn: string | null } | null {
+  const rule = STAGE_RULES[c.stage];
+  if (rule.actors.length === 0) {
+    return null;
+  }
+  const inNotice =
+    (c.stage === 'public_notice' || c.stage === 'elim_public_notice') && c.noticeStartsOn !== null;
+  const identifying = isIdentificationStage(c.stage) && c.stage !== 'announcement';
+  return {
+    actors: [...rule.actors],
+    byOn: identifying ? c.dueOn : null,
+    opensOn: inNotice && c.noticeStartsOn ? noticeEndsOn(c.noticeStartsOn) : null,
+  };
 }
 
 /** Identification is late when it is not finished by its due date. */

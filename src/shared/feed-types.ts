@@ -66,11 +66,24 @@ export const FEED_LAYOUTS: Record<FeedType, FeedLayout> = {
       {
         field: 'amount',
         header: '个人自付金额（元）',
-        aliases: ['个人自付金额', '自付金额', '报销后自付金额'],
+        aliases: [
+          '个人自付金额',
+          '个人自付',
+          '个人自付费用',
+          '自付金额',
+          '自付费用',
+          '报销后自付金额',
+          '个人负担金额',
+        ],
         required: true,
       },
-      date('结算日期'),
-      { field: 'detail', header: '就诊医院', aliases: ['医院'], required: false },
+      { field: 'eventOn', header: '结算日期', aliases: ['日期', '结算时间', '出院日期'], required: false },
+      {
+        field: 'detail',
+        header: '就诊医院',
+        aliases: ['医院', '医疗机构名称', '定点医疗机构'],
+        required: false,
+      },
     ],
   },
   dropout: {

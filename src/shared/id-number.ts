@@ -1,3 +1,6 @@
+import { shanghaiToday } from './calendar.js';
+import { clock } from './clock.js';
+
 /**
  * Citizen ID numbers (公民身份号码, GB 11643-1999): 6-digit address code, 8-digit birth date,
  * 3-digit sequence (odd = male), 1 check character (ISO 7064 MOD 11-2; 10 is written X).
@@ -31,7 +34,7 @@ function isRealDate(year: number, month: number, day: number): boolean {
 }
 
 /** Checks an ID number exactly as written (no clean-up): the first problem found, or null. */
-export function idNumberProblem(id: string, today: Date = new Date()): IdProblem | null {
+export function idNumberProblem(id: string, today: Date = clock().now()): IdProblem | null {
   if (id.length !== 18) {
     return { kind: 'length', length: id.length };
   }
@@ -41,7 +44,8 @@ export function idNumberProblem(id: string, today: Date = new Date()): IdProblem
   const year = Number(id.slice(6, 10));
   const month = Number(id.slice(10, 12));
   const day = Number(id.slice(12, 14));
-  const isFuture = Date.UTC(year, month - 1, day) > today.getTime();
+  // Born after today's Shanghai date (a baby born this morning in Beijing is not in the future).
+  const isFuture = `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}` > shanghaiToday(today);
   if (year < 1900 || !isRealDate(year, month, day) || isFuture) {
     return { kind: 'birth_date', date: id.slice(6, 14) };
   }

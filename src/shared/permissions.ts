@@ -31,6 +31,8 @@ export const PERMISSIONS = [
   'attachment.write',
   'report.read',
   'report.manage',
+  'ranking.read',
+  'bulletin.write',
   'selfcheck.sign',
   'verification.manage',
   'feed.submit',
@@ -42,6 +44,21 @@ export const PERMISSIONS = [
   'declaration.read',
   'declaration.handle',
   'lead.register',
+  'employment.read',
+  'employment.write',
+  'employment.import',
+  'employment.configure',
+  'project.read',
+  'project.write',
+  'fund.read',
+  'fund.write',
+  'fund.bulletin',
+  'credit.read',
+  'credit.apply',
+  'credit.act',
+  'credit.bank',
+  'credit.manage',
+  'credit.report',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -78,8 +95,12 @@ export const ROLE_PERMISSIONS: Record<Permission, readonly Role[]> = {
   // Photos and signed forms, for case steps and visits.
   'attachment.write': ['county', 'township', 'village', 'helper'],
   'report.read': ['city', 'county', 'township', 'village', 'leader'],
+  // 一季一排序 ranks the children of a city, county or town: a village has none to rank.
+  'ranking.read': ['city', 'county', 'township', 'leader'],
   // Closing months, ranking weights and bulletins are the city bureau's.
   'report.manage': ['city'],
+  // A bulletin ranks the units below: the city drafts one on its counties, a county on its towns.
+  'bulletin.write': ['city', 'county'],
   'selfcheck.sign': ['county', 'township', 'village'],
   'verification.manage': ['county', 'township'],
   // Departments send their own feeds and see the outcome of each row; never the household registry.
@@ -92,6 +113,33 @@ export const ROLE_PERMISSIONS: Record<Permission, readonly Role[]> = {
   'declaration.read': ['city', 'county', 'township', 'village', 'leader'],
   'declaration.handle': ['county', 'township', 'village'],
   'lead.register': ['county', 'township'],
+  // Work monitoring (务工监测): helpers record a member's job at a visit, for their own households.
+  'employment.read': ['city', 'county', 'township', 'village', 'helper', 'leader'],
+  'employment.write': ['county', 'township', 'village', 'helper'],
+  // 人社 uploads its work files and sees each row's outcome, never the registry; county and township clerks too.
+  'employment.import': ['county', 'township', 'department'],
+  // The counting rule, the targets and the job-end scan are the city bureau's.
+  'employment.configure': ['city'],
+  // Projects and connection funds (domain-cdefg §D): villages declare, townships review, counties assess and
+  // approve (each workflow step names its level, shared/project-workflow.ts); counties record the money;
+  // the city sees all and issues the city bulletin.
+  'project.read': ['city', 'county', 'township', 'village', 'leader'],
+  'project.write': ['county', 'township', 'village'],
+  'fund.read': ['city', 'county', 'township', 'leader'],
+  'fund.write': ['county'],
+  'fund.bulletin': ['city'],
+  // Microcredit: 银行 department users see their own bank's loans; other departments see none.
+  'credit.read': ['city', 'county', 'township', 'village', 'leader', 'department'],
+  // The village records a household's application (the township and county may too).
+  'credit.apply': ['county', 'township', 'village'],
+  // A lifecycle step; the loan state machine (shared/credit.ts) names who takes each one.
+  'credit.act': ['county', 'township', 'village', 'department'],
+  // Repayments, days past due and bank files: reported by the bank.
+  'credit.bank': ['department'],
+  // Banks lending in the county and the risk compensation fund.
+  'credit.manage': ['county'],
+  // Indicators, breakers and the risk fund: the bureaus' view over regions, not a bank's.
+  'credit.report': ['city', 'county', 'township', 'village', 'leader'],
 };
 
 export function hasPermission(role: Role, permission: Permission): boolean {

@@ -2,9 +2,26 @@
 export const ROLES = ['city', 'county', 'township', 'village', 'helper', 'department', 'leader'] as const;
 export type Role = (typeof ROLES)[number];
 
-/** Departments that send feeds and receive lists; only the `department` role carries one. */
-export const DEPARTMENTS = ['民政', '医保', '教育', '住建', '水利', '残联', '应急', '人社', '公安'] as const;
+/** Departments that send feeds and receive lists. */
+export const FEED_DEPARTMENTS = [
+  '民政',
+  '医保',
+  '教育',
+  '住建',
+  '水利',
+  '残联',
+  '应急',
+  '人社',
+  '公安',
+] as const;
+export type FeedDepartment = (typeof FEED_DEPARTMENTS)[number];
+/**
+ * Every department kind; only the `department` role carries one. 银行 users belong to one bank (app_user.bank_id)
+ * and see only that bank's loans and files (microcredit).
+ */
+export const DEPARTMENTS = [...FEED_DEPARTMENTS, '银行'] as const;
 export type Department = (typeof DEPARTMENTS)[number];
+export const BANK_DEPARTMENT: Department = '银行';
 
 export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
   city: { zh: '市级乡村振兴局', en: 'City bureau' },

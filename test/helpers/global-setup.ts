@@ -1,11 +1,29 @@
+import { rm, writeFile } from 'node:fs/promises';
 import pg from 'pg';
+import type { TestProject } from 'vitest/node';
 import { migrateToLatest, openDatabase } from '../../src/server/db/database.js';
-import { adminUrl, TEMPLATE_DB, testDbKind, urlForDatabase } from './test-db.js';
+import { adminUrl, pgliteSnapshotFile, TEMPLATE_DB, testDbKind, urlForDatabase } from './test-db.js';
 
-/** On PostgreSQL, migrates a template database once; each test file then clones it. */
-export default async function setup(): Promise<void> {
+/**
+ * Migrates once for the whole run: on PostgreSQL a template database each test file clones, on PGlite a
+ * dump of the migrated data folder each test file loads (migrating took most of a PGlite file's start).
+ */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   if (testDbKind() !== 'postgres') {
-    return;
+    const file = pgliteSnapshotFile();
+    const database = await openDatabase({ kind: 'pglite-memory' });
+    try {
+      await migrateToLatest(database.db);
+      const dump = await database.pglite?.dumpDataDir('none');
+      if (!dump) {
+        throw new Error('PGlite gave no data folder dump');
+      }
+      await writeFile(file, Buffer.from(await dump.arrayBuffer()));
+    } finally {
+      await database.close();
+    }
+    project.provide('pgliteSnapshot', file);
+    return () => rm(file, { force: true });
   }
   const admin = new pg.Client({ connectionString: adminUrl() });
   try {
@@ -27,4 +45,5 @@ export default async function setup(): Promise<void> {
   } finally {
     await database.close();
   }
+  return async () => undefined;
 }

@@ -1,10 +1,10 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { createSecrets } from '../../src/server/adapters/secrets.js';
 import { buildApp } from '../../src/server/app.js';
 import { type Config, loadConfig } from '../../src/server/config.js';
 import type { Database } from '../../src/server/db/database.js';
 import { systemActor } from '../../src/server/services/actor.js';
 import { createServices, type Services } from '../../src/server/services/index.js';
-import { createSecrets } from '../../src/server/services/secrets.js';
 import { createTestDatabase } from './test-db.js';
 
 export const DEMO_PASSWORD = 'test-demo-password';
@@ -29,7 +29,8 @@ export async function createTestApp(
   const config: Config = { ...loadConfig({}), demoPassword: DEMO_PASSWORD, logLevel: 'silent', ...overrides };
   const secrets = createSecrets(TEST_KEY);
   const services = createServices(database, config, secrets);
-  await services.demoSeed.seedDemo(systemActor('test-seed'));
+  // Generated divisions (300 villages) keep every test file's start quick; test/demo.test.ts seeds the real demo.
+  await services.demoSeed.seedDemo(systemActor('test-seed'), { divisions: 'generated' });
   if (population) {
     await services.population.seedHouseholds(systemActor('test-seed'), {
       households: population.households,

@@ -1,6 +1,9 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import os from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { type Database, migrateToLatest, openDatabase } from '../../src/server/db/database.js';
 
 export type TestDbKind = 'pglite' | 'postgres';
@@ -10,7 +13,23 @@ export const testDbKind = (): TestDbKind =>
 export const adminUrl = () =>
   process.env.SHOUDI_TEST_DATABASE_URL ??
   `postgresql://${os.userInfo().username}@localhost/postgres?host=/var/run/postgresql`;
-export const TEMPLATE_DB = 'shoudi_test_template';
+/** One template per checkout, so two worktrees can run the PostgreSQL suite on one server at once. */
+const checkout = createHash('sha256').update(process.cwd()).digest('hex').slice(0, 8);
+export const TEMPLATE_DB = `shoudi_test_template_${checkout}`;
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** On PGlite, the file holding the data folder of a migrated database (written by global-setup). */
+    pgliteSnapshot: string;
+  }
+}
+
+/** A file of its own for each run, so two runs in one checkout never read each other's half-written dump. */
+export const pgliteSnapshotFile = () =>
+  path.join(
+    os.tmpdir(),
+    `shoudi-pglite-migrated-${checkout}-${process.pid}-${randomBytes(4).toString('hex')}.tar`,
+  );
 
 /** A database URL for another database name on the same PostgreSQL server as `adminUrl()`. */
 export function urlForDatabase(name: string): string {
@@ -19,13 +38,18 @@ export function urlForDatabase(name: string): string {
   return url.toString();
 }
 
+let snapshot: Promise<Blob> | null = null;
+
 /**
- * A fresh, migrated database for one test file: an in-memory PGlite, or on PostgreSQL a new database
- * cloned from the migrated template that global-setup made (so files run in parallel, isolated).
+ * A fresh, migrated database for one test file: an in-memory PGlite loaded from the migrated snapshot, or on
+ * PostgreSQL a new database cloned from the migrated template that global-setup made (so files run in
+ * parallel, isolated).
  */
 export async function createTestDatabase(): Promise<Database> {
   if (testDbKind() === 'pglite') {
-    const database = await openDatabase({ kind: 'pglite-memory' });
+    snapshot ??= readFile(inject('pgliteSnapshot')).then((bytes) => new Blob([bytes]));
+    const database = await openDatabase({ kind: 'pglite-memory', snapshot: await snapshot });
+    // A no-op on a current snapshot; it would apply a migration added after global-setup ran.
     await migrateToLatest(database.db);
     return database;
   }

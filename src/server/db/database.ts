@@ -10,6 +10,9 @@ import type { DB } from './schema.js';
 
 export type DatabaseKind = 'pglite' | 'postgresql';
 
+/** The database session's time zone: Shoudi's days are Asia/Shanghai days (see shared/clock.ts). */
+const SHOUDI_TIME_ZONE = 'Asia/Shanghai';
+
 export interface Database {
   db: Kysely<DB>;
   kind: DatabaseKind;
@@ -38,7 +41,8 @@ const copySql = (table: string, columns: readonly string[], source: string) =>
 export type DatabaseTarget =
   | { kind: 'postgresql'; url: string }
   | { kind: 'pglite'; dataDir: string; command: string }
-  | { kind: 'pglite-memory' };
+  /** `snapshot`: a data folder from `dumpDataDir` to start from (tests start migrated, not migrate). */
+  | { kind: 'pglite-memory'; snapshot?: Blob };
 
 // int8 (counts, bigint ids) arrives as a string from pg; these values stay far below 2^53.
 pg.types.setTypeParser(20, (value) => Number(value));
@@ -48,7 +52,12 @@ const PGLITE_PARSERS = { 20: (value: string) => Number(value), 1082: (value: str
 
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.kind === 'postgresql') {
-    const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+    // Every session counts Shanghai days: a timestamptz cast to date (closed_at::date) is the Beijing day.
+    const pool = new pg.Pool({
+      connectionString: target.url,
+      max: 10,
+      options: `-c TimeZone=${SHOUDI_TIME_ZONE}`,
+    });
     // An idle connection the server closes (restart, failover, a dropped test database) must not crash
     // the process; the pool replaces it on next use.
     pool.on('error', (error: Error & { code?: string }) => {
@@ -111,8 +120,13 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       throw error;
     }
   } else {
-    pglite = await PGlite.create({ parsers: PGLITE_PARSERS });
+    pglite = await PGlite.create({
+      parsers: PGLITE_PARSERS,
+      ...(target.snapshot ? { loadDataDir: target.snapshot } : {}),
+    });
   }
+  // One connection: set once, every statement counts Shanghai days (closed_at::date is the Beijing day).
+  await pglite.exec(`set time zone '${SHOUDI_TIME_ZONE}'`);
   const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) });
   const engine = pglite;
   return {

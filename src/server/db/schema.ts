@@ -1,4 +1,13 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { CaseCategory, CaseRisk, CaseStage } from '../../shared/case-workflow.js';
+import type { DpdBucket, LoanStatus } from '../../shared/credit.js';
+import type { WorkCategory } from '../../shared/employment.js';
+import type { FeedType } from '../../shared/feed-types.js';
+import type { HouseholdType, IncomeCategory } from '../../shared/household-codes.js';
+import type { MeasureCategory } from '../../shared/measures.js';
+import type { LeadEnterpriseLevel, OperatorStatus, OperatorType } from '../../shared/operators.js';
+import type { ProjectStage } from '../../shared/project-workflow.js';
+import type { Role } from '../../shared/roles.js';
 
 /** Kysely table types; they mirror the SQL of `migrations/` and change with it. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -22,8 +31,10 @@ export interface AppUserTable {
   id: Generated<number>;
   username: string;
   display_name: string;
-  role: string;
+  role: Role;
   department: string | null;
+  /** The bank of a 银行 department user (microcredit). */
+  bank_id: ColumnType<number | null, number | null | undefined, number | null>;
   region_code: string;
   county_code: string | null;
   phone: string | null;
@@ -52,6 +63,23 @@ export interface LoginFailureTable {
   username: string;
   ip: string;
   at: Timestamp;
+  /** SHA-256 of the known-device cookie the attempt carried, if any. */
+  device_hash: string | null;
+}
+
+// Request limits (hardening, issue #12): shared rate-limit counters and the devices users logged in from.
+export interface RateLimitHitTable {
+  /** HMAC of the limit's name and key (an address, a phone, a username): no personal data in clear. */
+  key: string;
+  hits: number;
+  reset_at: Timestamp;
+}
+
+export interface KnownDeviceTable {
+  token_hash: string;
+  user_id: number;
+  created_at: Generated<Timestamp>;
+  last_used_at: Generated<Timestamp>;
 }
 
 export interface AuditLogTable {
@@ -79,7 +107,7 @@ export interface HouseholdTable {
   town_code: string;
   region_code: string;
   household_no: string | null;
-  household_type: string;
+  household_type: HouseholdType;
   head_person_id: number | null;
   head_name: ColumnType<string, string | undefined, string>;
   member_count: ColumnType<number, number | undefined, number>;
@@ -146,7 +174,7 @@ export interface IncomeItemTable {
   id: Generated<number>;
   household_id: number;
   county_code: string;
-  category: string;
+  category: IncomeCategory;
   item: string;
   amount: Num;
   is_counted: ColumnType<boolean, boolean | undefined, boolean>;
@@ -201,6 +229,7 @@ export interface ScreeningRunTable {
   started_by: string;
   started_at: Timestamp;
   finished_at: Date | null;
+  job_id: number | null;
 }
 
 export interface LeadTable {
@@ -214,7 +243,7 @@ export interface LeadTable {
   facts: ColumnType<unknown, string | null | undefined, string | null>;
   status: ColumnType<string, string | undefined, string>;
   closed_reason: string | null;
-  found_on: ColumnType<string, string | undefined, string>;
+  found_on: DateCol;
   note: string | null;
   closed_by: number | null;
   closed_at: Date | null;
@@ -239,7 +268,7 @@ export interface HelperAssignmentTable {
   household_id: number;
   user_id: number;
   county_code: string;
-  starts_on: ColumnType<string, string | undefined, string>;
+  starts_on: DateCol;
   ends_on: string | null;
   assigned_by: number | null;
   created_at: Timestamp;
@@ -251,18 +280,18 @@ export interface MonitoringCaseTable {
   county_code: string;
   region_code: string;
   lead_id: number | null;
-  category: string | null;
-  risks: ColumnType<unknown, string | undefined, string>;
-  stage: string;
+  category: CaseCategory | null;
+  risks: ColumnType<CaseRisk[], string | undefined, string>;
+  stage: CaseStage;
   green_channel: ColumnType<boolean, boolean | undefined, boolean>;
   found_on: string;
   due_on: string;
   notice_starts_on: string | null;
   identified_on: string | null;
-  elimination_mode: string | null;
+  elimination_mode: 'assisted' | 'natural' | null;
   elimination_requested_on: string | null;
   eliminated_on: string | null;
-  previous_household_type: string | null;
+  previous_household_type: HouseholdType | null;
   rolled_back_from: number | null;
   closed_reason: string | null;
   version: ColumnType<number, number | undefined, number>;
@@ -275,8 +304,8 @@ export interface CaseStepTable {
   case_id: number;
   county_code: string;
   action: string;
-  from_stage: string | null;
-  to_stage: string;
+  from_stage: CaseStage | null;
+  to_stage: CaseStage;
   note: string | null;
   attachment_ids: ColumnType<unknown, string | undefined, string>;
   actor_id: number | null;
@@ -289,7 +318,7 @@ export interface AssistanceMeasureTable {
   case_id: number;
   household_id: number;
   county_code: string;
-  category: string;
+  category: MeasureCategory;
   item: string;
   starts_on: string;
   ends_on: string | null;
@@ -300,10 +329,13 @@ export interface AssistanceMeasureTable {
   version: ColumnType<number, number | undefined, number>;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** Set when the measure follows from another module's fact (e.g. 'work_record'), with that row's id. */
+  source_kind: ColumnType<string | null, string | null | undefined, string | null>;
+  source_id: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface VisitPolicyTable {
-  household_type: string;
+  household_type: HouseholdType;
   months: number;
   updated_at: Timestamp;
 }
@@ -325,6 +357,8 @@ export interface VisitTable {
   measures_agreed: string | null;
   note: string | null;
   lead_id: number | null;
+  /** The live case a visit's already-monitored risk joined (instead of a new lead). */
+  case_id: ColumnType<number | null, number | null | undefined, number | null>;
   attachment_ids: ColumnType<unknown, string | undefined, string>;
   created_at: Timestamp;
 }
@@ -364,6 +398,23 @@ export interface MonthlyCycleRunTable {
   started_by: string;
   started_at: Timestamp;
   finished_at: Date | null;
+  job_id: number | null;
+}
+
+/** Background work: see migration 202612012200 and jobs/job-runner.ts. */
+export interface JobTable {
+  id: Generated<number>;
+  name: string;
+  input: ColumnType<unknown, string, string>;
+  status: ColumnType<'running' | 'finished' | 'failed', 'running' | undefined, 'finished' | 'failed'>;
+  done: ColumnType<number, number | undefined, number>;
+  total: number | null;
+  error: string | null;
+  started_by: string;
+  owner: string;
+  started_at: Timestamp;
+  heartbeat_at: Timestamp;
+  finished_at: Date | null;
 }
 
 export interface ImportJobTable {
@@ -378,6 +429,8 @@ export interface ImportJobTable {
   households: number;
   persons: number;
   problems: ColumnType<unknown, string, string>;
+  /** Row notes that refused nothing: an ID converted from 15 digits, columns not read (issue #13). */
+  notes: ColumnType<unknown, string | undefined, string>;
   created_at: Timestamp;
 }
 
@@ -450,15 +503,19 @@ export interface BulletinTable {
   created_by: string;
   created_at: Timestamp;
   version: ColumnType<number, number | undefined, number>;
+  /** Whose bulletin: the city's on its counties, or a county's on its towns. */
+  region_code: string;
 }
 
 export interface AlertRuleTable {
   code: string;
-  feed_type: string;
+  feed_type: FeedType;
   threshold: NumNullable;
   household_types: ColumnType<string[], string, string>;
   deadline_days: number;
   enabled: boolean;
+  /** How several rows of one person in a period combine: 'sum' (amounts) or 'latest' (statuses). */
+  aggregate: ColumnType<'sum' | 'latest', 'sum' | 'latest' | undefined, 'sum' | 'latest'>;
   version: ColumnType<number, number | undefined, number>;
   updated_by: string;
   updated_at: Timestamp;
@@ -467,7 +524,7 @@ export interface AlertRuleTable {
 export interface DeptFeedTable {
   id: Generated<number>;
   department: string;
-  feed_type: string;
+  feed_type: FeedType;
   period: string;
   region_code: string;
   scope_code: string;
@@ -483,9 +540,21 @@ export interface DeptFeedTable {
   unmatched_rows: ColumnType<number, number | undefined, number>;
   alerts_created: ColumnType<number, number | undefined, number>;
   problems: ColumnType<unknown, string, string>;
+  notes: ColumnType<unknown, string | undefined, string>;
   created_by: number | null;
   created_by_name: string;
   created_at: Timestamp;
+}
+
+/** A department's own headers for a feed type, mapped once in the web app (issue #13). */
+export interface DeptFeedColumnMapTable {
+  region_code: string;
+  department: string;
+  feed_type: FeedType;
+  mapping: ColumnType<Record<string, string>, string, string>;
+  version: ColumnType<number, number | undefined, number>;
+  updated_by: string;
+  updated_at: Timestamp;
 }
 
 export interface DeptFeedRowTable {
@@ -512,7 +581,7 @@ export interface AlertTable {
   feed_id: number;
   feed_row_id: number;
   department: string;
-  feed_type: string;
+  feed_type: FeedType;
   period: string;
   rule_code: string;
   rule_version: number;
@@ -559,12 +628,172 @@ export interface DeclarationTable {
   updated_at: Timestamp;
 }
 
+// Projects and connection funds (domain-cdefg §D1–D2; migration 202612012040). Money columns are numeric
+// and come back as decimal strings.
+type Money = ColumnType<string, string | undefined, string>;
+type Jsonb = ColumnType<unknown, string | undefined, string>;
+
+export interface FundingSourceTable {
+  code: string;
+  name: string;
+  is_connection_fund: boolean;
+  sort_order: number;
+}
+
+export interface ProjectTable {
+  id: Generated<number>;
+  county_code: string;
+  region_code: string;
+  level: string;
+  year: number;
+  name: string;
+  category_l1: string;
+  category_l2: string;
+  is_industry: boolean;
+  nature: string;
+  tasks: Jsonb;
+  estimated_investment: string;
+  implementing_unit: string;
+  responsible_person: string | null;
+  planned_start: DateCol | null;
+  planned_finish: DateCol | null;
+  beneficiary_households: ColumnType<number, number | undefined, number>;
+  beneficiary_persons: ColumnType<number, number | undefined, number>;
+  beneficiary_poor: ColumnType<number, number | undefined, number>;
+  beneficiary_monitored: ColumnType<number, number | undefined, number>;
+  performance_targets: Jsonb;
+  linkage_mode: string | null;
+  linkage_households: ColumnType<number, number | undefined, number>;
+  negative_hits: Jsonb;
+  town_checks: ColumnType<unknown, string | null | undefined, string | null>;
+  county_checks: ColumnType<unknown, string | null | undefined, string | null>;
+  stage: ColumnType<ProjectStage, ProjectStage | undefined, ProjectStage>;
+  rolled_from_id: number | null;
+  allocated_total: Money;
+  paid_total: Money;
+  first_allocated_on: DateCol | null;
+  last_paid_on: DateCol | null;
+  version: ColumnType<number, number | undefined, number>;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ProjectFundingTable {
+  project_id: number;
+  county_code: string;
+  source_code: string;
+  amount: string;
+}
+
+export interface ProjectBeneficiaryTable {
+  project_id: number;
+  household_id: number;
+  county_code: string;
+}
+
+export interface ProjectEventTable {
+  id: Generated<number>;
+  project_id: number;
+  county_code: string;
+  action: string;
+  from_stage: ProjectStage | null;
+  to_stage: ProjectStage;
+  acted_on: DateCol;
+  actor_id: number | null;
+  actor_name: string;
+  actor_level: string | null;
+  comment: string | null;
+  created_at: Timestamp;
+}
+
+export interface PublicNoticeTable {
+  id: Generated<number>;
+  county_code: string;
+  region_code: string;
+  subject_kind: 'project' | 'allocation' | 'distribution_plan';
+  subject_id: number;
+  purpose: string;
+  channel: string;
+  starts_on: DateCol;
+  ends_on: DateCol;
+  objections: ColumnType<number, number | undefined, number>;
+  objection_note: string | null;
+  objections_resolved: ColumnType<boolean, boolean | undefined, boolean>;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
+export interface FundAllocationTable {
+  id: Generated<number>;
+  county_code: string;
+  doc_number: string;
+  source_code: string;
+  year: number;
+  batch: ColumnType<number, number | undefined, number>;
+  task_tag: ColumnType<string, string | undefined, string>;
+  amount: string;
+  received_on: DateCol;
+  version: ColumnType<number, number | undefined, number>;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
+export interface FundLineTable {
+  id: Generated<number>;
+  county_code: string;
+  allocation_id: number;
+  project_id: number;
+  amount: string;
+  allocated_on: DateCol;
+  paid_total: Money;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
+export interface FundPaymentTable {
+  id: Generated<number>;
+  county_code: string;
+  fund_line_id: number;
+  project_id: number;
+  paid_on: DateCol;
+  amount: string;
+  voucher: string | null;
+  import_id: string | null;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
+export interface FundMonthSummaryTable {
+  county_code: string;
+  source_code: string;
+  fund_year: number;
+  month: string;
+  received: Money;
+  allocated: Money;
+  allocated_industry: Money;
+  paid: Money;
+}
+
+export interface FundBulletinTable {
+  id: Generated<number>;
+  kind: 'monthly' | 'quarterly';
+  period: string;
+  scope_code: string;
+  figures: ColumnType<unknown, string, string>;
+  issued_on: DateCol;
+  issued_by: number | null;
+  created_at: Timestamp;
+}
+
 export interface DB {
   region: RegionTable;
   zone_town: ZoneTownTable;
   app_user: AppUserTable;
   user_session: UserSessionTable;
   login_failure: LoginFailureTable;
+  rate_limit_hit: RateLimitHitTable;
+  known_device: KnownDeviceTable;
   audit_log: AuditLogTable;
   household: HouseholdTable;
   person: PersonTable;
@@ -576,6 +805,7 @@ export interface DB {
   lead: LeadTable;
   helper_assignment: HelperAssignmentTable;
   import_job: ImportJobTable;
+  job: JobTable;
   lead_signal: LeadSignalTable;
   monitoring_case: MonitoringCaseTable;
   case_step: CaseStepTable;
@@ -595,8 +825,268 @@ export interface DB {
   alert_rule: AlertRuleTable;
   dept_feed: DeptFeedTable;
   dept_feed_row: DeptFeedRowTable;
+  dept_feed_column_map: DeptFeedColumnMapTable;
   alert: AlertTable;
   declaration: DeclarationTable;
+  operator: OperatorTable;
+  employment_setting: EmploymentSettingTable;
+  employment_target: EmploymentTargetTable;
+  work_import: WorkImportTable;
+  work_import_row: WorkImportRowTable;
+  work_record: WorkRecordTable;
+  workshop: WorkshopTable;
+  funding_source: FundingSourceTable;
+  project: ProjectTable;
+  project_funding: ProjectFundingTable;
+  project_beneficiary: ProjectBeneficiaryTable;
+  project_event: ProjectEventTable;
+  public_notice: PublicNoticeTable;
+  fund_allocation: FundAllocationTable;
+  fund_line: FundLineTable;
+  fund_payment: FundPaymentTable;
+  fund_month_summary: FundMonthSummaryTable;
+  fund_bulletin: FundBulletinTable;
+  bank: BankTable;
+  credit_subsidy_epoch: CreditSubsidyEpochTable;
+  loan: LoanTable;
+  loan_event: LoanEventTable;
+  loan_repayment: LoanRepaymentTable;
+  loan_dpd_history: LoanDpdHistoryTable;
+  bank_file: BankFileTable;
+  risk_fund_entry: RiskFundEntryTable;
+}
+
+export interface OperatorTable {
+  id: Generated<number>;
+  county_code: string;
+  region_code: string;
+  name: string;
+  uscc: string | null;
+  operator_type: OperatorType;
+  legal_person: string | null;
+  contact_phone: string | null;
+  lead_level: LeadEnterpriseLevel | null;
+  lead_certified_on: DateCol | null;
+  status: ColumnType<OperatorStatus, OperatorStatus | undefined, OperatorStatus>;
+  note: string | null;
+  version: ColumnType<number, number | undefined, number>;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+// ---- work monitoring (务工监测, migration 202612012050) ----------------------------------------------------
+
+export interface EmploymentSettingTable {
+  year: number;
+  min_months: ColumnType<number, number | undefined, number>;
+  job_gap_days: ColumnType<number, number | undefined, number>;
+  city_target: ColumnType<number, number | undefined, number>;
+  updated_by: string;
+  updated_at: Timestamp;
+}
+
+export interface EmploymentTargetTable {
+  year: number;
+  county_code: string;
+  target: number;
+}
+
+export interface WorkImportTable {
+  id: Generated<number>;
+  region_code: string;
+  scope_code: string;
+  filename: string | null;
+  sha256: string;
+  status: 'imported' | 'partial' | 'refused';
+  total_rows: number;
+  accepted_rows: number;
+  refused_rows: number;
+  matched_rows: ColumnType<number, number | undefined, number>;
+  unmatched_rows: ColumnType<number, number | undefined, number>;
+  problems: ColumnType<unknown, string, string>;
+  created_by: number | null;
+  created_by_name: string;
+  created_at: Timestamp;
+}
+
+export interface WorkImportRowTable {
+  import_id: number;
+  row_no: number;
+  county_code: string;
+  name: string;
+  id_masked: string;
+  match_status: 'matched' | 'unmatched' | 'out_of_scope';
+  work_record_id: number | null;
+}
+
+export interface WorkRecordTable {
+  id: Generated<number>;
+  client_id: string | null;
+  person_id: number;
+  household_id: number;
+  county_code: string;
+  category: WorkCategory;
+  start_month: DateCol;
+  end_month: DateCol | null;
+  work_province: string | null;
+  work_city: string | null;
+  work_county: string | null;
+  place: string | null;
+  monthly_income: ColumnType<string | null, string | number | null, string | number | null>;
+  sector: string | null;
+  industry: string | null;
+  channel: string | null;
+  operator_id: number | null;
+  employer: string | null;
+  point_to_point: boolean | null;
+  transport_subsidy: ColumnType<string | null, string | number | null, string | number | null>;
+  source: 'clerk' | 'visit' | 'import';
+  visit_id: string | null;
+  import_id: number | null;
+  end_lead_id: number | null;
+  version: ColumnType<number, number | undefined, number>;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface WorkshopTable {
+  operator_id: number;
+  county_code: string;
+  workshop_type: string;
+  site: string | null;
+  certified_level: string | null;
+  certified_on: DateCol | null;
+  certified_by: string | null;
+  capacity: number | null;
+  insured: ColumnType<boolean, boolean | undefined, boolean>;
+  version: ColumnType<number, number | undefined, number>;
+  updated_at: Timestamp;
+}
+
+// Microcredit (小额信贷, migration 202612012100): banks, loans and their events, repayments, DPD history, bank
+// files, the 贴息 schedule and the risk fund.
+export interface BankTable {
+  id: Generated<number>;
+  county_code: string;
+  name: string;
+  created_at: Timestamp;
+}
+
+export interface CreditSubsidyEpochTable {
+  id: Generated<number>;
+  version: number;
+  applies_to: 'new' | 'old';
+  from_on: DateCol;
+  to_on: DateCol | null;
+  rate: Num;
+  principal_cap: Num;
+  note: string | null;
+  created_at: Timestamp;
+}
+
+export interface LoanTable {
+  id: Generated<number>;
+  county_code: string;
+  town_code: string;
+  region_code: string;
+  household_id: number;
+  person_id: number;
+  bank_id: number;
+  contract_no: string | null;
+  amount: Num;
+  rate_percent: Num;
+  lpr_percent: Num;
+  term_months: number;
+  purpose_code: string;
+  purpose: string | null;
+  old_policy: ColumnType<boolean, boolean | undefined, boolean>;
+  status: ColumnType<LoanStatus, LoanStatus | undefined, LoanStatus>;
+  credit_grade: string | null;
+  applied_on: DateCol;
+  disbursed_on: DateCol | null;
+  maturity_on: DateCol | null;
+  settled_on: DateCol | null;
+  principal_outstanding: ColumnType<string, number | string | undefined, number | string>;
+  days_past_due: ColumnType<number, number | undefined, number>;
+  dpd_bucket: ColumnType<DpdBucket, DpdBucket | undefined, DpdBucket>;
+  status_as_of: DateCol | null;
+  renewals: ColumnType<number, number | undefined, number>;
+  extensions: ColumnType<number, number | undefined, number>;
+  version: ColumnType<number, number | undefined, number>;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface LoanEventTable {
+  id: Generated<number>;
+  loan_id: number;
+  county_code: string;
+  action: string;
+  from_status: LoanStatus | null;
+  to_status: LoanStatus;
+  on_date: DateCol;
+  amount: NumNullable;
+  cause: string | null;
+  note: string | null;
+  actor_id: number | null;
+  actor_name: string;
+  created_at: Timestamp;
+}
+
+export interface LoanRepaymentTable {
+  id: Generated<number>;
+  loan_id: number;
+  county_code: string;
+  paid_on: DateCol;
+  principal: Num;
+  interest: Num;
+  bank_file_id: number | null;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
+export interface LoanDpdHistoryTable {
+  id: Generated<number>;
+  loan_id: number;
+  county_code: string;
+  from_on: DateCol;
+  days_past_due: number;
+  bucket: DpdBucket;
+  bank_file_id: number | null;
+  created_at: Timestamp;
+}
+
+export interface BankFileTable {
+  id: Generated<number>;
+  bank_id: number;
+  county_code: string;
+  filename: string | null;
+  sha256: string;
+  status: 'imported' | 'partial' | 'refused';
+  total_rows: number;
+  accepted_rows: number;
+  refused_rows: number;
+  repayments_added: ColumnType<number, number | undefined, number>;
+  loans_updated: ColumnType<number, number | undefined, number>;
+  problems: ColumnType<unknown, string | undefined, string>;
+  created_by: number | null;
+  created_by_name: string;
+  created_at: Timestamp;
+}
+
+export interface RiskFundEntryTable {
+  id: Generated<number>;
+  county_code: string;
+  entry_on: DateCol;
+  kind: 'deposit' | 'compensation' | 'recovery';
+  amount: Num;
+  loan_id: number | null;
+  note: string | null;
+  created_by: number | null;
+  created_at: Timestamp;
 }
 
 export type RegionRow = Selectable<RegionTable>;

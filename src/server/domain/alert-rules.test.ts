@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type AlertRule, dueOn, type RuleInput, ruleFires } from './alert-rules.js';
+import { type AlertRule, combineRows, dueOn, type RuleInput, ruleFires } from './alert-rules.js';
 
 const ALL = ['exited_poverty', 'monitored', 'ordinary', 'low_income'] as const;
 const rule = (over: Partial<AlertRule> & Pick<AlertRule, 'code' | 'feedType'>): AlertRule => ({
@@ -7,6 +7,7 @@ const rule = (over: Partial<AlertRule> & Pick<AlertRule, 'code' | 'feedType'>): 
   householdTypes: ALL,
   deadlineDays: 7,
   enabled: true,
+  aggregate: 'latest',
   version: 1,
   ...over,
 });
@@ -70,4 +71,32 @@ describe('ruleFires', () => {
 
 it('dueOn adds the deadline days across a month end', () => {
   expect(dueOn('2026-11-28', 7)).toBe('2026-12-05');
+});
+
+describe('combineRows', () => {
+  const row = (amount: number | null, changeType: string | null = null): RuleInput => ({
+    feedType: 'medical',
+    householdType: 'ordinary',
+    amount,
+    grade: null,
+    category: null,
+    changeType,
+  });
+  it('adds up the amounts of a sum rule, so settlements below the threshold alone can fire together', () => {
+    const medical = rule({
+      code: 'medical_out_of_pocket',
+      feedType: 'medical',
+      threshold: 20000,
+      aggregate: 'sum',
+    });
+    const settlements = [row(12000.1), row(null), row(8000.2)];
+    const combined = combineRows('sum', settlements);
+    expect(combined?.amount).toBe(20000.3);
+    expect(settlements.some((r) => ruleFires(medical, r))).toBe(false);
+    expect(combined && ruleFires(medical, combined)).toBe(true);
+  });
+  it('takes the latest row of a status rule', () => {
+    expect(combineRows('latest', [row(null, '新增'), row(null, '退出')])?.changeType).toBe('退出');
+    expect(combineRows('latest', [])).toBeNull();
+  });
 });

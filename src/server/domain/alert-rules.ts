@@ -1,3 +1,4 @@
+import { addDays } from '../../shared/calendar.js';
 import type { AlertRuleCode, FeedType } from '../../shared/feed-types.js';
 import type { HouseholdType } from '../../shared/household-codes.js';
 
@@ -9,8 +10,12 @@ export interface AlertRule {
   householdTypes: readonly HouseholdType[];
   deadlineDays: number;
   enabled: boolean;
+  /** How several rows of one person in a period combine: amounts add up, a status takes the latest row. */
+  aggregate: RuleAggregate;
   version: number;
 }
+
+export type RuleAggregate = 'sum' | 'latest';
 
 /** The typed fields of a matched feed row the rules read. */
 export interface RuleInput {
@@ -56,9 +61,26 @@ export function ruleFires(rule: AlertRule, row: RuleInput): boolean {
   }
 }
 
+/**
+ * One person's rows of a period as the rule sees them (rows in the order sent, last = latest): with
+ * 'sum' the amounts add up (a year's hospital settlements), otherwise the latest row speaks. The SQL in
+ * department-feed.repository (`raiseAlerts`) combines them the same way. Amounts are summed in cents so
+ * the twin does not drift from numeric(12,2) on many settlements.
+ */
+export function combineRows(aggregate: RuleAggregate, rows: readonly RuleInput[]): RuleInput | null {
+  const latest = rows.at(-1);
+  if (!latest) {
+    return null;
+  }
+  if (aggregate === 'latest') {
+    return latest;
+  }
+  const amounts = rows.map((r) => r.amount).filter((a): a is number => a !== null);
+  const cents = amounts.reduce((sum, a) => sum + Math.round(a * 100), 0);
+  return { ...latest, amount: amounts.length === 0 ? null : cents / 100 };
+}
+
 /** The alert deadline: the day the alert was raised plus the rule's days. */
 export function dueOn(today: string, deadlineDays: number): string {
-  const date = new Date(`${today}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + deadlineDays);
-  return date.toISOString().slice(0, 10);
+  return addDays(today, deadlineDays);
 }

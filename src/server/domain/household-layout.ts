@@ -37,7 +37,13 @@ export const LAYOUT = [
   { key: 'waterOk', header: '是否解决安全饮用水' },
 ] as const;
 
-export type LayoutKey = (typeof LAYOUT)[number]['key'];
+/**
+ * Columns an import reads that the export does not write: the national export asks for both the employee
+ * and the residents' schemes, and a person is insured when either says 是.
+ */
+export const IMPORT_ONLY = ['employeeMedicalInsured', 'employeePensionInsured'] as const;
+
+export type LayoutKey = (typeof LAYOUT)[number]['key'] | (typeof IMPORT_ONLY)[number];
 
 /** Columns an import cannot do without. */
 export const REQUIRED_HEADERS: readonly LayoutKey[] = ['name', 'idNumber', 'relation'];
@@ -58,9 +64,15 @@ const ALIASES: Record<string, LayoutKey> = {
   联系电话: 'householdPhone',
   务工时间: 'workMonths',
   是否低保: 'isDibao',
-  是否特困: 'isTekun',
   住房等级: 'housingGrade',
   危房等级: 'housingGrade',
+  // The national system's member export (forms.md §2) names some columns its own way.
+  人联系电话: 'phone',
+  '是否参加新型农村合作医疗(城乡居民基本医疗保险)': 'medicalInsured',
+  是否参加新型农村合作医疗: 'medicalInsured',
+  是否参加城镇职工基本医疗保险: 'employeeMedicalInsured',
+  是否参加城镇职工基本养老保险: 'employeePensionInsured',
+  是否特困: 'isTekun',
 };
 
 const normaliseHeader = (h: string) =>
@@ -76,11 +88,6 @@ export function headerKey(header: string): LayoutKey | null {
     return direct.key;
   }
   return ALIASES[clean] ?? null;
-}
-
-/** Text that a spreadsheet would run as a formula is prefixed with a quote (CSV/formula injection). */
-export function neutraliseFormula(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
 export const HOUSEHOLD_TYPE_FROM_TEXT: Record<

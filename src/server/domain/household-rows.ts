@@ -1,3 +1,4 @@
+import { type LimitedField, tooLong } from '../../shared/field-limits.js';
 import {
   EDUCATION,
   HEALTH,
@@ -8,12 +9,13 @@ import {
 import {
   HOUSEHOLD_TYPE_FROM_TEXT,
   headerKey,
+  LAYOUT,
   type LayoutKey,
   REQUIRED_HEADERS,
   yesNo,
 } from './household-layout.js';
-import { normaliseIdInput } from './id-input.js';
-import type { SheetRow } from './spreadsheet.js';
+import { ID_CONVERTED_NOTE, normaliseIdInput } from './id-input.js';
+import type { SheetRow } from './sheet-row.js';
 
 export interface RowProblem {
   row: number;
@@ -58,6 +60,29 @@ export interface ImportedHousehold {
 
 const text = (v: string | number | undefined) => (v === undefined ? '' : String(v).trim());
 
+const HEADER_OF = Object.fromEntries(LAYOUT.map((c) => [c.key, c.header])) as Record<LayoutKey, string>;
+
+/** The text columns with a length limit shared with the API, and the limit each one reads. */
+const LIMITED_COLUMNS: readonly [LayoutKey, LimitedField][] = [
+  ['name', 'name'],
+  ['householdNo', 'householdNo'],
+  ['regionCode', 'regionCode'],
+  ['county', 'regionName'],
+  ['town', 'regionName'],
+  ['village', 'regionName'],
+  ['address', 'address'],
+  ['ethnicity', 'ethnicity'],
+  ['politicalStatus', 'politicalStatus'],
+  ['schooling', 'schooling'],
+  ['dropoutReason', 'dropoutReason'],
+  ['workPlace', 'workPlace'],
+  ['disabilityCategory', 'disabilityCategory'],
+];
+
+/** Insured under either scheme (residents' or employees'); unknown when neither column says anything. */
+const eitherScheme = (residents: boolean | null | undefined, employees: boolean | null | undefined) =>
+  residents === true || employees === true ? true : (residents ?? employees ?? null);
+
 /**
  * Turns spreadsheet rows into households and their members, checking every row. Rows are grouped by
  * 户编号 when the file has it, otherwise a household is its 户主 row and the member rows that follow.
@@ -66,7 +91,10 @@ const text = (v: string | number | undefined) => (v === undefined ? '' : String(
 export function parseHouseholdRows(rows: readonly SheetRow[]): {
   households: ImportedHousehold[];
   problems: RowProblem[];
+  /** What was taken with a change to check or not read at all: converted IDs, ignored columns. */
+  notes: RowProblem[];
 } {
+  const notes: RowProblem[] = [];
   const problems: RowProblem[] = [];
   const headerIndex = rows.slice(0, 10).findIndex((r) => {
     const keys = r.cells.map((c) => headerKey(text(c)));
@@ -77,15 +105,23 @@ export function parseHouseholdRows(rows: readonly SheetRow[]): {
     return {
       households: [],
       problems: [{ row: 1, reason: '找不到表头：需要“姓名”“证件号码”“与户主关系”等列' }],
+      notes,
     };
   }
   const columns = new Map<LayoutKey, number>();
+  const ignored: string[] = [];
   header.cells.forEach((c, i) => {
     const key = headerKey(text(c));
     if (key && !columns.has(key)) {
       columns.set(key, i);
+    } else if (text(c) !== '') {
+      ignored.push(text(c));
     }
   });
+  // Every column of the file is either read or named here, so nothing is dropped without a word.
+  if (ignored.length > 0) {
+    notes.push({ row: header.row, reason: `以下列未导入（本系统不保存或重复）：${ignored.join('、')}` });
+  }
   const get = (r: SheetRow, key: LayoutKey) => {
     const i = columns.get(key);
     return i === undefined ? '' : text(r.cells[i]);
@@ -111,6 +147,12 @@ export function parseHouseholdRows(rows: readonly SheetRow[]): {
     const name = get(r, 'name');
     if (name === '') {
       reasons.push('姓名为空');
+    }
+    for (const [key, field] of LIMITED_COLUMNS) {
+      const reason = tooLong(field, HEADER_OF[key], get(r, key));
+      if (reason) {
+        reasons.push(reason);
+      }
     }
     const id = normaliseIdInput(raw(r, 'idNumber'));
     if (!id.ok) {
@@ -152,8 +194,10 @@ export function parseHouseholdRows(rows: readonly SheetRow[]): {
       'isDibao',
       'isTekun',
       'medicalInsured',
+      'employeeMedicalInsured',
       'seriousIllnessInsured',
       'pensionInsured',
+      'employeePensionInsured',
       'waterOk',
     ] as const) {
       const value = yesNo(get(r, key));
@@ -224,6 +268,9 @@ export function parseHouseholdRows(rows: readonly SheetRow[]): {
       problems.push({ row: r.row, reason: reasons.join('；') });
       continue;
     }
+    if (id.ok && id.converted15) {
+      notes.push({ row: r.row, reason: ID_CONVERTED_NOTE });
+    }
     household.members.push({
       row: r.row,
       name,
@@ -241,24 +288,41 @@ export function parseHouseholdRows(rows: readonly SheetRow[]): {
       politicalStatus: get(r, 'politicalStatus') || null,
       isDibao: flags.isDibao ?? false,
       isTekun: flags.isTekun ?? false,
-      medicalInsured: flags.medicalInsured ?? true,
+      medicalInsured: eitherScheme(flags.medicalInsured, flags.employeeMedicalInsured) ?? true,
       seriousIllnessInsured: flags.seriousIllnessInsured ?? true,
-      pensionInsured: flags.pensionInsured ?? false,
+      pensionInsured: eitherScheme(flags.pensionInsured, flags.employeePensionInsured) ?? false,
       disabilityCategory: get(r, 'disabilityCategory') || null,
     });
   }
-  // Household-level checks: one head, at most one spouse.
+  // Household-level checks: one head, at most one spouse. The reason goes on the row that breaks the rule
+  // (the second head or spouse), not on the household's first row, which is valid.
   const problemRows = new Set(problems.map((p) => p.row));
   for (const household of households) {
-    const heads = household.members.filter((m) => m.relation === '户主').length;
-    const spouses = household.members.filter((m) => m.relation === '配偶').length;
+    const heads = household.members.filter((m) => m.relation === '户主');
+    const spouses = household.members.filter((m) => m.relation === '配偶');
     const hasBadRow = household.rows.some((row) => problemRows.has(row));
-    if (!hasBadRow && heads !== 1) {
-      problems.push({ row: household.rows[0] ?? 0, reason: heads === 0 ? '该户没有户主' : '该户有多位户主' });
-    } else if (!hasBadRow && spouses > 1) {
-      problems.push({ row: household.rows[0] ?? 0, reason: '该户有多位配偶' });
+    if (hasBadRow) {
+      continue;
+    }
+    if (heads.length === 0) {
+      problems.push({ row: household.rows[0] ?? 0, reason: '该户没有户主' });
+    } else if (heads.length > 1) {
+      for (const extra of heads.slice(1)) {
+        problems.push({
+          row: extra.row,
+          reason: `该户已有户主（第 ${heads[0]?.row} 行），一户只能有一位户主`,
+        });
+      }
+    } else if (spouses.length > 1) {
+      for (const extra of spouses.slice(1)) {
+        problems.push({
+          row: extra.row,
+          reason: `该户已有配偶（第 ${spouses[0]?.row} 行），一户至多一位配偶`,
+        });
+      }
     }
   }
   problems.sort((a, b) => a.row - b.row);
-  return { households, problems };
+  notes.sort((a, b) => a.row - b.row);
+  return { households, problems, notes };
 }

@@ -3,7 +3,12 @@ import { normaliseIdInput } from './id-input.js';
 
 describe('normaliseIdInput', () => {
   it('accepts a clean number unchanged', () => {
-    expect(normaliseIdInput('411302195803120137')).toEqual({ ok: true, id: '411302195803120137', fixes: [] });
+    expect(normaliseIdInput('411302195803120137')).toEqual({
+      ok: true,
+      id: '411302195803120137',
+      fixes: [],
+      converted15: false,
+    });
   });
 
   it('removes spaces and converts full-width digits', () => {
@@ -16,7 +21,11 @@ describe('normaliseIdInput', () => {
   });
 
   it('upgrades a 15-digit number', () => {
-    expect(normaliseIdInput('411302580312013')).toMatchObject({ ok: true, id: '411302195803120137' });
+    expect(normaliseIdInput('411302580312013')).toMatchObject({
+      ok: true,
+      id: '411302195803120137',
+      converted15: true,
+    });
   });
 
   it('refuses scientific notation from Excel, with the reason', () => {

@@ -6,7 +6,12 @@ import { checkCharacter, describeIdProblem, idNumberProblem } from '../../shared
  * is upgraded to 18 digits (GB 11643 rule: century 19, computed check character). A number Excel turned
  * into scientific notation has lost digits and is refused.
  */
-export type IdInputResult = { ok: true; id: string; fixes: string[] } | { ok: false; reason: string };
+export type IdInputResult =
+  | { ok: true; id: string; fixes: string[]; converted15: boolean }
+  | { ok: false; reason: string };
+
+/** The note ("converted from a 15-digit number") an import or feed report carries for an upgraded old ID. */
+export const ID_CONVERTED_NOTE = '身份证号由 15 位旧号码转换为 18 位，请核对';
 
 export function normaliseIdInput(raw: string | number | null | undefined, today?: Date): IdInputResult {
   if (raw === null || raw === undefined || String(raw).trim() === '') {
@@ -40,7 +45,8 @@ export function normaliseIdInput(raw: string | number | null | undefined, today?
     text = `${text.slice(0, 17)}X`;
     fixes.push('末位小写 x 已改为大写 X');
   }
-  if (/^\d{15}$/.test(text)) {
+  const converted15 = /^\d{15}$/.test(text);
+  if (converted15) {
     const first17 = `${text.slice(0, 6)}19${text.slice(6)}`;
     text = `${first17}${checkCharacter(first17)}`;
     fixes.push('15 位旧身份证号已升为 18 位');
@@ -49,5 +55,5 @@ export function normaliseIdInput(raw: string | number | null | undefined, today?
   if (problem) {
     return { ok: false, reason: describeIdProblem(problem) };
   }
-  return { ok: true, id: text, fixes };
+  return { ok: true, id: text, fixes, converted15 };
 }

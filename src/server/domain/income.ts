@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { IncomeCategory } from '../../shared/household-codes.js';
 
 /** A month-aligned window: the first day of its first month to the last day of its last month. */
@@ -5,6 +6,12 @@ export interface MonthWindow {
   start: string; // YYYY-MM-01
   end: string; // YYYY-MM-last
 }
+
+/** A MonthWindow as a stored job input is checked (jobs/job-runner.ts). */
+export const ZMonthWindow = z.object({
+  start: z.string().regex(/^\d{4}-\d{2}-01$/),
+  end: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+});
 
 export interface IncomeEntry {
   category: IncomeCategory;

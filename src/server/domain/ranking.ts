@@ -33,8 +33,10 @@ export interface RankingInput {
 export interface RankedRow {
   code: string;
   name: string;
-  rank: number;
+  /** Null when no indicator has data: such a unit is listed last and is neither ranked nor named. */
+  rank: number | null;
   score: number;
+  hasData: boolean;
   indicators: Array<{
     indicator: Indicator;
     rate: number | null;
@@ -74,16 +76,31 @@ export function rank(
       };
     });
     const score = weightSum > 0 ? Math.round((weighted / weightSum) * 10000) / 100 : 0;
-    return { code: input.code, name: input.name, score, indicators };
+    return { code: input.code, name: input.name, score, hasData: weightSum > 0, indicators };
   });
-  const sorted = [...scored].sort((a, b) => b.score - a.score || a.code.localeCompare(b.code));
-  return sorted.map((row, i) => ({
+  const sorted = [...scored].sort(
+    (a, b) => Number(b.hasData) - Number(a.hasData) || b.score - a.score || a.code.localeCompare(b.code),
+  );
+  return sorted.map((row) => ({
     ...row,
-    rank:
-      i > 0 && sorted[i - 1]?.score === row.score
-        ? sorted.findIndex((r) => r.score === row.score) + 1
-        : i + 1,
+    // Ties share a rank: one plus the number of units scoring strictly better.
+    rank: row.hasData ? sorted.filter((r) => r.hasData && r.score > row.score).length + 1 : null,
   }));
+}
+
+/**
+ * The units a bulletin names for rectification: those holding the lowest three ranks, all of a tied rank
+ * together (never cut by list order), only units with data, and nobody when everyone with data ties.
+ */
+export function laggardsOf(rows: readonly RankedRow[], places = 3): RankedRow[] {
+  const ranked = rows.filter((r) => r.hasData && r.rank !== null);
+  const ranks = [...new Set(ranked.map((r) => r.rank as number))].sort((a, b) => a - b);
+  if (ranks.length < 2) {
+    return [];
+  }
+  // The lowest ranks, but never the first: a unit at the top is not a laggard.
+  const lowest = new Set(ranks.slice(1).slice(-places));
+  return ranked.filter((r) => lowest.has(r.rank as number)).reverse();
 }
 
 /** The quarter (YYYYQn) a date falls in, and its months. */

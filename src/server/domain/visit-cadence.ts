@@ -9,11 +9,12 @@ export const DEFAULT_VISIT_MONTHS: Record<string, number> = {
 };
 
 /**
- * When the next visit is due: the cadence after the last visit; a household never visited is due from
- * `since` (when it entered the registry or the policy began).
+ * When the next visit is due: the cadence after the last visit; a household never visited is due one cadence
+ * after `enteredOn` (the day it entered the registry), not on that day. The SQL twin is
+ * repositories/visit-due-sql.ts.
  */
-export function nextVisitDue(lastVisitedOn: string | null, months: number, since: string): string {
-  return lastVisitedOn ? addMonths(lastVisitedOn, months) : since;
+export function nextVisitDue(lastVisitedOn: string | null, months: number, enteredOn: string): string {
+  return addMonths(lastVisitedOn ?? enteredOn, months);
 }
 
 export function isVisitOverdue(dueOn: string, today: string): boolean {

@@ -20,6 +20,12 @@ const STATUS_CODE: Partial<Record<number, ErrorCode>> = {
   503: 'UNAVAILABLE',
 };
 
+/**
+ * SQLSTATEs that mean the value sent was bad: class 22 (data exception: invalid byte sequence, value
+ * too long, invalid text representation) and 54000 (an index row too large for a very long text).
+ */
+const isInputSqlState = (code: string) => /^22[0-9A-Z]{3}$/.test(code) || code === '54000';
+
 /** One error shape for the whole API: `{code, message, details?, requestId}`. */
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
@@ -49,6 +55,18 @@ export function registerErrorHandler(app: FastifyInstance): void {
         code: 'VALIDATION',
         message: `请求参数有误：${issues.map((i) => (i.field ? `${i.field} ${i.message}` : i.message)).join('；')}`,
         details: { in: fastifyError.validationContext, issues },
+        requestId,
+      });
+    }
+    const sqlState = (error as { code?: unknown }).code;
+    if (typeof sqlState === 'string' && isInputSqlState(sqlState)) {
+      // The database refused a value (an invalid character, a text too long for an index): the input
+      // was wrong, and the transaction has rolled back, so nothing was written.
+      request.log.warn({ err: error }, 'input refused by the database');
+      return reply.status(400).send({
+        code: 'VALIDATION',
+        message: '输入的内容无法保存：含有无效字符或长度超出限制，请检查后重试',
+        details: { reason: 'database_refused_value' },
         requestId,
       });
     }

@@ -17,3 +17,5 @@ declare module 'fastify' {
 }
 
 export const SESSION_COOKIE = 'shoudi_session';
+/** A random id of the browser, set at login; a device a user has logged in from is "known" (login policy). */
+export const DEVICE_COOKIE = 'shoudi_device';

@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
-import { previousMonth, shanghaiToday } from '../../shared/calendar.js';
+import { previousMonth } from '../../shared/calendar.js';
+import { clock } from '../../shared/clock.js';
 import { systemActor } from '../services/actor.js';
 import type { Services } from '../services/index.js';
 
@@ -13,7 +14,12 @@ const REFRESH_MS = 10 * 60 * 1000;
  */
 export function scheduleJobs(services: Services, log: FastifyBaseLogger): () => void {
   const tick = async () => {
-    const month = previousMonth(shanghaiToday());
+    // 稳岗: jobs ended with no new one within the gap become leads (once per record, so hourly is harmless).
+    const scan = await services.employment.scanJobEnds(systemActor('scheduler'));
+    if (scan.leadsRaised > 0) {
+      log.info(scan, 'job-end leads raised');
+    }
+    const month = previousMonth(clock().today());
     const runs = await services.cycle.list();
     if (!runs.some((r) => r.month === month && r.status !== 'failed')) {
       log.info({ month }, 'monthly cycle starting');

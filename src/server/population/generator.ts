@@ -1,6 +1,6 @@
 import { checkCharacter, maskIdNumber, maskPhone } from '../../shared/id-number.js';
+import type { Secrets } from '../adapters/secrets.js';
 import { incomeWindow } from '../domain/income.js';
-import type { Secrets } from '../services/secrets.js';
 import { FEMALE_CHARS, MALE_CHARS, SURNAMES } from './names.js';
 import { Random } from './random.js';
 

@@ -1,11 +1,12 @@
 import { type Kysely, sql } from 'kysely';
+import type { FeedType } from '../../shared/feed-types.js';
 import type { DB } from '../db/schema.js';
 import { inScope } from './scope-filter.js';
 
 export interface AlertFilter {
   scope: readonly string[];
   status?: string | undefined;
-  feedType?: string | undefined;
+  feedType?: FeedType | undefined;
   overdueOn?: string | undefined;
   limit: number;
   offset: number;

@@ -111,12 +111,30 @@ export function createCycleRepository(db: Kysely<DB>) {
         .execute();
     },
 
+    async linkJob(month: string, jobId: number) {
+      await db.updateTable('monthly_cycle_run').set({ job_id: jobId }).where('month', '=', month).execute();
+    },
+
+    /** A month's run with its job's progress. */
     find(month: string) {
-      return db.selectFrom('monthly_cycle_run').selectAll().where('month', '=', month).executeTakeFirst();
+      return db
+        .selectFrom('monthly_cycle_run as r')
+        .leftJoin('job as j', 'j.id', 'r.job_id')
+        .selectAll('r')
+        .select(['j.done as job_done', 'j.total as job_total'])
+        .where('r.month', '=', month)
+        .executeTakeFirst();
     },
 
     list() {
-      return db.selectFrom('monthly_cycle_run').selectAll().orderBy('month', 'desc').limit(36).execute();
+      return db
+        .selectFrom('monthly_cycle_run as r')
+        .leftJoin('job as j', 'j.id', 'r.job_id')
+        .selectAll('r')
+        .select(['j.done as job_done', 'j.total as job_total'])
+        .orderBy('r.month', 'desc')
+        .limit(36)
+        .execute();
     },
 
     /** One row per live case under monitoring and month; a re-run of the month overwrites its rows. */

@@ -1,6 +1,8 @@
 import { type Kysely, sql } from 'kysely';
+import type { FeedType } from '../../shared/feed-types.js';
 import type { DB } from '../db/schema.js';
 import { escapeLike, inScope } from './scope-filter.js';
+import { conflictOnDuplicate } from './unique-violation.js';
 
 export interface StagedFeedRow {
   rowNo: number;
@@ -18,7 +20,7 @@ export interface StagedFeedRow {
 
 export interface NewFeed {
   department: string;
-  feedType: string;
+  feedType: FeedType;
   period: string;
   regionCode: string;
   scopeCode: string;
@@ -31,6 +33,7 @@ export interface NewFeed {
   acceptedRows: number;
   refusedRows: number;
   problems: unknown;
+  notes: unknown;
   createdBy: number | null;
   createdByName: string;
 }
@@ -44,7 +47,7 @@ const CHUNK = 20_000;
 export function createDepartmentFeedRepository(db: Kysely<DB>) {
   return {
     /** An accepted feed with the same content or idempotency key (the re-send of one already taken). */
-    findAccepted(department: string, feedType: string, sha256: string, idempotencyKey: string | null) {
+    findAccepted(department: string, feedType: FeedType, sha256: string, idempotencyKey: string | null) {
       return db
         .selectFrom('dept_feed')
         .selectAll()
@@ -60,29 +63,46 @@ export function createDepartmentFeedRepository(db: Kysely<DB>) {
         .executeTakeFirst();
     },
 
+    /** The accepted feed of a department sent under an idempotency key, whatever its content. */
+    findByIdempotencyKey(department: string, idempotencyKey: string) {
+      return db
+        .selectFrom('dept_feed')
+        .selectAll()
+        .where('department', '=', department)
+        .where('status', '<>', 'refused')
+        .where('idempotency_key', '=', idempotencyKey)
+        .executeTakeFirst();
+    },
+
+    /** A second copy of an accepted feed (same file or idempotency key) meets the unique index: CONFLICT. */
     async insertFeed(feed: NewFeed): Promise<number> {
-      const row = await db
-        .insertInto('dept_feed')
-        .values({
-          department: feed.department,
-          feed_type: feed.feedType,
-          period: feed.period,
-          region_code: feed.regionCode,
-          scope_code: feed.scopeCode,
-          source: feed.source,
-          filename: feed.filename,
-          sha256: feed.sha256,
-          idempotency_key: feed.idempotencyKey,
-          status: feed.status,
-          total_rows: feed.totalRows,
-          accepted_rows: feed.acceptedRows,
-          refused_rows: feed.refusedRows,
-          problems: JSON.stringify(feed.problems),
-          created_by: feed.createdBy,
-          created_by_name: feed.createdByName,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      const row = await conflictOnDuplicate(
+        () =>
+          db
+            .insertInto('dept_feed')
+            .values({
+              department: feed.department,
+              feed_type: feed.feedType,
+              period: feed.period,
+              region_code: feed.regionCode,
+              scope_code: feed.scopeCode,
+              source: feed.source,
+              filename: feed.filename,
+              sha256: feed.sha256,
+              idempotency_key: feed.idempotencyKey,
+              status: feed.status,
+              total_rows: feed.totalRows,
+              accepted_rows: feed.acceptedRows,
+              refused_rows: feed.refusedRows,
+              problems: JSON.stringify(feed.problems),
+              notes: JSON.stringify(feed.notes),
+              created_by: feed.createdBy,
+              created_by_name: feed.createdByName,
+            })
+            .returning('id')
+            .executeTakeFirstOrThrow(),
+        '该数据已报送',
+      );
       return Number(row.id);
     },
 
@@ -131,34 +151,69 @@ export function createDepartmentFeedRepository(db: Kysely<DB>) {
     },
 
     /**
-     * Raises an alert for every matched row of the feed that an enabled rule of its type fires on, for
-     * the household types the rule covers (the SQL twin of domain/alert-rules.ts `ruleFires`). A person
-     * raises a rule once per period: re-sent rows join nothing new.
+     * Raises the alerts of the feed's persons under every enabled rule of its type, for the household types
+     * the rule covers (the SQL twin of domain/alert-rules.ts `combineRows` + `ruleFires`). A person's rows
+     * of the period combine first, across the period's accepted feeds: with aggregate = 'sum' the amounts
+     * add up (a row equal to one an earlier feed already sent — same day, amount and detail — is a re-send
+     * and counted once), otherwise the latest row (by date, then the later feed and row) speaks. A person
+     * raises a rule once per period, so a later feed that lifts the sum over the threshold raises it then.
      */
     async raiseAlerts(feedId: number, today: string): Promise<number> {
       const result = await sql<{ n: number }>`
-        with fired as (
+        with this_feed as (
+          select id, feed_type, period from dept_feed where id = ${feedId}
+        ),
+        period_rows as (
+          select r.*
+          from this_feed tf
+          join dept_feed f on f.feed_type = tf.feed_type and f.period = tf.period and f.status <> 'refused'
+                          and f.id <= tf.id
+          join dept_feed_row r on r.feed_id = f.id and r.match_status = 'matched'
+          where r.person_id in (select person_id from dept_feed_row
+                                where feed_id = ${feedId} and match_status = 'matched')
+        ),
+        latest as (
+          select distinct on (person_id) *
+          from period_rows
+          order by person_id, event_on desc nulls last, feed_id desc, row_no desc
+        ),
+        sums as (
+          select p.person_id, sum(p.amount) as amount, count(*)::int as settlements
+          from period_rows p
+          where not exists (
+            select 1 from period_rows e
+            where e.person_id = p.person_id and e.feed_id < p.feed_id and e.amount = p.amount
+              and e.event_on is not distinct from p.event_on and e.detail is not distinct from p.detail)
+          group by p.person_id
+        ),
+        fired as (
           insert into alert (feed_id, feed_row_id, department, feed_type, period, rule_code, rule_version,
                              household_id, person_id, county_code, town_code, region_code, facts, due_on)
-          select f.id, r.id, f.department, f.feed_type, f.period, ar.code, ar.version, h.id, r.person_id,
+          select f.id, l.id, f.department, f.feed_type, f.period, ar.code, ar.version, h.id, l.person_id,
                  h.county_code, h.town_code, h.region_code,
-                 jsonb_strip_nulls(jsonb_build_object('name', r.name, 'idMasked', r.id_masked, 'amount', r.amount,
-                   'grade', r.grade, 'category', r.category, 'changeType', r.change_type, 'eventOn', r.event_on,
-                   'detail', r.detail, 'threshold', ar.threshold, 'householdType', h.household_type)),
+                 jsonb_strip_nulls(jsonb_build_object('name', l.name, 'idMasked', l.id_masked, 'amount', c.amount,
+                   'settlements', case when ar.aggregate = 'sum' and c.settlements > 1 then c.settlements end,
+                   'grade', l.grade, 'category', l.category, 'changeType', l.change_type, 'eventOn', l.event_on,
+                   'detail', l.detail, 'threshold', ar.threshold, 'householdType', h.household_type)),
                  ${today}::date + ar.deadline_days
           from dept_feed f
-          join dept_feed_row r on r.feed_id = f.id and r.match_status = 'matched'
-          join household h on h.id = r.household_id
+          join latest l on true
+          join sums s on s.person_id = l.person_id
+          join household h on h.id = l.household_id
           join alert_rule ar on ar.feed_type = f.feed_type and ar.enabled
                             and ar.household_types @> to_jsonb(h.household_type)
+          cross join lateral (
+            select case when ar.aggregate = 'sum' then s.amount else l.amount end as amount,
+                   s.settlements
+          ) c
           where f.id = ${feedId}
             and (case ar.code
-                   when 'new_dibao' then r.change_type = '新增'
-                   when 'medical_out_of_pocket' then r.amount > coalesce(ar.threshold, 0)
-                   when 'dangerous_house' then r.grade in ('C', 'D')
-                   when 'severe_disability' then r.grade in ('1', '2') or (r.grade = '3' and r.category in ('智力', '精神'))
-                   when 'disaster' then ar.threshold is null or coalesce(r.amount, 0) >= ar.threshold
-                   when 'death' then r.change_type = '死亡'
+                   when 'new_dibao' then l.change_type = '新增'
+                   when 'medical_out_of_pocket' then c.amount > coalesce(ar.threshold, 0)
+                   when 'dangerous_house' then l.grade in ('C', 'D')
+                   when 'severe_disability' then l.grade in ('1', '2') or (l.grade = '3' and l.category in ('智力', '精神'))
+                   when 'disaster' then ar.threshold is null or coalesce(c.amount, 0) >= ar.threshold
+                   when 'death' then l.change_type = '死亡'
                    else true
                  end) is true
           on conflict (person_id, rule_code, period) do nothing
@@ -166,6 +221,55 @@ export function createDepartmentFeedRepository(db: Kysely<DB>) {
         )
         select count(*)::int as n from fired`.execute(db);
       return result.rows[0]?.n ?? 0;
+    },
+
+    findColumnMap(regionCode: string, department: string, feedType: FeedType) {
+      return db
+        .selectFrom('dept_feed_column_map')
+        .selectAll()
+        .where('region_code', '=', regionCode)
+        .where('department', '=', department)
+        .where('feed_type', '=', feedType)
+        .executeTakeFirst();
+    },
+
+    /** Saves a mapping under its version: the first with version 0, a change with the version read. */
+    async saveColumnMap(
+      key: { regionCode: string; department: string; feedType: FeedType },
+      mapping: Record<string, string>,
+      version: number,
+      updatedBy: string,
+    ): Promise<number | null> {
+      if (version === 0) {
+        const row = await db
+          .insertInto('dept_feed_column_map')
+          .values({
+            region_code: key.regionCode,
+            department: key.department,
+            feed_type: key.feedType,
+            mapping: JSON.stringify(mapping),
+            updated_by: updatedBy,
+          })
+          .onConflict((oc) => oc.doNothing())
+          .returning('version')
+          .executeTakeFirst();
+        return row?.version ?? null;
+      }
+      const row = await db
+        .updateTable('dept_feed_column_map')
+        .set({
+          mapping: JSON.stringify(mapping),
+          version: sql<number>`version + 1`,
+          updated_by: updatedBy,
+          updated_at: sql`now()`,
+        })
+        .where('region_code', '=', key.regionCode)
+        .where('department', '=', key.department)
+        .where('feed_type', '=', key.feedType)
+        .where('version', '=', version)
+        .returning('version')
+        .executeTakeFirst();
+      return row?.version ?? null;
     },
 
     async setCounts(feedId: number, counts: { matched: number; unmatched: number; alerts: number }) {

@@ -1,9 +1,11 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
+import { clock } from '../../shared/clock.js';
+import type { HouseholdType, IncomeCategory } from '../../shared/household-codes.js';
 import type { DB, HouseholdTable, IncomeItemTable, PersonTable } from '../db/schema.js';
-import { conflict } from '../errors.js';
 import { escapeLike, inScope } from './scope-filter.js';
+import { conflictOnDuplicate } from './unique-violation.js';
 
 /** Which households an actor reaches: a region scope, or (for a helper) their active assignments. */
 export interface HouseholdAccess {
@@ -14,7 +16,7 @@ export interface HouseholdAccess {
 export interface HouseholdSearch {
   access: HouseholdAccess;
   regionPrefixes?: readonly string[] | undefined;
-  type?: string | undefined;
+  type?: HouseholdType | undefined;
   headName?: string | undefined;
   householdIds?: readonly number[] | undefined;
   flag?: 'open_lead' | 'housing' | 'water' | 'medical_spending' | undefined;
@@ -24,8 +26,6 @@ export interface HouseholdSearch {
 
 /** Counting stops here: on a city of 1.7 million households an exact count per keystroke is waste. */
 export const COUNT_CAP = 10_000;
-
-const UNIQUE_VIOLATION = '23505';
 
 type HouseholdInsert = Insertable<HouseholdTable>;
 type HouseholdUpdate = Updateable<HouseholdTable>;
@@ -50,7 +50,7 @@ export function accessFilter(
         .selectFrom('helper_assignment as a')
         .whereRef('a.household_id', '=', 'household.id')
         .where('a.user_id', '=', access.helperUserId)
-        .where((w) => w.or([w('a.ends_on', 'is', null), w('a.ends_on', '>=', sql<string>`current_date`)])),
+        .where((w) => w.or([w('a.ends_on', 'is', null), w('a.ends_on', '>=', clock().today())])),
     );
   }
   return inScope(eb, eb.ref('household.region_code'), access.scope);
@@ -260,15 +260,12 @@ export function createHouseholdRepository(db: Kysely<DB>) {
     },
 
     async insertHousehold(values: HouseholdInsert): Promise<number> {
-      try {
-        const row = await db.insertInto('household').values(values).returning('id').executeTakeFirstOrThrow();
-        return row.id;
-      } catch (error) {
-        if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
-          throw conflict(`户编号 ${values.household_no} 已存在`, { field: 'householdNo' });
-        }
-        throw error;
-      }
+      const row = await conflictOnDuplicate(
+        () => db.insertInto('household').values(values).returning('id').executeTakeFirstOrThrow(),
+        `户编号 ${values.household_no} 已存在`,
+        { field: 'householdNo' },
+      );
+      return row.id;
     },
 
     /** Applies changes only if the household is still at `version`; bumps the version. */
@@ -283,46 +280,39 @@ export function createHouseholdRepository(db: Kysely<DB>) {
     },
 
     async insertPerson(values: PersonInsert): Promise<number> {
-      try {
-        const row = await db.insertInto('person').values(values).returning('id').executeTakeFirstOrThrow();
-        return row.id;
-      } catch (error) {
-        if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
-          // Which household holds the number is not said: it may lie outside the user's region.
-          throw conflict('该身份证号已在系统中登记，一人只能登记一次', { field: 'idNumber' });
-        }
-        throw error;
-      }
+      // Which household holds the number is not said: it may lie outside the user's region.
+      const row = await conflictOnDuplicate(
+        () => db.insertInto('person').values(values).returning('id').executeTakeFirstOrThrow(),
+        '该身份证号已在系统中登记，一人只能登记一次',
+        { field: 'idNumber' },
+      );
+      return row.id;
     },
 
     async updatePerson(id: number, changes: PersonUpdate): Promise<void> {
-      try {
-        await db
-          .updateTable('person')
-          .set({ ...changes, version: sql`version + 1`, updated_at: sql`now()` })
-          .where('id', '=', id)
-          .execute();
-      } catch (error) {
-        if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
-          throw conflict('该身份证号已在系统中登记，一人只能登记一次', { field: 'idNumber' });
-        }
-        throw error;
-      }
+      await conflictOnDuplicate(
+        () =>
+          db
+            .updateTable('person')
+            .set({ ...changes, version: sql`version + 1`, updated_at: sql`now()` })
+            .where('id', '=', id)
+            .execute(),
+        '该身份证号已在系统中登记，一人只能登记一次',
+        { field: 'idNumber' },
+      );
     },
 
     async insertPersonsBulk(rows: readonly PersonInsert[]): Promise<void> {
       for (let i = 0; i < rows.length; i += 500) {
-        try {
-          await db
-            .insertInto('person')
-            .values(rows.slice(i, i + 500))
-            .execute();
-        } catch (error) {
-          if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
-            throw conflict('导入期间有身份证号被他人登记，请重新导入', { field: 'idNumber' });
-          }
-          throw error;
-        }
+        await conflictOnDuplicate(
+          () =>
+            db
+              .insertInto('person')
+              .values(rows.slice(i, i + 500))
+              .execute(),
+          '导入期间有身份证号被他人登记，请重新导入',
+          { field: 'idNumber' },
+        );
       }
     },
 
@@ -356,7 +346,7 @@ export function createHouseholdRepository(db: Kysely<DB>) {
     async insertIncome(values: {
       household_id: number;
       county_code: string;
-      category: string;
+      category: IncomeCategory;
       item: string;
       amount: number;
       is_counted: boolean;

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import type { HouseholdType } from '../../shared/household-codes.js';
 import type { DB } from '../db/schema.js';
 import { inScope } from './scope-filter.js';
 
@@ -7,7 +8,7 @@ export interface NewHouseholdRow {
   town_code: string;
   region_code: string;
   household_no: string | null;
-  household_type: string;
+  household_type: HouseholdType;
   address: string | null;
   phone_enc: string | null;
   phone_hash: string | null;
@@ -138,6 +139,7 @@ export function createImportRepository(db: Kysely<DB>) {
       households: number;
       persons: number;
       problems: unknown;
+      notes: unknown;
     }): Promise<number> {
       const row = await db
         .insertInto('import_job')
@@ -152,6 +154,7 @@ export function createImportRepository(db: Kysely<DB>) {
           households: job.households,
           persons: job.persons,
           problems: JSON.stringify(job.problems),
+          notes: JSON.stringify(job.notes),
         })
         .returning('id')
         .executeTakeFirstOrThrow();
@@ -167,7 +170,7 @@ export function createImportRepository(db: Kysely<DB>) {
       filter: {
         scope: readonly string[];
         regionPrefixes?: readonly string[] | undefined;
-        type?: string | undefined;
+        type?: HouseholdType | undefined;
       },
       afterId: number,
       limit: number,

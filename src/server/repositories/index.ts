@@ -1,15 +1,25 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { createAlertRepository } from './alert.repository.js';
+import { createAttachmentRepository } from './attachment.repository.js';
 import { createAuditRepository } from './audit.repository.js';
 import { createCaseRepository } from './case.repository.js';
+import { createCreditRepository } from './credit.repository.js';
 import { createCycleRepository } from './cycle.repository.js';
 import { createDeclarationRepository } from './declaration.repository.js';
+import { createDemoHistoryRepository } from './demo-history.repository.js';
 import { createDepartmentFeedRepository } from './department-feed.repository.js';
+import { createEmploymentRepository } from './employment.repository.js';
+import { createFundRepository } from './fund.repository.js';
+import { createHelperRepository } from './helper.repository.js';
 import { createHouseholdRepository } from './household.repository.js';
 import { createImportRepository } from './import.repository.js';
+import { createJobRepository } from './job.repository.js';
 import { createLeadRepository } from './lead.repository.js';
+import { createMeasureRepository } from './measure.repository.js';
+import { createProjectRepository } from './project.repository.js';
 import { createQualityRepository } from './quality.repository.js';
+import { createRateLimitRepository } from './rate-limit.repository.js';
 import { createRegionRepository } from './region.repository.js';
 import { createReportRepository } from './report.repository.js';
 import { createScreeningRepository } from './screening.repository.js';
@@ -17,6 +27,7 @@ import { createScreeningConfigRepository } from './screening-config.repository.j
 import { createSelfCheckRepository } from './self-check.repository.js';
 import { createSessionRepository } from './session.repository.js';
 import { createSyncRepository } from './sync.repository.js';
+import { createTimelineRepository } from './timeline.repository.js';
 import { createUserRepository } from './user.repository.js';
 import { createVisitRepository } from './visit.repository.js';
 
@@ -31,7 +42,12 @@ export function createRepositories(db: Kysely<DB>) {
     imports: createImportRepository(db),
     leads: createLeadRepository(db),
     cases: createCaseRepository(db),
+    measures: createMeasureRepository(db),
+    helpers: createHelperRepository(db),
+    timeline: createTimelineRepository(db),
     visits: createVisitRepository(db),
+    attachments: createAttachmentRepository(db),
+    demoHistory: createDemoHistoryRepository(db),
     cycle: createCycleRepository(db),
     quality: createQualityRepository(db),
     reports: createReportRepository(db),
@@ -42,6 +58,12 @@ export function createRepositories(db: Kysely<DB>) {
     alerts: createAlertRepository(db),
     declarations: createDeclarationRepository(db),
     sync: createSyncRepository(db),
+    rateLimits: createRateLimitRepository(db),
+    employment: createEmploymentRepository(db),
+    projects: createProjectRepository(db),
+    funds: createFundRepository(db),
+    credit: createCreditRepository(db),
+    jobs: createJobRepository(db),
   };
 }
 

@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import { shanghaiToday } from '../../shared/calendar.js';
+import { clock } from '../../shared/clock.js';
 import type { DB } from '../db/schema.js';
 import { inScope } from './scope-filter.js';
 
@@ -11,7 +11,8 @@ export type LeadSource =
   | 'petition'
   | 'public_opinion'
   | 'visit'
-  | 'monthly_cycle';
+  | 'monthly_cycle'
+  | 'work_monitoring';
 
 export interface RaiseLead {
   householdId: number;
@@ -54,7 +55,7 @@ export function createLeadRepository(db: Kysely<DB>) {
         insert into lead (household_id, county_code, region_code, source, reasons, facts, note, found_on)
         values (${household.id}, ${household.county_code}, ${household.region_code}, ${input.source},
                 ${reasons}::jsonb, ${input.facts ? JSON.stringify(input.facts) : null}::jsonb, ${input.note ?? null},
-                ${input.foundOn ?? shanghaiToday()}::date)
+                ${input.foundOn ?? clock().today()}::date)
         on conflict (household_id) where status = 'open'
         do update set
           reasons = (select coalesce(jsonb_agg(distinct r), '[]'::jsonb)

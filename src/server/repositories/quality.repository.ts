@@ -68,6 +68,12 @@ export function createQualityRepository(db: Kysely<DB>) {
           select 1 from person p where p.household_id = c.household_id and p.dropout_reason is not null
             and p.birth_date > ${today}::date - interval '16 years' and p.birth_date <= ${today}::date - interval '6 years')
         union all
+        -- A category that contradicts the household's type before the case (shared/case-workflow.ts categoryConflict).
+        select 'category_contradicts_type', c.household_id, c.id, c.category || ' / ' || c.previous_household_type from c
+        where c.stage not in ('rejected')
+          and ((c.category = 'unstable_ex_poor' and c.previous_household_type not in ('exited_poverty', 'monitored'))
+            or (c.category = 'marginal' and c.previous_household_type = 'exited_poverty'))
+        union all
         -- 4_11_013: 低保 or 特困 in the household but no counted transfer income in the last 12 months.
         select 'benefits_without_transfer_income', c.household_id, c.id, null from c
         where c.stage not in ('eliminated', 'rejected')

@@ -90,6 +90,10 @@ export function createRegionRepository(db: Kysely<DB>) {
     },
 
     /** Inserts or renames regions, parents first (the caller orders them). */
+    listByLevel(level: RegionRow['level']) {
+      return db.selectFrom('region').selectAll().where('level', '=', level).orderBy('code').execute();
+    },
+
     async upsertMany(regions: readonly RegionInput[]): Promise<void> {
       for (let i = 0; i < regions.length; i += 1000) {
         const chunk = regions.slice(i, i + 1000);

@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../db/schema.js';
-import { escapeLike } from './scope-filter.js';
+import { escapeLike, inScope } from './scope-filter.js';
+import { visitDueOnSql } from './visit-due-sql.js';
 
 export type Figures = Record<string, number | Record<string, number>>;
 
@@ -78,13 +79,19 @@ export function createReportRepository(db: Kysely<DB>) {
       last: string,
       asOf: string,
       prefixes: readonly string[],
+      /** Roll the village rows up to towns, counties and the city (always done when every village was refreshed). */
+      rollUpAfter: boolean = prefixes.includes(''),
     ): Promise<number> {
       return db.transaction().execute(async (trx) => {
         await sql`set local jit = off`.execute(trx);
         const result = await sql<{ n: number }>`
           with v as (
+            -- Villages with households (every figure comes from a household's rows), and any already written
+            -- for the month so a stale row is overwritten; a city's thousands of empty villages cost nothing.
             select code as region_code, left(code, 6) || '000000' as county_code
             from region where level = 'village' and (${prefixFilter('code', prefixes)})
+              and (exists (select 1 from household h where h.region_code = region.code)
+                   or exists (select 1 from month_figure f where f.month = ${month} and f.region_code = region.code))
           ),
           identified as (
             select c.region_code,
@@ -148,10 +155,8 @@ export function createReportRepository(db: Kysely<DB>) {
           ),
           due as (
             select h.region_code,
-                   count(*) filter (where coalesce((h.last_visited_on + make_interval(months => p.months))::date,
-                                                   h.created_at::date) <= ${last}::date)::int as due,
-                   count(*) filter (where coalesce((h.last_visited_on + make_interval(months => p.months))::date,
-                                                   h.created_at::date) < ${asOf}::date)::int as overdue,
+                   count(*) filter (where ${visitDueOnSql('h', 'p')} <= ${last}::date)::int as due,
+                   count(*) filter (where ${visitDueOnSql('h', 'p')} < ${asOf}::date)::int as overdue,
                    count(*)::int as households
             from household h join visit_policy p on p.household_type = h.household_type
             where (${prefixFilter('h.region_code', prefixes)})
@@ -185,6 +190,41 @@ export function createReportRepository(db: Kysely<DB>) {
           declarations as (
             select region_code, count(*)::int as n from declaration
             where created_at >= ${first}::date and created_at < ${last}::date + 1 group by region_code
+          ),
+          -- 务工规模 (work plan point 6): members of 脱贫/监测 households whose work records cover at least the
+          -- year's configured months up to this month (shared/employment.ts countsAsWorker), placed by their
+          -- latest job of the year.
+          worker_months as (
+            select w.person_id, count(distinct m)::int as months
+            from work_record w
+            cross join lateral generate_series(greatest(w.start_month, date_trunc('year', ${first}::date)),
+                                               least(coalesce(w.end_month, ${first}::date), ${first}::date),
+                                               interval '1 month') m
+            where w.start_month <= ${first}::date and (w.end_month is null or w.end_month >= date_trunc('year', ${first}::date))
+            group by w.person_id
+          ),
+          worker_place as (
+            select distinct on (w.person_id) w.person_id, w.household_id, w.place
+            from work_record w
+            where w.start_month <= ${first}::date and (w.end_month is null or w.end_month >= date_trunc('year', ${first}::date))
+            order by w.person_id, w.start_month desc, w.id desc
+          ),
+          workers as (
+            select h.region_code, count(*)::int as n,
+                   count(*) filter (where wp.place = 'county')::int as local,
+                   count(*) filter (where wp.place in ('city', 'province', 'outside', 'abroad'))::int as away,
+                   count(*) filter (where wp.place = 'city')::int as city,
+                   count(*) filter (where wp.place = 'province')::int as province,
+                   count(*) filter (where wp.place = 'outside')::int as outside,
+                   count(*) filter (where wp.place = 'abroad')::int as abroad
+            from worker_months wm
+            join worker_place wp using (person_id)
+            join household h on h.id = wp.household_id
+            where wm.months >= coalesce((select min_months from employment_setting
+                                         where year = extract(year from ${first}::date)::int), 1)
+              and h.household_type in ('exited_poverty', 'monitored')
+              and (${prefixFilter('h.region_code', prefixes)})
+            group by h.region_code
           ),
           rows as (
             select v.region_code, v.county_code, jsonb_build_object(
@@ -221,7 +261,12 @@ export function createReportRepository(db: Kysely<DB>) {
               'alertsByDepartment', coalesce(ad.j, '{}'::jsonb),
               'alertsOpen', coalesce(ao.open, 0),
               'alertsOverdue', coalesce(ao.overdue, 0),
-              'selfDeclarations', coalesce(dc.n, 0)
+              'selfDeclarations', coalesce(dc.n, 0),
+              'workers', coalesce(wk.n, 0),
+              'workersLocal', coalesce(wk.local, 0),
+              'workersAway', coalesce(wk.away, 0),
+              'workersByPlace', jsonb_build_object('county', coalesce(wk.local, 0), 'city', coalesce(wk.city, 0),
+                'province', coalesce(wk.province, 0), 'outside', coalesce(wk.outside, 0), 'abroad', coalesce(wk.abroad, 0))
             ) as figures
             from v
             left join identified i using (region_code)
@@ -238,6 +283,7 @@ export function createReportRepository(db: Kysely<DB>) {
             left join alerts_by_department ad using (region_code)
             left join alerts_open ao using (region_code)
             left join declarations dc using (region_code)
+            left join workers wk using (region_code)
           ),
           written as (
             insert into month_figure (month, region_code, level, county_code, figures)
@@ -248,7 +294,7 @@ export function createReportRepository(db: Kysely<DB>) {
           )
           select count(*)::int as n from written
         `.execute(trx);
-        if (prefixes.includes('')) {
+        if (rollUpAfter) {
           await rollUp(trx, month);
         }
         await sql`
@@ -310,6 +356,7 @@ export function createReportRepository(db: Kysely<DB>) {
       title: string;
       sections: unknown;
       createdBy: string;
+      regionCode: string;
     }): Promise<number> {
       const row = await db
         .insertInto('bulletin')
@@ -317,6 +364,7 @@ export function createReportRepository(db: Kysely<DB>) {
           quarter: values.quarter,
           title: values.title,
           sections: JSON.stringify(values.sections),
+          region_code: values.regionCode,
           status: 'draft',
           created_by: values.createdBy,
         })
@@ -329,8 +377,31 @@ export function createReportRepository(db: Kysely<DB>) {
       return db.selectFrom('bulletin').selectAll().where('id', '=', id).executeTakeFirst();
     },
 
-    listBulletins() {
-      return db.selectFrom('bulletin').selectAll().orderBy('id', 'desc').limit(40).execute();
+    /** Bulletins drafted by one of `levels` (the actor's region and those above) or within `scope`. */
+    listBulletins(levels: readonly string[], scope: readonly string[]) {
+      return db
+        .selectFrom('bulletin')
+        .selectAll()
+        .where((eb) =>
+          eb.or([
+            eb('region_code', 'in', levels.length > 0 ? [...levels] : ['-']),
+            inScope(eb, eb.ref('region_code'), scope),
+          ]),
+        )
+        .orderBy('id', 'desc')
+        .limit(40)
+        .execute();
+    },
+
+    /** When the oldest of these figures was computed: what a ranking or bulletin built on them is as of. */
+    async refreshedAt(months: readonly string[], regionCodes: readonly string[]): Promise<Date | null> {
+      const row = await db
+        .selectFrom('month_figure')
+        .select(sql<Date | null>`min(refreshed_at)`.as('at'))
+        .where('month', 'in', [...months])
+        .where('region_code', 'in', regionCodes.length > 0 ? [...regionCodes] : ['-'])
+        .executeTakeFirst();
+      return row?.at ? new Date(row.at) : null;
     },
 
     /** Edits or issues a draft at `version`; an issued bulletin never changes. */

@@ -114,17 +114,30 @@ export function createScreeningConfigRepository(db: Kysely<DB>) {
         .execute();
     },
 
+    async linkJob(id: number, jobId: number) {
+      await db.updateTable('screening_run').set({ job_id: jobId }).where('id', '=', id).execute();
+    },
+
+    /** A run with its job's progress (job_done of job_total steps; null before the job has counted). */
     findRun(id: number) {
-      return db.selectFrom('screening_run').selectAll().where('id', '=', id).executeTakeFirst();
+      return db
+        .selectFrom('screening_run as r')
+        .leftJoin('job as j', 'j.id', 'r.job_id')
+        .selectAll('r')
+        .select(['j.done as job_done', 'j.total as job_total'])
+        .where('r.id', '=', id)
+        .executeTakeFirst();
     },
 
     /** The latest runs whose scope lies within the given scope. */
     listRuns(scope: readonly string[], limit: number) {
       return db
-        .selectFrom('screening_run')
-        .selectAll()
-        .where((eb) => inScope(eb, eb.ref('scope_code'), scope))
-        .orderBy('id', 'desc')
+        .selectFrom('screening_run as r')
+        .leftJoin('job as j', 'j.id', 'r.job_id')
+        .selectAll('r')
+        .select(['j.done as job_done', 'j.total as job_total'])
+        .where((eb) => inScope(eb, eb.ref('r.scope_code'), scope))
+        .orderBy('r.id', 'desc')
         .limit(limit)
         .execute();
     },

@@ -129,10 +129,11 @@ export function createScreeningRepository(db: Kysely<DB>) {
           from facts f
         ),
         upserted as (
-          insert into lead (household_id, county_code, region_code, source, run_id, reasons, facts)
+          insert into lead (household_id, county_code, region_code, source, run_id, reasons, facts, found_on)
           select id, county_code, region_code, 'screening', ${p.runId}, to_jsonb(codes),
                  jsonb_build_object('perCapita', per_capita, 'previousPerCapita', previous_per_capita,
-                                    'medicalOutOfPocket', medical_out_of_pocket, 'line', ${p.line}::numeric)
+                                    'medicalOutOfPocket', medical_out_of_pocket, 'line', ${p.line}::numeric),
+                 ${p.today}::date
           from flagged where cardinality(codes) > 0
           on conflict (household_id) where status = 'open'
           -- A lead another channel opened keeps its reasons: screening's are merged in.

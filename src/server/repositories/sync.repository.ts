@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { accessFilter, type HouseholdAccess } from './household.repository.js';
+import { visitDueOnSql } from './visit-due-sql.js';
 
 /** Big `IN` lists are split so a large scope never runs into the bind-parameter limit. */
 const CHUNK = 1000;
@@ -14,7 +15,7 @@ function chunks<T>(items: readonly T[]): T[][] {
 }
 
 /** When a household's next visit is due (the same rule as the due list in visit.repository.ts). */
-const dueOn = sql<string>`coalesce((household.last_visited_on + make_interval(months => p.months))::date, household.created_at::date)`;
+const dueOn = visitDueOnSql('household', 'p');
 
 /** The offline work set: what a cadre or helper carries to the village, read in a handful of set-based queries. */
 export function createSyncRepository(db: Kysely<DB>) {

@@ -1,24 +1,17 @@
 import { type Kysely, sql } from 'kysely';
+import type { Role } from '../../shared/roles.js';
 import type { AppUserRow, AppUserUpdate, DB, NewAppUser } from '../db/schema.js';
-import { conflict } from '../errors.js';
 import { escapeLike, inScope } from './scope-filter.js';
+import { conflictOnDuplicate } from './unique-violation.js';
 
 export interface UserListFilter {
   scope: readonly string[];
   q?: string | undefined;
-  role?: string | undefined;
+  role?: Role | undefined;
   regionPrefixes?: readonly string[] | undefined;
   disabled?: boolean | undefined;
   limit: number;
   offset: number;
-}
-
-const UNIQUE_VIOLATION = '23505';
-
-function isUniqueViolation(error: unknown): boolean {
-  return (
-    typeof error === 'object' && error !== null && (error as { code?: string }).code === UNIQUE_VIOLATION
-  );
 }
 
 export function createUserRepository(db: Kysely<DB>) {
@@ -73,15 +66,12 @@ export function createUserRepository(db: Kysely<DB>) {
     },
 
     async insert(user: NewAppUser): Promise<number> {
-      try {
-        const row = await db.insertInto('app_user').values(user).returning('id').executeTakeFirstOrThrow();
-        return row.id;
-      } catch (error) {
-        if (isUniqueViolation(error)) {
-          throw conflict(`用户名 ${user.username} 已存在`, { field: 'username' });
-        }
-        throw error;
-      }
+      const row = await conflictOnDuplicate(
+        () => db.insertInto('app_user').values(user).returning('id').executeTakeFirstOrThrow(),
+        `用户名 ${user.username} 已存在`,
+        { field: 'username' },
+      );
+      return row.id;
     },
 
     /** Updates only when the stored version matches; returns false on a concurrent change. */

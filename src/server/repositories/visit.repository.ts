@@ -1,7 +1,9 @@
 import { type Insertable, type Kysely, type Selectable, sql } from 'kysely';
-import type { AttachmentTable, DB, VisitTable } from '../db/schema.js';
+import type { HouseholdType } from '../../shared/household-codes.js';
+import type { DB, VisitTable } from '../db/schema.js';
 import { accessFilter, type HouseholdAccess } from './household.repository.js';
 import { inScope } from './scope-filter.js';
+import { visitDueOnSql } from './visit-due-sql.js';
 
 export type VisitRow = Selectable<VisitTable>;
 
@@ -15,8 +17,7 @@ export interface VisitDueSearch {
   offset: number;
 }
 
-/** When a household's next visit is due: its cadence after the last visit, or from its entry if never visited. */
-const dueOn = sql<string>`coalesce((household.last_visited_on + make_interval(months => p.months))::date, household.created_at::date)`;
+const dueOn = visitDueOnSql('household', 'p');
 
 export function createVisitRepository(db: Kysely<DB>) {
   return {
@@ -43,7 +44,7 @@ export function createVisitRepository(db: Kysely<DB>) {
       return db.selectFrom('visit_policy').select(['household_type', 'months']).orderBy('months').execute();
     },
 
-    async setPolicy(householdType: string, months: number): Promise<void> {
+    async setPolicy(householdType: HouseholdType, months: number): Promise<void> {
       await db
         .updateTable('visit_policy')
         .set({ months, updated_at: new Date() })
@@ -57,6 +58,10 @@ export function createVisitRepository(db: Kysely<DB>) {
 
     async setLead(id: string, leadId: number): Promise<void> {
       await db.updateTable('visit').set({ lead_id: leadId }).where('id', '=', id).execute();
+    },
+
+    async setCase(id: string, caseId: number): Promise<void> {
+      await db.updateTable('visit').set({ case_id: caseId }).where('id', '=', id).execute();
     },
 
     forHousehold(householdId: number) {
@@ -114,51 +119,6 @@ export function createVisitRepository(db: Kysely<DB>) {
         query.select(sql<number>`count(*)::int`.as('n')).executeTakeFirst(),
       ]);
       return { rows, total: total?.n ?? 0 };
-    },
-
-    async insertAttachment(values: Insertable<AttachmentTable>): Promise<boolean> {
-      const row = await db
-        .insertInto('attachment')
-        .values(values)
-        .onConflict((oc) => oc.column('id').doNothing())
-        .returning('id')
-        .executeTakeFirst();
-      return row !== undefined;
-    },
-
-    findAttachmentMeta(id: string) {
-      return db
-        .selectFrom('attachment')
-        .select([
-          'id',
-          'household_id',
-          'county_code',
-          'filename',
-          'mime_type',
-          'size_bytes',
-          'sha256',
-          'uploaded_at',
-        ])
-        .where('id', '=', id)
-        .executeTakeFirst();
-    },
-
-    findAttachment(id: string) {
-      return db.selectFrom('attachment').selectAll().where('id', '=', id).executeTakeFirst();
-    },
-
-    /** Which of `ids` are attachments of `householdId` (evidence must belong to the same household). */
-    async attachmentsOf(householdId: number, ids: readonly string[]): Promise<string[]> {
-      if (ids.length === 0) {
-        return [];
-      }
-      const rows = await db
-        .selectFrom('attachment')
-        .select('id')
-        .where('household_id', '=', householdId)
-        .where('id', 'in', [...ids])
-        .execute();
-      return rows.map((r) => r.id);
     },
   };
 }

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../http/auth-hook.js';
-import { authErrors } from '../schemas/common.schema.js';
+import { authErrors, ZIdParam } from '../schemas/common.schema.js';
 import {
   ZAlertClose,
   ZAlertClosed,
@@ -10,7 +10,6 @@ import {
   ZAlertRule,
   ZAlertRuleCode,
   ZAlertRuleInput,
-  ZFeedId,
   ZTimeliness,
 } from '../schemas/department.schema.js';
 import type { Services } from '../services/index.js';
@@ -68,7 +67,7 @@ export const alertRoutes =
         schema: {
           summary: 'Close a verified alert: included as a lead, not at risk (reason), or already monitored',
           tags,
-          params: ZFeedId,
+          params: ZIdParam,
           body: ZAlertClose,
           response: { 200: ZAlertClosed, ...authErrors },
         },

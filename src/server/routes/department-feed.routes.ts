@@ -1,13 +1,16 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { CSV_CONTENT_TYPE, csvDocument } from '../adapters/csv.js';
 import { feedTemplateHeaders } from '../domain/feed-rows.js';
 import { AppError } from '../errors.js';
 import { actorOf } from '../http/auth-hook.js';
-import { authErrors, ZError, ZPage } from '../schemas/common.schema.js';
+import { download } from '../http/download.js';
+import { authErrors, ZError, ZIdParam, ZPage } from '../schemas/common.schema.js';
 import {
   ZDepartmentQuery,
   ZFeed,
   ZFeedback,
-  ZFeedId,
+  ZFeedColumnMap,
+  ZFeedColumnMapInput,
   ZFeedList,
   ZFeedPush,
   ZFeedResult,
@@ -23,7 +26,6 @@ const UPLOAD_TYPES = [
   'text/csv',
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 ];
-const attachment = (filename: string) => `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`;
 
 /** Department feeds (upload and API push), their feedback, templates, and the bureau's lists for departments. */
 export const departmentFeedRoutes =
@@ -49,7 +51,7 @@ export const departmentFeedRoutes =
           tags,
           querystring: ZFeedUploadQuery,
           headers: ZIdempotencyHeaders,
-          response: { 200: ZFeedResult, 413: ZError, 415: ZError, ...authErrors },
+          response: { 200: ZFeedResult, 413: ZError, 415: ZError, 422: ZError, ...authErrors },
         },
       },
       async (request) => {
@@ -74,7 +76,7 @@ export const departmentFeedRoutes =
           tags,
           headers: ZIdempotencyHeaders,
           body: ZFeedPush,
-          response: { 200: ZFeedResult, 413: ZError, ...authErrors },
+          response: { 200: ZFeedResult, 413: ZError, 422: ZError, ...authErrors },
         },
       },
       async (request) =>
@@ -96,6 +98,37 @@ export const departmentFeedRoutes =
     );
 
     app.get(
+      '/feeds/column-maps/:feedType',
+      {
+        config: { permission: 'feed.submit' },
+        schema: {
+          summary:
+            "The department's own headers for a feed type (mapped once when a file's header did not match)",
+          tags,
+          params: ZFeedType,
+          response: { 200: ZFeedColumnMap, ...authErrors },
+        },
+      },
+      async (request) => s.columnMap(actorOf(request), request.params.feedType),
+    );
+
+    app.put(
+      '/feeds/column-maps/:feedType',
+      {
+        config: { permission: 'feed.submit' },
+        schema: {
+          summary:
+            "Save the department's headers for a feed type; later files of that type are read with them",
+          tags,
+          params: ZFeedType,
+          body: ZFeedColumnMapInput,
+          response: { 200: ZFeedColumnMap, ...authErrors },
+        },
+      },
+      async (request) => s.saveColumnMap(actorOf(request), request.params.feedType, request.body),
+    );
+
+    app.get(
       '/feeds/templates/:feedType',
       {
         config: { permission: 'feed.read' },
@@ -103,10 +136,9 @@ export const departmentFeedRoutes =
       },
       async (request, reply) => {
         const headers = feedTemplateHeaders(request.params.feedType);
-        return reply
-          .header('content-type', 'text/csv; charset=utf-8')
-          .header('content-disposition', attachment(`${request.params.feedType}-template.csv`))
-          .send(Buffer.from(`\uFEFF${headers.join(',')}\r\n`, 'utf8'));
+        return download(reply, `${request.params.feedType}-template.csv`, CSV_CONTENT_TYPE).send(
+          csvDocument(headers, []),
+        );
       },
     );
 
@@ -117,7 +149,7 @@ export const departmentFeedRoutes =
         schema: {
           summary: 'One feed with its provenance and counts',
           tags,
-          params: ZFeedId,
+          params: ZIdParam,
           response: { 200: ZFeed, ...authErrors },
         },
       },
@@ -132,7 +164,7 @@ export const departmentFeedRoutes =
           summary:
             'The outcome of every row of a feed (反馈): unmatched, no alert, or the alert and its verification',
           tags,
-          params: ZFeedId,
+          params: ZIdParam,
           querystring: ZPage,
           response: { 200: ZFeedback, ...authErrors },
         },
@@ -144,14 +176,11 @@ export const departmentFeedRoutes =
       '/feeds/:id/problems.csv',
       {
         config: { permission: 'feed.read' },
-        schema: { summary: 'The refused rows of a feed, with reasons, as CSV', tags, params: ZFeedId },
+        schema: { summary: 'The refused rows of a feed, with reasons, as CSV', tags, params: ZIdParam },
       },
       async (request, reply) => {
         const report = await s.problemReport(actorOf(request), request.params.id);
-        return reply
-          .header('content-type', 'text/csv; charset=utf-8')
-          .header('content-disposition', attachment(report.filename))
-          .send(Buffer.from(report.csv, 'utf8'));
+        return download(reply, report.filename, CSV_CONTENT_TYPE).send(Buffer.from(report.csv, 'utf8'));
       },
     );
 
@@ -168,10 +197,11 @@ export const departmentFeedRoutes =
       },
       async (request, reply) => {
         const file = await services.departmentExport.export(actorOf(request), request.query.department);
-        return reply
-          .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-          .header('content-disposition', attachment(file.filename))
-          .send(file.stream);
+        return download(
+          reply,
+          file.filename,
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        ).send(file.stream);
       },
     );
   };

@@ -1,8 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { CSV_CONTENT_TYPE } from '../adapters/csv.js';
 import { AppError } from '../errors.js';
 import { actorOf } from '../http/auth-hook.js';
-import { authErrors, ZError } from '../schemas/common.schema.js';
-import { ZExportQuery, ZImportQuery, ZImportResult, ZJobId } from '../schemas/household.schema.js';
+import { download } from '../http/download.js';
+import { authErrors, ZError, ZIdParam } from '../schemas/common.schema.js';
+import { ZExportQuery, ZImportQuery, ZImportResult } from '../schemas/household.schema.js';
 import type { Services } from '../services/index.js';
 
 const tags = ['households'];
@@ -11,8 +13,6 @@ const UPLOAD_TYPES = [
   'text/csv',
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 ];
-
-const attachment = (filename: string) => `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`;
 
 /** Spreadsheet import and export of households, and the downloadable report of refused rows. */
 export const householdTransferRoutes =
@@ -57,15 +57,12 @@ export const householdTransferRoutes =
         schema: {
           summary: 'The refused rows of an import, with reasons, as CSV',
           tags,
-          params: ZJobId,
+          params: ZIdParam,
         },
       },
       async (request, reply) => {
         const report = await services.householdImport.problemReport(actorOf(request), request.params.id);
-        return reply
-          .header('content-type', 'text/csv; charset=utf-8')
-          .header('content-disposition', attachment(report.filename))
-          .send(Buffer.from(report.csv, 'utf8'));
+        return download(reply, report.filename, CSV_CONTENT_TYPE).send(Buffer.from(report.csv, 'utf8'));
       },
     );
 
@@ -82,10 +79,7 @@ export const householdTransferRoutes =
       },
       async (request, reply) => {
         const file = await services.householdExport.export(actorOf(request), request.query);
-        return reply
-          .header('content-type', file.contentType)
-          .header('content-disposition', attachment(file.filename))
-          .send(file.stream);
+        return download(reply, file.filename, file.contentType).send(file.stream);
       },
     );
   };

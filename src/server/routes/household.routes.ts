@@ -1,13 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../http/auth-hook.js';
-import { authErrors } from '../schemas/common.schema.js';
+import { authErrors, ZIdParam } from '../schemas/common.schema.js';
 import {
   ZAddMember,
   ZChangeHead,
   ZCreateHousehold,
   ZHistory,
   ZHouseholdDetail,
-  ZHouseholdId,
   ZHouseholdList,
   ZHouseholdSearch,
   ZIncomeInput,
@@ -64,7 +63,7 @@ export const householdRoutes =
         schema: {
           summary: 'A household: members, income against the line, guarantees, screening reasons',
           tags,
-          params: ZHouseholdId,
+          params: ZIdParam,
           response: { 200: ZHouseholdDetail, ...authErrors },
         },
       },
@@ -78,7 +77,7 @@ export const householdRoutes =
         schema: {
           summary: 'Edit a household (optimistic: send the version)',
           tags,
-          params: ZHouseholdId,
+          params: ZIdParam,
           body: ZUpdateHousehold,
           response: { 200: ZHouseholdDetail, ...authErrors },
         },
@@ -93,7 +92,7 @@ export const householdRoutes =
         schema: {
           summary: 'The change history of a household',
           tags,
-          params: ZHouseholdId,
+          params: ZIdParam,
           response: { 200: ZHistory, ...authErrors },
         },
       },
@@ -107,7 +106,7 @@ export const householdRoutes =
         schema: {
           summary: 'Add a member',
           tags,
-          params: ZHouseholdId,
+          params: ZIdParam,
           body: ZAddMember,
           response: { 200: ZHouseholdDetail, ...authErrors },
         },
@@ -168,7 +167,7 @@ export const householdRoutes =
         schema: {
           summary: 'Change the head of household',
           tags,
-          params: ZHouseholdId,
+          params: ZIdParam,
           body: ZChangeHead,
           response: { 200: ZHouseholdDetail, ...authErrors },
         },
@@ -183,7 +182,7 @@ export const householdRoutes =
         schema: {
           summary: 'Split members off into a new household (分户)',
           tags,
-          params: ZHouseholdId,
+          params: ZIdParam,
           body: ZSplit,
           response: { 200: ZSplitResult, ...authErrors },
         },
@@ -198,7 +197,7 @@ export const householdRoutes =
         schema: {
           summary: 'Add an income or cost entry',
           tags,
-          params: ZHouseholdId,
+          params: ZIdParam,
           body: ZIncomeInput,
           response: { 200: ZHouseholdDetail, ...authErrors },
         },

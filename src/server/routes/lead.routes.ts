@@ -1,16 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../http/auth-hook.js';
+import { ZCaseDetail } from '../schemas/case.schema.js';
+import { authErrors, ZIdParam } from '../schemas/common.schema.js';
 import {
-  ZCaseDetail,
-  ZId,
   ZLeadClose,
   ZLeadCreate,
   ZLeadDetail,
   ZLeadList,
   ZLeadOpenCase,
   ZLeadSearch,
-} from '../schemas/case.schema.js';
-import { authErrors } from '../schemas/common.schema.js';
+} from '../schemas/lead.schema.js';
 import type { Services } from '../services/index.js';
 
 const tags = ['leads'];
@@ -56,7 +55,7 @@ export const leadRoutes =
         schema: {
           summary: 'A lead with every signal behind it',
           tags,
-          params: ZId,
+          params: ZIdParam,
           response: { 200: ZLeadDetail, ...authErrors },
         },
       },
@@ -70,7 +69,7 @@ export const leadRoutes =
         schema: {
           summary: 'Verified at home and not at risk: close with the reason',
           tags,
-          params: ZId,
+          params: ZIdParam,
           body: ZLeadClose,
           response: { 200: ZLeadDetail, ...authErrors },
         },
@@ -86,7 +85,7 @@ export const leadRoutes =
           summary:
             'Verified at home and at risk: open an identification case (starts at the data cross-check)',
           tags,
-          params: ZId,
+          params: ZIdParam,
           body: ZLeadOpenCase,
           response: { 201: ZCaseDetail, ...authErrors },
         },

@@ -1,8 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../http/auth-hook.js';
-import { ZId } from '../schemas/case.schema.js';
-import { authErrors, ZOk } from '../schemas/common.schema.js';
+import { download } from '../http/download.js';
+
+import { authErrors, ZIdParam, ZOk } from '../schemas/common.schema.js';
 import {
   ZBulletin,
   ZBulletinCreate,
@@ -27,7 +28,6 @@ import {
 import type { Services } from '../services/index.js';
 
 const tags = ['reports'];
-const download = (filename: string) => `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`;
 
 /** The 5+2 cycle: monthly summary and close, dashboard, self-check, verification, ranking, bulletins. */
 export const reportRoutes =
@@ -35,7 +35,9 @@ export const reportRoutes =
   async (app) => {
     const r = services.reports;
     const c = services.selfChecks;
+    const v = services.verification;
     const k = services.rankings;
+    const b = services.bulletins;
 
     app.get(
       '/reports/monthly',
@@ -59,10 +61,11 @@ export const reportRoutes =
       },
       async (request, reply) => {
         const file = await r.workbook(actorOf(request), request.query.month, request.query.regionCode);
-        return reply
-          .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-          .header('content-disposition', download(file.filename))
-          .send(file.buffer);
+        return download(
+          reply,
+          file.filename,
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        ).send(file.buffer);
       },
     );
 
@@ -147,7 +150,7 @@ export const reportRoutes =
           response: { 200: z.array(ZSample), ...authErrors },
         },
       },
-      async (request) => c.samples(actorOf(request), request.query.month, request.query.regionCode),
+      async (request) => v.samples(actorOf(request), request.query.month, request.query.regionCode),
     );
 
     app.post(
@@ -161,7 +164,7 @@ export const reportRoutes =
           response: { 200: ZSampleDrawn, ...authErrors },
         },
       },
-      async (request) => c.drawSample(actorOf(request), request.body),
+      async (request) => v.drawSample(actorOf(request), request.body),
     );
 
     app.patch(
@@ -171,18 +174,18 @@ export const reportRoutes =
         schema: {
           summary: 'Record the outcome of a re-check',
           tags,
-          params: ZId,
+          params: ZIdParam,
           body: ZSampleOutcome,
           response: { 200: ZOk, ...authErrors },
         },
       },
-      async (request) => c.recordOutcome(actorOf(request), request.params.id, request.body),
+      async (request) => v.recordOutcome(actorOf(request), request.params.id, request.body),
     );
 
     app.get(
       '/rankings',
       {
-        config: { permission: 'report.read' },
+        config: { permission: 'ranking.read' },
         schema: {
           summary: 'Quarterly ranking (一季一排序) of the children of a region, explained',
           tags,
@@ -230,13 +233,13 @@ export const reportRoutes =
           response: { 200: z.array(ZBulletin), ...authErrors },
         },
       },
-      async () => k.listBulletins(),
+      async (request) => b.listBulletins(actorOf(request)),
     );
 
     app.post(
       '/bulletins',
       {
-        config: { permission: 'report.manage' },
+        config: { permission: 'bulletin.write' },
         schema: {
           summary: "Draft the quarter's bulletin from the ranking",
           tags,
@@ -245,60 +248,66 @@ export const reportRoutes =
         },
       },
       async (request, reply) =>
-        reply.status(201).send(await k.createBulletin(actorOf(request), request.body.quarter)),
+        reply.status(201).send(await b.createBulletin(actorOf(request), request.body.quarter)),
     );
 
     app.get(
       '/bulletins/:id',
       {
         config: { permission: 'report.read' },
-        schema: { summary: 'A bulletin', tags, params: ZId, response: { 200: ZBulletin, ...authErrors } },
+        schema: {
+          summary: 'A bulletin',
+          tags,
+          params: ZIdParam,
+          response: { 200: ZBulletin, ...authErrors },
+        },
       },
-      async (request) => k.getBulletin(request.params.id),
+      async (request) => b.getBulletin(actorOf(request), request.params.id),
     );
 
     app.patch(
       '/bulletins/:id',
       {
-        config: { permission: 'report.manage' },
+        config: { permission: 'bulletin.write' },
         schema: {
           summary: 'Edit a draft bulletin',
           tags,
-          params: ZId,
+          params: ZIdParam,
           body: ZBulletinUpdate,
           response: { 200: ZBulletin, ...authErrors },
         },
       },
-      async (request) => k.updateBulletin(actorOf(request), request.params.id, request.body),
+      async (request) => b.updateBulletin(actorOf(request), request.params.id, request.body),
     );
 
     app.post(
       '/bulletins/:id/issue',
       {
-        config: { permission: 'report.manage' },
+        config: { permission: 'bulletin.write' },
         schema: {
           summary: 'Issue a bulletin (dated; no further edits)',
           tags,
-          params: ZId,
+          params: ZIdParam,
           body: ZBulletinIssue,
           response: { 200: ZBulletin, ...authErrors },
         },
       },
-      async (request) => k.issueBulletin(actorOf(request), request.params.id, request.body.version),
+      async (request) => b.issueBulletin(actorOf(request), request.params.id, request.body.version),
     );
 
     app.get(
       '/bulletins/:id/docx',
       {
         config: { permission: 'report.read' },
-        schema: { summary: 'The bulletin as a Word document', tags, params: ZId },
+        schema: { summary: 'The bulletin as a Word document', tags, params: ZIdParam },
       },
       async (request, reply) => {
-        const file = await k.bulletinFile(request.params.id);
-        return reply
-          .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
-          .header('content-disposition', download(file.filename))
-          .send(file.buffer);
+        const file = await b.bulletinFile(actorOf(request), request.params.id);
+        return download(
+          reply,
+          file.filename,
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        ).send(file.buffer);
       },
     );
   };

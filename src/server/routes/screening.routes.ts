@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../http/auth-hook.js';
-import { authErrors } from '../schemas/common.schema.js';
+import { authErrors, ZIdParam } from '../schemas/common.schema.js';
 import {
   ZLine,
   ZLineView,
@@ -10,7 +10,6 @@ import {
   ZRoundProgress,
   ZRulesView,
   ZRun,
-  ZRunId,
   ZRunRequest,
   ZScreeningRules,
 } from '../schemas/screening.schema.js';
@@ -114,7 +113,7 @@ export const screeningRoutes =
         schema: {
           summary: 'One screening run',
           tags,
-          params: ZRunId,
+          params: ZIdParam,
           response: { 200: ZRun, ...authErrors },
         },
       },
@@ -155,7 +154,7 @@ export const screeningRoutes =
         schema: {
           summary: 'Progress of a round per county and town',
           tags,
-          params: ZRunId,
+          params: ZIdParam,
           response: { 200: ZRoundProgress, ...authErrors },
         },
       },

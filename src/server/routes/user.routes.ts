@@ -1,12 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../http/auth-hook.js';
-import { authErrors } from '../schemas/common.schema.js';
+import { authErrors, ZIdParam } from '../schemas/common.schema.js';
 import {
   ZCreateUser,
   ZResetPasswordResult,
   ZUpdateUser,
   ZUser,
-  ZUserId,
   ZUserList,
   ZUserListQuery,
 } from '../schemas/user.schema.js';
@@ -53,7 +52,7 @@ export const userRoutes =
         schema: {
           summary: 'One user',
           tags: ['users'],
-          params: ZUserId,
+          params: ZIdParam,
           response: { 200: ZUser, ...authErrors },
         },
       },
@@ -68,7 +67,7 @@ export const userRoutes =
           summary:
             'Change a user’s name, role, region, contact or disabled state (optimistic: send the version)',
           tags: ['users'],
-          params: ZUserId,
+          params: ZIdParam,
           body: ZUpdateUser,
           response: { 200: ZUser, ...authErrors },
         },
@@ -83,7 +82,7 @@ export const userRoutes =
         schema: {
           summary: 'Reset a user’s password to a temporary one',
           tags: ['users'],
-          params: ZUserId,
+          params: ZIdParam,
           response: { 200: ZResetPasswordResult, ...authErrors },
         },
       },

@@ -1,25 +1,20 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../http/auth-hook.js';
+import { authErrors, ZIdParam } from '../schemas/common.schema.js';
 import {
-  MAX_ATTACHMENT_BYTES,
-  ZAttachment,
-  ZAttachmentId,
-  ZAttachmentInput,
-  ZId,
   ZVisit,
   ZVisitDueList,
   ZVisitDueSearch,
   ZVisitInput,
   ZVisitPolicy,
   ZVisitSaved,
-} from '../schemas/case.schema.js';
-import { authErrors, ZError } from '../schemas/common.schema.js';
+} from '../schemas/visit.schema.js';
 import type { Services } from '../services/index.js';
 
 const tags = ['visits'];
 
-/** Visits (走访): due lists, recording (idempotent by client id), and photo or form attachments. */
+/** Visits (走访): due lists, the cadence, recording (idempotent by client id). */
 export const visitRoutes =
   (services: Services): FastifyPluginAsyncZod =>
   async (app) => {
@@ -91,47 +86,10 @@ export const visitRoutes =
         schema: {
           summary: "A household's visits, newest first",
           tags,
-          params: ZId,
+          params: ZIdParam,
           response: { 200: z.array(ZVisit), ...authErrors },
         },
       },
       async (request) => s.forHousehold(actorOf(request), request.params.id),
-    );
-
-    app.post(
-      '/attachments',
-      {
-        config: { permission: 'attachment.write' },
-        // Base64 of a file up to 5 MB, with room for the JSON around it.
-        bodyLimit: Math.ceil((MAX_ATTACHMENT_BYTES * 4) / 3) + 64 * 1024,
-        schema: {
-          summary: 'Upload a photo or signed form (JPEG, PNG, WebP or PDF, at most 5 MB) for a household',
-          tags,
-          body: ZAttachmentInput,
-          response: { 201: ZAttachment, 413: ZError, ...authErrors },
-        },
-      },
-      async (request, reply) =>
-        reply.status(201).send(await s.upload(actorOf(request), request.body, MAX_ATTACHMENT_BYTES)),
-    );
-
-    app.get(
-      '/attachments/:id',
-      {
-        config: { permission: 'case.read' },
-        schema: {
-          summary: 'The file of an attachment',
-          tags,
-          params: ZAttachmentId,
-        },
-      },
-      async (request, reply) => {
-        const file = await s.download(actorOf(request), request.params.id);
-        return reply
-          .header('content-type', file.mime_type)
-          .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
-          .header('cache-control', 'private, max-age=86400')
-          .send(file.content);
-      },
     );
   };

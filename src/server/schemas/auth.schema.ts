@@ -24,3 +24,20 @@ export const ZChangePasswordRequest = z.object({
   currentPassword: z.string().min(1).max(128),
   newPassword: z.string().min(1).max(128),
 });
+
+export const ZLoginLockout = z.object({
+  userId: z.number().int(),
+  username: z.string(),
+  displayName: z.string(),
+  regionCode: z.string(),
+  failures: z.number().int().describe('Failed logins in the last 15 minutes.'),
+  addresses: z.number().int().describe('How many addresses they came from.'),
+  lastFailureAt: z.string(),
+  slowedUntil: z
+    .string()
+    .nullable()
+    .describe('Until when logins from unknown devices must wait; null when they need not.'),
+});
+export const ZLoginLockoutList = z.object({ items: z.array(ZLoginLockout) });
+export const ZLockoutReset = z.object({ username: z.string().trim().min(1).max(64) });
+export const ZLockoutResetResult = z.object({ cleared: z.number().int() });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ALERT_OUTCOMES, ALERT_RULE_CODES, FEED_TYPES } from '../../shared/feed-types.js';
 import { HOUSEHOLD_TYPES } from '../../shared/household-codes.js';
-import { DEPARTMENTS } from '../../shared/roles.js';
+import { FEED_DEPARTMENTS } from '../../shared/roles.js';
 import { ZPage } from './common.schema.js';
 
 const ZProblem = z.object({ row: z.number().int(), reason: z.string() });
@@ -11,7 +11,29 @@ const ZPeriod = z
   .describe('The month the data is about, YYYY-MM; the current month when left out.');
 
 export const ZFeedType = z.object({ feedType: z.enum(FEED_TYPES) });
-export const ZFeedId = z.object({ id: z.coerce.number().int().positive() });
+
+export const ZFeedColumnKey = z.enum([
+  'name',
+  'idNumber',
+  'amount',
+  'grade',
+  'category',
+  'changeType',
+  'eventOn',
+  'detail',
+]);
+export const ZFeedColumnMapInput = z.object({
+  mapping: z
+    .partialRecord(ZFeedColumnKey, z.string().trim().min(1).max(100))
+    .describe('The department\'s own header for each column, e.g. {"amount": "个人自付"}.'),
+  version: z.number().int().min(0).describe('0 for the first mapping, else the version read.'),
+});
+export const ZFeedColumnMap = z.object({
+  feedType: z.enum(FEED_TYPES),
+  columns: z.array(z.object({ key: ZFeedColumnKey, header: z.string(), required: z.boolean() })),
+  mapping: z.record(z.string(), z.string()),
+  version: z.number().int().describe('0 while nothing is saved.'),
+});
 
 export const ZFeedUploadQuery = z.object({
   feedType: z.enum(FEED_TYPES),
@@ -48,6 +70,18 @@ export const ZFeedResult = z.object({
   unmatchedRows: z.number().int(),
   alertsCreated: z.number().int(),
   problems: z.array(ZProblem),
+  notes: z
+    .array(ZProblem)
+    .describe('Rows taken with a change to check, e.g. an ID converted from 15 digits.'),
+  headerProblem: z
+    .object({
+      fileHeaders: z.array(z.string()),
+      missing: z.array(z.object({ key: ZFeedColumnKey, header: z.string() })),
+    })
+    .nullable()
+    .describe(
+      "The header could not be read: the file's headers and the columns to map (PUT /feeds/column-maps).",
+    ),
 });
 
 export const ZFeed = z.object({
@@ -91,6 +125,9 @@ export const ZAlertRule = z.object({
   householdTypes: z.array(z.enum(HOUSEHOLD_TYPES)),
   deadlineDays: z.number().int(),
   enabled: z.boolean(),
+  aggregate: z
+    .enum(['sum', 'latest'])
+    .describe('Several rows of one person in a period: amounts add up (sum), a status takes the latest row.'),
   version: z.number().int(),
   updatedBy: z.string(),
   updatedAt: z.string(),
@@ -156,74 +193,4 @@ export const ZTimeliness = z.array(
   }),
 );
 
-export const ZDepartmentQuery = z.object({ department: z.enum(DEPARTMENTS) });
-
-export const ZVillageCode = z.object({ code: z.string().regex(/^\d{12}$/) });
-export const ZVillageInfo = z.object({
-  code: z.string(),
-  village: z.string(),
-  town: z.string(),
-  county: z.string(),
-});
-export const ZDeclarationInput = z.object({
-  name: z.string().trim().min(1).max(50),
-  idNumber: z.string().trim().min(1).max(40),
-  phone: z.string().trim().min(1).max(20),
-  description: z.string().trim().min(1).max(2000),
-  photo: z.string().max(4_000_000).nullable().optional().describe('JPG, PNG or WebP as base64 (≤ 2 MB).'),
-});
-export const ZDeclarationReceipt = z.object({ reference: z.string(), merged: z.boolean() });
-export const ZDeclarationLookup = z.object({
-  reference: z.string().trim().min(1).max(40),
-  phone: z.string().trim().min(1).max(20),
-});
-export const ZDeclarationStatus = z.object({
-  reference: z.string(),
-  status: z.string(),
-  statusText: z.string(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
-export const ZDeclarationQuery = ZPage.extend({
-  status: z.enum(['lead', 'pending', 'linked', 'closed']).optional(),
-});
-export const ZDeclaration = z.object({
-  id: z.number().int(),
-  reference: z.string(),
-  regionCode: z.string(),
-  villageName: z.string(),
-  name: z.string(),
-  idMasked: z.string(),
-  phoneMasked: z.string(),
-  description: z.string(),
-  repeatCount: z.number().int(),
-  status: z.enum(['lead', 'pending', 'linked', 'closed']),
-  householdId: z.number().int().nullable(),
-  leadId: z.number().int().nullable(),
-  closedReason: z.string().nullable(),
-  hasPhoto: z.boolean(),
-  version: z.number().int(),
-  createdAt: z.string(),
-});
-export const ZDeclarationList = z.object({ items: z.array(ZDeclaration), total: z.number().int() });
-export const ZDeclarationLink = z.object({
-  householdId: z.number().int().positive(),
-  version: z.number().int(),
-});
-export const ZDeclarationClose = z.object({
-  reason: z.string().trim().min(1).max(500),
-  version: z.number().int(),
-});
-export const ZDeclarationSettled = z.object({
-  id: z.number().int(),
-  status: z.enum(['linked', 'closed']),
-  leadId: z.number().int().nullable(),
-});
-
-export const ZLeadRegister = z.object({
-  householdId: z.number().int().positive(),
-  source: z.enum(['petition', 'public_opinion']),
-  summary: z.string().trim().min(1).max(1000),
-  reference: z.string().trim().max(100).nullable().optional().describe('信访件号 or the item’s link'),
-});
-export const ZLeadRaised = z.object({ leadId: z.number().int(), created: z.boolean() });
+export const ZDepartmentQuery = z.object({ department: z.enum(FEED_DEPARTMENTS) });

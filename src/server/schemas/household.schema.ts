@@ -1,19 +1,19 @@
 import { z } from 'zod';
+import { FIELD_LIMITS as L } from '../../shared/field-limits.js';
 import {
   HOUSEHOLD_TYPES,
   HOUSING_GRADES,
   INCOME_CATEGORIES,
   RELATIONS,
 } from '../../shared/household-codes.js';
-import { ZPage } from './common.schema.js';
+import { ZIdParam, ZPage } from './common.schema.js';
 
 const ZMoney = z.number().min(0).max(100_000_000);
 const ZDate = z.iso.date();
 const text = (max: number) => z.string().trim().max(max);
 
-export const ZHouseholdId = z.object({ id: z.coerce.number().int().positive() });
-export const ZMemberParams = ZHouseholdId.extend({ personId: z.coerce.number().int().positive() });
-export const ZIncomeParams = ZHouseholdId.extend({ itemId: z.coerce.number().int().positive() });
+export const ZMemberParams = ZIdParam.extend({ personId: z.coerce.number().int().positive() });
+export const ZIncomeParams = ZIdParam.extend({ itemId: z.coerce.number().int().positive() });
 
 export const ZHouseholdSearch = ZPage.extend({
   regionCode: text(12).optional(),
@@ -45,10 +45,10 @@ export const ZHouseholdList = z.object({
 });
 
 const householdFields = {
-  householdNo: text(30).nullable().optional(),
+  householdNo: text(L.householdNo).nullable().optional(),
   householdType: z.enum(HOUSEHOLD_TYPES).optional(),
-  regionCode: text(12).optional(),
-  address: text(200).nullable().optional(),
+  regionCode: text(L.regionCode).optional(),
+  address: text(L.address).nullable().optional(),
   phone: z
     .string()
     .trim()
@@ -64,15 +64,15 @@ const householdFields = {
   waterConvenienceOk: z.boolean().nullable().optional(),
   waterReliabilityOk: z.boolean().nullable().optional(),
   cultivatedLandMu: z.number().min(0).max(100000).nullable().optional(),
-  roadType: text(20).nullable().optional(),
-  fuelType: text(20).nullable().optional(),
+  roadType: text(L.roadType).nullable().optional(),
+  fuelType: text(L.fuelType).nullable().optional(),
   hasElectricity: z.boolean().nullable().optional(),
   medicalOutOfPocket: ZMoney.optional(),
   insuranceClaims: ZMoney.optional(),
 };
 
 const personFields = {
-  name: text(30).min(1).optional(),
+  name: text(L.name).min(1).optional(),
   relation: z.enum(RELATIONS).optional(),
   idNumber: text(30).optional().describe('Validated (GB 11643); sex and birth date are derived from it.'),
   phone: z
@@ -81,21 +81,21 @@ const personFields = {
     .regex(/^1\d{10}$|^$/, '联系电话应为 11 位手机号')
     .nullable()
     .optional(),
-  ethnicity: text(20).nullable().optional(),
-  politicalStatus: text(20).nullable().optional(),
-  education: text(20).nullable().optional(),
-  schooling: text(20).nullable().optional(),
-  dropoutReason: text(50).nullable().optional(),
-  health: text(50).nullable().optional(),
-  labourSkill: text(20).nullable().optional(),
+  ethnicity: text(L.ethnicity).nullable().optional(),
+  politicalStatus: text(L.politicalStatus).nullable().optional(),
+  education: text(L.education).nullable().optional(),
+  schooling: text(L.schooling).nullable().optional(),
+  dropoutReason: text(L.dropoutReason).nullable().optional(),
+  health: text(L.health).nullable().optional(),
+  labourSkill: text(L.labourSkill).nullable().optional(),
   workMonths: z.number().int().min(0).max(12).nullable().optional(),
-  workPlace: text(100).nullable().optional(),
+  workPlace: text(L.workPlace).nullable().optional(),
   medicalInsured: z.boolean().optional(),
   seriousIllnessInsured: z.boolean().optional(),
   pensionInsured: z.boolean().optional(),
   isDibao: z.boolean().optional(),
   isTekun: z.boolean().optional(),
-  disabilityCategory: text(20).nullable().optional(),
+  disabilityCategory: text(L.disabilityCategory).nullable().optional(),
   disabilityGrade: z.number().int().min(1).max(4).nullable().optional(),
 };
 
@@ -109,7 +109,7 @@ export const ZUpdateHousehold = z.object({ version: ZVersion, ...householdFields
 export const ZPersonInput = z.object(personFields);
 export const ZCreateHousehold = z.object({
   ...householdFields,
-  regionCode: text(12),
+  regionCode: text(L.regionCode),
   householdType: z.enum(HOUSEHOLD_TYPES),
   head: ZPersonInput,
 });
@@ -212,6 +212,12 @@ export const ZHouseholdDetail = z.object({
   income: z.object({ byCategory: ZCategoryAmounts, netIncome: z.number(), perCapita: z.number().nullable() }),
   previousPerCapita: z.number().nullable(),
   line: z.number().nullable(),
+  lineYear: z
+    .number()
+    .int()
+    .nullable()
+    .describe('The year the applied line was set for: earlier than lineForYear when that year has none yet.'),
+  lineForYear: z.number().int().describe('The year whose line applies (of the date the figures are for).'),
   guarantees: z.object({
     education: ZJudgement,
     medical: ZJudgement,
@@ -269,6 +275,11 @@ export const ZImportResult = z.object({
   households: z.number().int(),
   persons: z.number().int(),
   problems: z.array(z.object({ row: z.number().int(), reason: z.string() })),
+  notes: z
+    .array(z.object({ row: z.number().int(), reason: z.string() }))
+    .describe(
+      'What was taken with a change to check or not read: IDs converted from 15 digits, ignored columns.',
+    ),
 });
 
 export const ZExportQuery = z.object({
@@ -280,5 +291,3 @@ export const ZExportQuery = z.object({
     .default('false')
     .transform((v) => v === 'true'),
 });
-
-export const ZJobId = z.object({ id: z.coerce.number().int().positive() });

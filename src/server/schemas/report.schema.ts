@@ -99,7 +99,12 @@ export const ZRanking = z.object({
     z.object({
       code: z.string(),
       name: z.string(),
-      rank: z.number().int(),
+      rank: z
+        .number()
+        .int()
+        .nullable()
+        .describe('Null when the unit has no data for any indicator (not ranked).'),
+      hasData: z.boolean(),
       score: z.number(),
       indicators: z.array(
         z.object({
@@ -118,7 +123,10 @@ export const ZRanking = z.object({
 const ZSection = z.object({
   heading: text(50).min(1),
   text: text(5000),
-  table: z.array(z.array(z.string())).optional(),
+  table: z
+    .array(z.array(z.string().max(500)).max(50))
+    .max(500)
+    .optional(),
 });
 export const ZBulletin = z.object({
   id: z.number().int(),
@@ -130,6 +138,9 @@ export const ZBulletin = z.object({
   createdBy: z.string(),
   createdAt: z.string(),
   version: z.number().int(),
+  regionCode: z
+    .string()
+    .describe("Whose bulletin: the city's (on its counties) or a county's (on its towns)."),
 });
 export const ZBulletinCreate = z.object({ quarter: ZQuarter });
 export const ZBulletinUpdate = z.object({

@@ -38,9 +38,9 @@ export const ZRun = z.object({
   startedBy: z.string(),
   startedAt: z.string(),
   finishedAt: z.string().nullable(),
+  /** How far a run is: counties screened of the counties in scope (one step for a county or smaller). */
+  progress: z.object({ done: z.number().int(), total: z.number().int() }).nullable(),
 });
-
-export const ZRunId = z.object({ id: z.coerce.number().int().positive() });
 
 export const ZRoundInput = z.object({
   name: z.string().trim().min(1).max(100),

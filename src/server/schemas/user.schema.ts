@@ -8,6 +8,7 @@ export const ZUser = z.object({
   displayName: z.string(),
   role: z.enum(ROLES),
   department: z.enum(DEPARTMENTS).nullable(),
+  bankId: z.number().int().nullable(),
   regionCode: z.string(),
   regionName: z.string(),
   regionLevel: z.enum(REGION_LEVELS),
@@ -20,8 +21,6 @@ export const ZUser = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
 });
-
-export const ZUserId = z.object({ id: z.coerce.number().int().positive() });
 
 export const ZUserListQuery = ZPage.extend({
   q: z.string().trim().max(64).optional(),
@@ -51,6 +50,7 @@ export const ZCreateUser = z.object({
   password: z.string().min(1).max(128),
   role: z.enum(ROLES),
   department: z.enum(DEPARTMENTS).nullable().optional(),
+  bankId: z.number().int().positive().nullable().optional().describe('Required for a 银行 department user'),
   regionCode: z.string().trim().min(1).max(12),
   phone: ZPhone.nullable().optional(),
   unit: z.string().trim().max(100).nullable().optional(),
@@ -65,6 +65,7 @@ export const ZUpdateUser = z.object({
   displayName: z.string().trim().min(1).max(64).optional(),
   role: z.enum(ROLES).optional(),
   department: z.enum(DEPARTMENTS).nullable().optional(),
+  bankId: z.number().int().positive().nullable().optional(),
   regionCode: z.string().trim().min(1).max(12).optional(),
   phone: ZPhone.nullable().optional(),
   unit: z.string().trim().max(100).nullable().optional(),

@@ -1,4 +1,5 @@
-import type { AlertOutcome, AlertRuleCode } from '../../shared/feed-types.js';
+import { clock } from '../../shared/clock.js';
+import type { AlertOutcome, AlertRuleCode, FeedType } from '../../shared/feed-types.js';
 import type { HouseholdType } from '../../shared/household-codes.js';
 import { conflict, notFound, validation } from '../errors.js';
 import type { Repositories } from '../repositories/index.js';
@@ -13,7 +14,7 @@ export interface AlertRuleInput {
   enabled: boolean;
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => clock().today();
 
 const ruleView = (r: Awaited<ReturnType<Repositories['alerts']['listRules']>>[number]) => ({
   code: r.code as AlertRuleCode,
@@ -22,6 +23,7 @@ const ruleView = (r: Awaited<ReturnType<Repositories['alerts']['listRules']>>[nu
   householdTypes: r.household_types as HouseholdType[],
   deadlineDays: r.deadline_days,
   enabled: r.enabled,
+  aggregate: r.aggregate,
   version: r.version,
   updatedBy: r.updated_by,
   updatedAt: new Date(r.updated_at).toISOString(),
@@ -68,7 +70,7 @@ export function createAlertService(deps: { repos: Repositories; tx: RunInTransac
       actor: Actor,
       filter: {
         status?: string | undefined;
-        feedType?: string | undefined;
+        feedType?: FeedType | undefined;
         overdue?: boolean | undefined;
         page: number;
         pageSize: number;

@@ -1,18 +1,16 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { passwordProblem, passwords } from '../adapters/passwords.js';
 import type { Config } from '../config.js';
-import { AppError, validation } from '../errors.js';
+import { AppError, notFound, validation } from '../errors.js';
 import type { Repositories } from '../repositories/index.js';
 import type { UserWithRegion } from '../repositories/user.repository.js';
 import type { Actor } from './actor.js';
 import { recordAudit } from './audit.js';
-import { passwordProblem, passwords } from './passwords.js';
+import { accountSlowedUntil, LOGIN_POLICY, loginWaitSeconds } from './login-policy.js';
 import { scopeForRegion } from './region-scope.js';
 import type { RunInTransaction } from './transaction.js';
 import { toActorFields } from './user-presenter.js';
 
-const FAILURE_WINDOW_MINUTES = 15;
-const MAX_FAILURES_PER_USERNAME = 5;
-const MAX_FAILURES_PER_IP = 30;
 // Verified when the username does not exist, so a wrong name costs as long as a wrong password.
 let dummyHash: Promise<string> | null = null;
 const getDummyHash = () => {
@@ -24,7 +22,11 @@ export interface RequestInfo {
   ip: string | null;
   userAgent: string | null;
   requestId: string | null;
+  /** The known-device cookie the browser sent, if any. */
+  deviceToken?: string | null;
 }
+
+const waitText = (seconds: number) => (seconds < 60 ? `${seconds} 秒` : `${Math.ceil(seconds / 60)} 分钟`);
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -64,17 +66,30 @@ export function createAuthService(deps: { repos: Repositories; tx: RunInTransact
   return {
     async login(username: string, password: string, info: RequestInfo) {
       const ip = info.ip ?? 'unknown';
-      const failures = await repos.sessions.countRecentFailures(username, ip, FAILURE_WINDOW_MINUTES);
-      if (failures.byUsername >= MAX_FAILURES_PER_USERNAME || failures.byIp >= MAX_FAILURES_PER_IP) {
-        throw new AppError('RATE_LIMITED', `登录失败次数过多，请 ${FAILURE_WINDOW_MINUTES} 分钟后再试`, {
-          retryAfterSeconds: FAILURE_WINDOW_MINUTES * 60,
+      const stored = await repos.users.findByUsername(username);
+      const deviceHash = info.deviceToken ? hashToken(info.deviceToken) : null;
+      const knownDevice =
+        stored !== undefined &&
+        deviceHash !== null &&
+        (await repos.sessions.isKnownDevice(deviceHash, stored.id));
+      const failures = await repos.sessions.recentFailures({
+        username,
+        ip,
+        deviceHash,
+        windowMinutes: LOGIN_POLICY.windowMinutes,
+      });
+      // Failures are stamped by the database's now(), so the back-off is measured on the same wall clock,
+      // not on Shoudi's business clock (which tests shift to any hour).
+      const wait = loginWaitSeconds(failures, knownDevice, new Date());
+      if (wait > 0) {
+        throw new AppError('RATE_LIMITED', `登录失败次数过多，请 ${waitText(wait)}后再试`, {
+          retryAfterSeconds: wait,
         });
       }
-      const stored = await repos.users.findByUsername(username);
       const isValid = await passwords.verify(stored?.password_hash ?? (await getDummyHash()), password);
       if (!stored || !isValid || stored.disabled) {
         await tx(async (t) => {
-          await t.sessions.recordLoginFailure(username, ip);
+          await t.sessions.recordLoginFailure(username, ip, deviceHash);
           await recordAudit(
             t,
             { userId: null, username: username.slice(0, 64), ip: info.ip, requestId: info.requestId },
@@ -90,10 +105,13 @@ export function createAuthService(deps: { repos: Repositories; tx: RunInTransact
         // One message for every cause: the response must not tell which usernames exist.
         throw new AppError('UNAUTHENTICATED', '用户名或密码错误');
       }
+      // The browser keeps one device token for every user who logs in on it (a shared office computer).
+      const deviceToken = info.deviceToken ?? randomBytes(32).toString('base64url');
       const token = randomBytes(32).toString('base64url');
       const expiresAt = new Date(Date.now() + config.sessionMaxHours * 3600_000);
       const user = await tx(async (t) => {
-        await t.sessions.clearFailures(username);
+        await t.sessions.clearFailures(username, ip, deviceHash);
+        await t.sessions.rememberDevice(hashToken(deviceToken), stored.id);
         await t.sessions.deleteExpired();
         await t.sessions.insert({
           tokenHash: hashToken(token),
@@ -118,6 +136,7 @@ export function createAuthService(deps: { repos: Repositories; tx: RunInTransact
       });
       return {
         token,
+        deviceToken,
         expiresAt,
         actor: await actorFor(repos, user, info),
         mustChangePassword: user.must_change_password,
@@ -172,6 +191,44 @@ export function createAuthService(deps: { repos: Repositories; tx: RunInTransact
           entityId: actor.userId,
           regionCode: actor.regionCode,
         });
+      });
+    },
+
+    /** The administrator's view: accounts in scope with recent failed logins, and whether they are slowed. */
+    async listLockouts(actor: Actor) {
+      const rows = await repos.sessions.accountsWithFailures(actor.scope, LOGIN_POLICY.windowMinutes);
+      return rows.map((r) => {
+        const lastAt = new Date(r.last_at);
+        const until = accountSlowedUntil({ count: r.failures, lastAt });
+        return {
+          userId: r.user_id,
+          username: r.username,
+          displayName: r.display_name,
+          regionCode: r.region_code,
+          failures: r.failures,
+          addresses: r.addresses,
+          lastFailureAt: lastAt.toISOString(),
+          slowedUntil: until && until > new Date() ? until.toISOString() : null, // wall clock, as in login()
+        };
+      });
+    },
+
+    /** Forgets every failed login of a user in scope, so the user may log in at once from anywhere. */
+    async resetLockout(actor: Actor, username: string): Promise<{ cleared: number }> {
+      const user = await repos.users.findByUsername(username);
+      if (!user || !actor.scope.some((p) => user.region_code.startsWith(p))) {
+        throw notFound('用户');
+      }
+      return tx(async (t) => {
+        const cleared = await t.sessions.clearAllFailures(user.username);
+        await recordAudit(t, actor, {
+          action: 'auth.lockout_reset',
+          entityType: 'user',
+          entityId: user.id,
+          regionCode: user.region_code,
+          new: { cleared },
+        });
+        return { cleared };
       });
     },
 

@@ -1,17 +1,22 @@
-import { addMonths, shanghaiToday } from '../../shared/calendar.js';
+import { addMonths } from '../../shared/calendar.js';
 import {
   type CaseAction,
+  type CaseCategory,
+  type CaseRisk,
   type CaseStage,
+  categoryConflict,
   identificationDueOn,
   isIdentificationLate,
   isIdentificationStage,
   isLiveStage,
   isUnderMonitoring,
+  nextStep,
   noticeEndsOn,
   STAGE_RULES,
   transition,
 } from '../../shared/case-workflow.js';
-import { HAS_LABOUR } from '../../shared/household-codes.js';
+import { clock } from '../../shared/clock.js';
+import { HAS_LABOUR, type HouseholdType } from '../../shared/household-codes.js';
 import { measureRuleProblem } from '../../shared/measures.js';
 import { hasPermission } from '../../shared/permissions.js';
 import { eliminationCriteria, meetsElimination } from '../domain/elimination.js';
@@ -26,12 +31,14 @@ import type { RunInTransaction } from './transaction.js';
 
 type CaseFull = NonNullable<Awaited<ReturnType<Repositories['cases']['findAccessible']>>>;
 type CaseListRow = Awaited<ReturnType<Repositories['cases']['search']>>['rows'][number];
-type Risk = { type: string; subtype?: string | null | undefined; note?: string | null | undefined };
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 
 /** The household type a case leaves behind when it ends: 脱贫户 stay 脱贫户, others return to what they were. */
-function typeAfterCase(c: { category: string | null; previous_household_type: string | null }): string {
+function typeAfterCase(c: {
+  category: CaseCategory | null;
+  previous_household_type: HouseholdType | null;
+}): HouseholdType {
   if (c.previous_household_type && c.previous_household_type !== 'monitored') {
     return c.previous_household_type;
   }
@@ -49,9 +56,9 @@ function presentItem(
     headName: c.head_name,
     regionCode: c.region_code,
     regionName: c.region_name,
-    category: c.category as 'marginal' | null,
-    risks: c.risks as Risk[] as Array<{ type: 'other'; subtype?: null; note?: string | null }>,
-    stage: c.stage as CaseStage,
+    category: c.category,
+    risks: c.risks,
+    stage: c.stage,
     greenChannel: c.green_channel,
     foundOn: c.found_on,
     dueOn: c.due_on,
@@ -59,7 +66,7 @@ function presentItem(
     noticeStartsOn: c.notice_starts_on,
     identifiedOn: c.identified_on,
     eliminatedOn: c.eliminated_on,
-    eliminationMode: c.elimination_mode as 'assisted' | 'natural' | null,
+    eliminationMode: c.elimination_mode,
     helperNames: c.helper_names ?? [],
     measureCount: c.measure_count ?? 0,
     version: c.version,
@@ -96,7 +103,7 @@ export function createCaseService(deps: {
   }
 
   async function checkAttachments(r: Repositories, householdId: number, ids: readonly string[]) {
-    const found = await r.visits.attachmentsOf(householdId, ids);
+    const found = await r.attachments.idsOf(householdId, ids);
     if (found.length !== new Set(ids).size) {
       throw validation('附件不存在或不属于该户', { field: 'attachmentIds' });
     }
@@ -107,8 +114,8 @@ export function createCaseService(deps: {
     actor: Actor,
     c: { id: number; county_code: string },
     action: string,
-    from: string | null,
-    to: string,
+    from: CaseStage | null,
+    to: CaseStage,
     note: string | null,
     attachmentIds: readonly string[] = [],
   ) {
@@ -164,17 +171,44 @@ export function createCaseService(deps: {
     return members.some((m) => m.labour_skill !== null && HAS_LABOUR.includes(m.labour_skill));
   }
 
-  function allowedActions(actor: Actor, c: CaseFull, labour: boolean) {
+  /**
+   * Actions of the actor's level that the procedure would refuse today (advancing during the notice,
+   * before the category or risks are set), with the reason and, when waiting suffices, the day it opens:
+   * the web app shows them disabled instead of letting the user meet a 409.
+   */
+  function blockedActions(actor: Actor, c: CaseFull, today: string) {
+    const stage = c.stage;
+    if (!hasPermission(actor.role, 'case.act') || !STAGE_RULES[stage].actors.includes(actor.role)) {
+      return [];
+    }
+    return (['advance'] as const).flatMap((action) => {
+      const result = transition({
+        stage,
+        action,
+        role: actor.role,
+        today,
+        noticeStartsOn: c.notice_starts_on,
+        category: c.category,
+        riskCount: c.risks.length,
+      });
+      return result.ok || !STAGE_RULES[stage].next
+        ? []
+        : [{ action, reason: result.reason, opensOn: result.opensOn ?? null }];
+    });
+  }
+
+  function allowedActions(actor: Actor, c: CaseFull, labour: boolean, today: string) {
+    const blocked = new Set(blockedActions(actor, c, today).map((b) => b.action));
     const actions: Array<
       'advance' | 'return' | 'reject' | 'classify' | 'request_elimination' | 'mark_safety_net' | 'measures'
     > = [];
-    const stage = c.stage as CaseStage;
+    const stage = c.stage;
     if (!hasPermission(actor.role, 'case.act')) {
       return actions;
     }
     const rule = STAGE_RULES[stage];
     if (rule.actors.includes(actor.role)) {
-      if (rule.next) {
+      if (rule.next && !blocked.has('advance')) {
         actions.push('advance');
       }
       if (rule.back) {
@@ -205,7 +239,7 @@ export function createCaseService(deps: {
 
     /** "What is due and what is late", per child region of `regionCode` (default: the user's own region). */
     async summary(actor: Actor, regionCode: string | undefined) {
-      const today = shanghaiToday();
+      const today = clock().today();
       const { region, prefixes, children, childLength } = await regionBreakdown(repos, actor, regionCode);
       const rows = await repos.cases.summary(prefixes, childLength, today);
       const byPrefix = new Map(rows.map((r) => [r.child, r]));
@@ -246,35 +280,19 @@ export function createCaseService(deps: {
       };
     },
 
-    async timeline(actor: Actor, householdId: number) {
-      const household = await repos.households.findAccessibleById(householdId, accessOf(actor));
-      if (!household) {
-        throw notFound('农户');
-      }
-      const rows = await repos.cases.timeline(householdId);
-      return rows.map((r) => ({
-        at: iso(r.at),
-        kind: r.kind as 'lead',
-        title: r.title,
-        detail: r.detail,
-        actorName: r.actor_name,
-        caseId: r.case_id === null ? null : Number(r.case_id),
-      }));
-    },
-
     async search(
       actor: Actor,
       input: {
         regionCode?: string | undefined;
         group?: string | undefined;
-        stage?: string | undefined;
-        category?: string | undefined;
+        stage?: CaseStage | undefined;
+        category?: CaseCategory | undefined;
         headName?: string | undefined;
         page: number;
         pageSize: number;
       },
     ) {
-      const today = shanghaiToday();
+      const today = clock().today();
       const { rows, total } = await repos.cases.search({
         access: accessOf(actor),
         regionPrefix: input.regionCode,
@@ -290,14 +308,14 @@ export function createCaseService(deps: {
     },
 
     async detail(actor: Actor, id: number) {
-      const today = shanghaiToday();
+      const today = clock().today();
       const c = await findCase(actor, id);
       const [steps, measures, helpers, labour, active] = await Promise.all([
         repos.cases.steps(id),
-        repos.cases.measures(id),
-        repos.cases.helpers(c.household_id),
+        repos.measures.ofCase(id),
+        repos.helpers.helpers(c.household_id),
         hasLabour(c.household_id),
-        repos.cases.activeMeasureCategories(c.household_id, today),
+        repos.measures.activeMeasureCategories(c.household_id, today),
       ]);
       const monitoring = isUnderMonitoring(c.stage) && c.stage !== 'announcement';
       const criteria = monitoring ? await criteriaFor(actor, c, measures.length, today) : null;
@@ -343,7 +361,15 @@ export function createCaseService(deps: {
               natural: criteria.natural,
             }
           : null,
-        allowedActions: allowedActions(actor, c, labour),
+        allowedActions: allowedActions(actor, c, labour, today),
+        blockedActions: blockedActions(actor, c, today),
+        nextStep: nextStep({
+          stage: c.stage,
+          dueOn: c.due_on,
+          noticeStartsOn: c.notice_starts_on,
+        }),
+        // Helper assignment from the case itself, for the level that may assign.
+        canAssignHelper: hasPermission(actor.role, 'helper.assign') && isLiveStage(c.stage),
       };
     },
 
@@ -353,8 +379,8 @@ export function createCaseService(deps: {
       leadId: number,
       input: {
         version: number;
-        category?: string | null | undefined;
-        risks: Risk[];
+        category?: CaseCategory | null | undefined;
+        risks: CaseRisk[];
         greenChannel: boolean;
         note: string;
         attachmentIds: string[];
@@ -363,7 +389,7 @@ export function createCaseService(deps: {
       if (input.greenChannel) {
         requireRole(actor, ['township'], '绿色通道由乡镇启动');
       }
-      const today = shanghaiToday();
+      const today = clock().today();
       const caseId = await tx(async (t) => {
         const lead = await leads.findInScope(actor, leadId, t);
         if (lead.status !== 'open') {
@@ -386,6 +412,10 @@ export function createCaseService(deps: {
         const household = await t.households.findById(lead.household_id);
         if (!household) {
           throw notFound('农户');
+        }
+        const mismatch = categoryConflict(input.category, household.household_type);
+        if (mismatch) {
+          throw validation(mismatch, { field: 'category' });
         }
         const id = await t.cases.insert({
           household_id: lead.household_id,
@@ -433,12 +463,16 @@ export function createCaseService(deps: {
     async classify(
       actor: Actor,
       id: number,
-      input: { version: number; category?: string | null | undefined; risks?: Risk[] | undefined },
+      input: { version: number; category?: CaseCategory | null | undefined; risks?: CaseRisk[] | undefined },
     ) {
       await tx(async (t) => {
         const c = await findCase(actor, id, t);
         if (!isIdentificationStage(c.stage) || c.stage === 'announcement') {
           throw conflict('县级审批后类别和风险不再在此修改');
+        }
+        const mismatch = categoryConflict(input.category, c.previous_household_type);
+        if (mismatch) {
+          throw validation(mismatch, { field: 'category' });
         }
         const changes = {
           ...(input.category !== undefined ? { category: input.category } : {}),
@@ -463,17 +497,17 @@ export function createCaseService(deps: {
       id: number,
       input: { version: number; action: CaseAction; note: string; attachmentIds: string[] },
     ) {
-      const today = shanghaiToday();
+      const today = clock().today();
       await tx(async (t) => {
         const c = await findCase(actor, id, t);
         const result = transition({
-          stage: c.stage as CaseStage,
+          stage: c.stage,
           action: input.action,
           role: actor.role,
           today,
           noticeStartsOn: c.notice_starts_on,
           category: c.category,
-          riskCount: (c.risks as Risk[]).length,
+          riskCount: c.risks.length,
         });
         if (!result.ok) {
           // The role may act on cases, but not on this one now: a conflict with the case's state.
@@ -527,13 +561,13 @@ export function createCaseService(deps: {
       id: number,
       input: { version: number; mode: 'assisted' | 'natural'; note: string; attachmentIds: string[] },
     ) {
-      const today = shanghaiToday();
+      const today = clock().today();
       const c = await findCase(actor, id);
       requireRole(actor, ['village', 'township'], '风险消除由村或乡镇提出');
       if (c.stage !== 'monitored') {
         throw conflict('只有监测帮扶中的户可以申请风险消除');
       }
-      const measures = await repos.cases.measures(id);
+      const measures = await repos.measures.ofCase(id);
       const criteria = await criteriaFor(actor, c, measures.length, today);
       if (!criteria.facts.hasLabour) {
         throw conflict('整户无劳动能力，暂不标注风险消除，请标注兜底保障', { reason: 'no_labour' });
@@ -601,13 +635,13 @@ export function createCaseService(deps: {
   return service;
 }
 
-type MeasureRow = Awaited<ReturnType<Repositories['cases']['measures']>>[number];
+type MeasureRow = Awaited<ReturnType<Repositories['measures']['ofCase']>>[number];
 
 export function presentMeasure(m: MeasureRow) {
   return {
     id: m.id,
     caseId: m.case_id,
-    category: m.category as 'industry',
+    category: m.category,
     item: m.item,
     startsOn: m.starts_on,
     endsOn: m.ends_on,

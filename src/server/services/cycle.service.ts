@@ -1,6 +1,9 @@
-import { addMonths, monthBounds, shanghaiToday } from '../../shared/calendar.js';
-import { incomeWindow } from '../domain/income.js';
+import { z } from 'zod';
+import { addMonths, monthBounds } from '../../shared/calendar.js';
+import { clock } from '../../shared/clock.js';
+import { incomeWindow, ZMonthWindow } from '../domain/income.js';
 import { conflict, validation } from '../errors.js';
+import { type JobRunner, jobActor, ZJobActor } from '../jobs/job-runner.js';
 import type { Repositories } from '../repositories/index.js';
 import type { Actor } from './actor.js';
 import { recordAudit } from './audit.js';
@@ -20,8 +23,23 @@ function presentRun(r: RunRow) {
     startedBy: r.started_by,
     startedAt: new Date(r.started_at).toISOString(),
     finishedAt: r.finished_at ? new Date(r.finished_at).toISOString() : null,
+    progress: r.job_total === null ? null : { done: r.job_done ?? 0, total: r.job_total },
   };
 }
+
+const ZIsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+/** A month's cycle job input: the parameters it was started with. */
+const ZCycleJobInput = z.object({
+  month: z.string().regex(/^\d{4}-\d{2}$/),
+  referenceDate: ZIsoDate,
+  current: ZMonthWindow,
+  halfYearAgo: ZMonthWindow,
+  line: z.number(),
+  lineHalfYearAgo: z.number(),
+  actorName: z.string(),
+  actor: ZJobActor,
+});
 
 /**
  * The monthly cycle (point 4 of the plan): evaluate every live case, re-screen every eliminated household
@@ -31,9 +49,32 @@ function presentRun(r: RunRow) {
 export function createCycleService(deps: {
   repos: Repositories;
   tx: RunInTransaction;
+  jobs: JobRunner;
   screening: ScreeningService;
 }) {
-  const { repos, tx, screening } = deps;
+  const { repos, tx, jobs, screening } = deps;
+
+  // One step: the month is evaluated in one transaction (its progress could not be written from inside it).
+  const cycleJob = jobs.define({
+    name: 'cycle.monthly',
+    input: ZCycleJobInput,
+    async run(input, context) {
+      await context.progress(0, 1);
+      await tx(async (t) => {
+        const evaluated = await t.cycle.evaluateLive(input);
+        const { rescreened, rolledBack } = await t.cycle.rescreenEliminated(input);
+        const result = { evaluated, rescreened, rolledBack };
+        await t.cycle.finish(input.month, result);
+        await recordAudit(t, input.actor, {
+          action: 'cycle.monthly',
+          entityType: 'monthly_cycle',
+          entityId: input.month,
+          new: { referenceDate: input.referenceDate, line: input.line, ...result },
+        });
+      });
+    },
+    failed: (input, message) => repos.cycle.fail(input.month, message),
+  });
 
   return {
     async list() {
@@ -43,7 +84,7 @@ export function createCycleService(deps: {
     /** Starts the month; `wait` runs it to the end (CLI), otherwise it runs in the background (API). */
     async run(actor: Actor, month: string, options: { wait: boolean }) {
       const { last } = monthBounds(month);
-      const today = shanghaiToday();
+      const today = clock().today();
       if (`${month}-01` > today) {
         throw validation('不能研判尚未开始的月份', { field: 'month' });
       }
@@ -54,44 +95,25 @@ export function createCycleService(deps: {
       if (!(await repos.cycle.claim(month, actor.username))) {
         throw conflict(`${month} 的月度研判正在运行`);
       }
-      const params = {
-        month,
-        referenceDate,
-        current: incomeWindow(referenceDate),
-        halfYearAgo: incomeWindow(referenceDate, 6),
-        line,
-        lineHalfYearAgo,
-        actorName: actor.displayName,
-      };
-      const execute = async () => {
-        try {
-          const counts = await tx(async (t) => {
-            const evaluated = await t.cycle.evaluateLive(params);
-            const { rescreened, rolledBack } = await t.cycle.rescreenEliminated(params);
-            const result = { evaluated, rescreened, rolledBack };
-            await t.cycle.finish(month, result);
-            await recordAudit(t, actor, {
-              action: 'cycle.monthly',
-              entityType: 'monthly_cycle',
-              entityId: month,
-              new: { referenceDate, line, ...result },
-            });
-            return result;
-          });
-          return counts;
-        } catch (error) {
-          await repos.cycle.fail(month, error instanceof Error ? error.message : String(error));
-          throw error;
-        }
-      };
-      if (options.wait) {
-        await execute();
-      } else {
-        // Keep the batch off the request: answer at once, the page polls the run.
-        setImmediate(() => {
-          execute().catch(() => undefined);
-        });
-      }
+      await jobs.start(
+        cycleJob,
+        {
+          month,
+          referenceDate,
+          current: incomeWindow(referenceDate),
+          halfYearAgo: incomeWindow(referenceDate, 6),
+          line,
+          lineHalfYearAgo,
+          actorName: actor.displayName,
+          actor: jobActor(actor),
+        },
+        {
+          startedBy: actor.username,
+          // The CLI and the scheduler wait; the API answers at once and the page polls the run.
+          wait: options.wait,
+          recorded: (jobId) => repos.cycle.linkJob(month, jobId),
+        },
+      );
       const run = await repos.cycle.find(month);
       if (!run) {
         throw new Error('cycle run vanished');

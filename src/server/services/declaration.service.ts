@@ -1,13 +1,14 @@
 import { randomBytes } from 'node:crypto';
+import { clock } from '../../shared/clock.js';
 import { maskIdNumber, maskPhone } from '../../shared/id-number.js';
+import { qrPng } from '../adapters/qr-code.js';
+import type { Secrets } from '../adapters/secrets.js';
+import { imageType } from '../domain/file-type.js';
 import { normaliseIdInput } from '../domain/id-input.js';
-import { encodeQr, qrPng } from '../domain/qr-code.js';
-import { createRateLimiter, imageType } from '../domain/rate-limiter.js';
 import { AppError, conflict, notFound, validation } from '../errors.js';
 import type { Repositories } from '../repositories/index.js';
 import type { Actor } from './actor.js';
 import { type AuditActor, recordAudit } from './audit.js';
-import type { Secrets } from './secrets.js';
 import type { RunInTransaction } from './transaction.js';
 
 export interface DeclarationInput {
@@ -20,17 +21,11 @@ export interface DeclarationInput {
 }
 
 export interface DeclarationLimits {
-  perIp: { limit: number; windowMs: number };
-  perPhone: { limit: number; windowMs: number };
-  lookupsPerIp: { limit: number; windowMs: number };
   maxPhotoBytes: number;
   mergeWindowMs: number;
 }
 
 export const DEFAULT_DECLARATION_LIMITS: DeclarationLimits = {
-  perIp: { limit: 5, windowMs: 10 * 60_000 },
-  perPhone: { limit: 3, windowMs: 24 * 3600_000 },
-  lookupsPerIp: { limit: 20, windowMs: 10 * 60_000 },
   maxPhotoBytes: 2 * 1024 * 1024,
   mergeWindowMs: 24 * 3600_000,
 };
@@ -46,10 +41,8 @@ const REFERENCE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 function newReference(): string {
   const bytes = randomBytes(8);
   const tail = [...bytes].map((b) => REFERENCE_ALPHABET[b % REFERENCE_ALPHABET.length]).join('');
-  return `SB${new Date().toISOString().slice(2, 10).replaceAll('-', '')}${tail}`;
+  return `SB${clock().today().slice(2).replaceAll('-', '')}${tail}`;
 }
-
-const rateLimited = () => new AppError('RATE_LIMITED', '提交过于频繁，请稍后再试');
 
 /**
  * Self-declaration (农户自主申报, 一码通): the public page of each village takes a farmer's declaration,
@@ -64,9 +57,6 @@ export function createDeclarationService(deps: {
 }) {
   const { repos, tx, secrets } = deps;
   const limits = deps.limits ?? DEFAULT_DECLARATION_LIMITS;
-  const perIp = createRateLimiter(limits.perIp);
-  const perPhone = createRateLimiter(limits.perPhone);
-  const lookups = createRateLimiter(limits.lookupsPerIp);
 
   async function village(code: string) {
     const region = await repos.regions.findByCode(code);
@@ -117,9 +107,6 @@ export function createDeclarationService(deps: {
       input: DeclarationInput,
       client: { ip: string | null; requestId: string | null },
     ) {
-      if (!perIp.take(client.ip ?? 'unknown')) {
-        throw rateLimited();
-      }
       const { region } = await village(villageCode);
       const name = input.name.replace(/\s+/g, '');
       if (!name) {
@@ -139,9 +126,6 @@ export function createDeclarationService(deps: {
       }
       const photo = decodePhoto(input.photo);
       const phoneHash = secrets.hash(phone);
-      if (!perPhone.take(phoneHash)) {
-        throw rateLimited();
-      }
       const idHash = secrets.hash(id.id);
       const audit: AuditActor = {
         userId: null,
@@ -206,10 +190,7 @@ export function createDeclarationService(deps: {
     },
 
     /** The status of a declaration for whoever holds its reference and phone; anything else is not found. */
-    async status(input: { reference: string; phone: string }, client: { ip: string | null }) {
-      if (!lookups.take(client.ip ?? 'unknown')) {
-        throw rateLimited();
-      }
+    async status(input: { reference: string; phone: string }) {
       const found = await repos.declarations.findByReference(input.reference.trim().toUpperCase());
       if (!found || found.phone_hash !== secrets.hash(input.phone.replace(/[\s-]/g, ''))) {
         throw notFound('申报');
@@ -229,7 +210,7 @@ export function createDeclarationService(deps: {
       if (!actor.scope.some((p) => region.code.startsWith(p))) {
         throw notFound('村');
       }
-      return qrPng(encodeQr(`${origin}/declare/${region.code}`), 12);
+      return qrPng(`${origin}/declare/${region.code}`);
     },
 
     async list(actor: Actor, filter: { status?: string | undefined; page: number; pageSize: number }) {

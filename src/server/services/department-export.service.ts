@@ -1,12 +1,13 @@
 import { PassThrough, type Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { clock } from '../../shared/clock.js';
 import { HOUSEHOLD_TYPE_LABELS, type HouseholdType } from '../../shared/household-codes.js';
-import type { Department } from '../../shared/roles.js';
-import { neutraliseFormula } from '../domain/household-layout.js';
+import type { FeedDepartment } from '../../shared/roles.js';
+import { neutraliseFormula } from '../adapters/csv.js';
+import type { Secrets } from '../adapters/secrets.js';
 import type { Repositories } from '../repositories/index.js';
 import type { Actor } from './actor.js';
 import { recordAudit } from './audit.js';
-import type { Secrets } from './secrets.js';
 
 type ExportRow = Awaited<ReturnType<Repositories['imports']['exportPage']>>[number];
 interface Column {
@@ -19,14 +20,14 @@ const COMMON: Column[] = [
   { header: '县', value: (p) => p.county_name ?? '' },
   { header: '乡', value: (p) => p.town_name ?? '' },
   { header: '村', value: (p) => p.village_name },
-  { header: '户类型', value: (p) => HOUSEHOLD_TYPE_LABELS[p.household_type as HouseholdType]?.zh ?? '' },
+  { header: '户类型', value: (p) => HOUSEHOLD_TYPE_LABELS[p.household_type]?.zh ?? '' },
   { header: '姓名', value: (p) => p.name },
   // Departments match by the full number: it is decrypted, and the export is audited.
   { header: '身份证号', value: (p, decrypt) => decrypt(p.id_enc) },
 ];
 
 /** Only the fields each department needs to match the lists against its own data. */
-export const DEPARTMENT_COLUMNS: Record<Department, Column[]> = {
+export const DEPARTMENT_COLUMNS: Record<FeedDepartment, Column[]> = {
   民政: [
     { header: '是否享受低保', value: (p) => yes(p.is_dibao) },
     { header: '是否特困供养人员', value: (p) => yes(p.is_tekun) },
@@ -66,7 +67,7 @@ const LIST_TYPES: HouseholdType[] = ['exited_poverty', 'monitored'];
 export function createDepartmentExportService(deps: { repos: Repositories; secrets: Secrets }) {
   const { repos, secrets } = deps;
   return {
-    async export(actor: Actor, department: Department): Promise<{ filename: string; stream: Readable }> {
+    async export(actor: Actor, department: FeedDepartment): Promise<{ filename: string; stream: Readable }> {
       const columns = [...COMMON, ...DEPARTMENT_COLUMNS[department]];
       await recordAudit(repos, actor, {
         action: 'department.export',
@@ -117,7 +118,7 @@ export function createDepartmentExportService(deps: { repos: Repositories; secre
           out.destroy(error as Error);
         }
       })();
-      const stamp = new Date().toISOString().slice(0, 10);
+      const stamp = clock().today();
       return { filename: `${department}-脱贫监测名单-${stamp}.xlsx`, stream: out };
     },
   };

@@ -1,13 +1,23 @@
 import { createHash } from 'node:crypto';
+import { monthOf } from '../../shared/calendar.js';
+import { clock } from '../../shared/clock.js';
 import { FEED_LAYOUTS, type FeedType } from '../../shared/feed-types.js';
-import { parseFeedRows } from '../domain/feed-rows.js';
+import { csvDocument } from '../adapters/csv.js';
+import type { Secrets } from '../adapters/secrets.js';
+import { readSpreadsheet } from '../adapters/spreadsheet.js';
+import {
+  type FeedColumnKey,
+  type FeedColumnMapping,
+  type FeedHeaderProblem,
+  feedColumns,
+  parseFeedRows,
+} from '../domain/feed-rows.js';
 import type { RowProblem } from '../domain/household-rows.js';
-import { readSpreadsheet, type SheetRow } from '../domain/spreadsheet.js';
-import { forbidden, notFound, validation } from '../errors.js';
+import type { SheetRow } from '../domain/sheet-row.js';
+import { AppError, conflict, forbidden, notFound, validation } from '../errors.js';
 import type { Repositories } from '../repositories/index.js';
 import type { Actor } from './actor.js';
 import { recordAudit } from './audit.js';
-import type { Secrets } from './secrets.js';
 import type { RunInTransaction } from './transaction.js';
 
 export interface FeedSubmission {
@@ -32,12 +42,13 @@ export interface FeedResult {
   unmatchedRows: number;
   alertsCreated: number;
   problems: RowProblem[];
+  notes: RowProblem[];
+  headerProblem: FeedHeaderProblem | null;
 }
 
 const MAX_ROWS = 1_000_000;
-const UNIQUE_VIOLATION = '23505';
-const currentPeriod = () => new Date().toISOString().slice(0, 7);
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => clock().today();
+const currentPeriod = () => monthOf(today());
 
 /** An API push as spreadsheet rows: the union of keys as the header, one row per object. */
 function rowsOfObjects(objects: ReadonlyArray<Record<string, string | number | null>>): SheetRow[] {
@@ -54,6 +65,13 @@ function rowsOfObjects(objects: ReadonlyArray<Record<string, string | number | n
  * skipped), matched to persons by ID hash and turned into alerts by the enabled rules, all in SQL.
  * The same content or idempotency key is taken once.
  */
+const keyReused = (key: string) =>
+  new AppError(
+    'IDEMPOTENCY_KEY_REUSED',
+    `幂等键“${key}”已用于另一份不同内容的报送：同一个键只能重发完全相同的内容，新内容请换一个键`,
+    { idempotencyKey: key },
+  );
+
 export function createDepartmentFeedService(deps: {
   repos: Repositories;
   tx: RunInTransaction;
@@ -95,13 +113,15 @@ export function createDepartmentFeedService(deps: {
     unmatchedRows: feed.unmatched_rows,
     alertsCreated: feed.alerts_created,
     problems: feed.problems as RowProblem[],
+    notes: feed.notes as RowProblem[],
+    headerProblem: null,
   });
 
   type FeedRecord = NonNullable<Awaited<ReturnType<Repositories['departmentFeeds']['findFeed']>>>;
   const feedView = (f: FeedRecord) => ({
     id: Number(f.id),
     department: f.department,
-    feedType: f.feed_type as FeedType,
+    feedType: f.feed_type,
     period: f.period,
     source: f.source,
     filename: f.filename,
@@ -124,6 +144,14 @@ export function createDepartmentFeedService(deps: {
       const content = input.file ?? Buffer.from(JSON.stringify(input.rows ?? []), 'utf8');
       const sha256 = createHash('sha256').update(content).digest('hex');
       const idempotencyKey = input.idempotencyKey ?? null;
+      if (idempotencyKey) {
+        // A key names one request: sent again with other content it is a client bug, and answering
+        // "duplicate" would silently drop the new rows.
+        const keyed = await repos.departmentFeeds.findByIdempotencyKey(department, idempotencyKey);
+        if (keyed && (keyed.sha256 !== sha256 || keyed.feed_type !== input.feedType)) {
+          throw keyReused(idempotencyKey);
+        }
+      }
       const earlier = await repos.departmentFeeds.findAccepted(
         department,
         input.feedType,
@@ -138,7 +166,13 @@ export function createDepartmentFeedService(deps: {
       if (sheet.length > MAX_ROWS + 10) {
         throw validation(`超过 ${MAX_ROWS} 行，请分批报送`);
       }
-      const parsed = parseFeedRows(input.feedType, sheet);
+      const saved = await repos.departmentFeeds.findColumnMap(actor.regionCode, department, input.feedType);
+      const parsed = parseFeedRows(input.feedType, sheet, {
+        mapping: (saved?.mapping ?? {}) as FeedColumnMapping,
+      });
+      if (parsed.rows.length === 0 && parsed.problems.length === 0 && !parsed.headerProblem) {
+        throw validation('没有数据行：文件只有表头或是空表', { reason: 'no_rows' });
+      }
       const totalRows = parsed.rows.length + parsed.problems.filter((p) => p.row > 1).length;
       const refuse = parsed.problems.length > 0 && (!input.skipBadRows || parsed.rows.length === 0);
       const status: FeedResult['status'] = refuse
@@ -165,6 +199,7 @@ export function createDepartmentFeedService(deps: {
             acceptedRows: refuse ? 0 : parsed.rows.length,
             refusedRows: parsed.problems.length,
             problems: parsed.problems,
+            notes: parsed.notes,
             createdBy: actor.userId,
             createdByName: actor.username,
           });
@@ -187,7 +222,7 @@ export function createDepartmentFeedService(deps: {
                 detail: r.detail,
               })),
             );
-            const alerts = await t.departmentFeeds.raiseAlerts(feedId, today());
+            const alerts = await t.departmentFeeds.raiseAlerts(feedId, clock().today());
             counts = { ...matched, alerts };
             await t.departmentFeeds.setCounts(feedId, counts);
           }
@@ -219,6 +254,8 @@ export function createDepartmentFeedService(deps: {
             unmatchedRows: counts.unmatched,
             alertsCreated: counts.alerts,
             problems: parsed.problems,
+            notes: parsed.notes,
+            headerProblem: parsed.headerProblem,
           };
         });
       try {
@@ -226,14 +263,74 @@ export function createDepartmentFeedService(deps: {
       } catch (error) {
         // The same file sent twice at once: the second insert meets the unique index; answer like a re-send.
         const again =
-          (error as { code?: string }).code === UNIQUE_VIOLATION
+          error instanceof AppError && error.code === 'CONFLICT'
             ? await repos.departmentFeeds.findAccepted(department, input.feedType, sha256, idempotencyKey)
             : undefined;
+        if (again && idempotencyKey && again.idempotency_key === idempotencyKey && again.sha256 !== sha256) {
+          throw keyReused(idempotencyKey);
+        }
         if (again) {
           return resultOf(again, true);
         }
         throw error;
       }
+    },
+
+    /** The department's saved header mapping for a feed type, with the columns it can map. */
+    async columnMap(actor: Actor, feedType: FeedType) {
+      const department = requireDepartment(actor, feedType);
+      const saved = await repos.departmentFeeds.findColumnMap(actor.regionCode, department, feedType);
+      return {
+        feedType,
+        columns: feedColumns(feedType),
+        mapping: (saved?.mapping ?? {}) as Record<string, string>,
+        version: saved?.version ?? 0,
+      };
+    },
+
+    /**
+     * Saves the department's own headers for a feed type (mapped once in the web app when a file's header
+     * did not match); every later file of that type is read with them. Audited; 409 on a stale version.
+     */
+    async saveColumnMap(
+      actor: Actor,
+      feedType: FeedType,
+      input: { mapping: Partial<Record<FeedColumnKey, string>>; version: number },
+    ) {
+      const department = requireDepartment(actor, feedType);
+      const known = new Set(feedColumns(feedType).map((c) => c.key));
+      const unknown = Object.keys(input.mapping).filter((k) => !known.has(k as FeedColumnKey));
+      if (unknown.length > 0) {
+        throw validation(`“${FEED_LAYOUTS[feedType].label.zh}”没有这些列：${unknown.join('、')}`, {
+          field: 'mapping',
+        });
+      }
+      const headers = Object.values(input.mapping);
+      if (new Set(headers).size !== headers.length) {
+        throw validation('同一个表头不能对应两列', { field: 'mapping' });
+      }
+      const key = { regionCode: actor.regionCode, department, feedType };
+      await tx(async (t) => {
+        const before = await t.departmentFeeds.findColumnMap(key.regionCode, department, feedType);
+        const version = await t.departmentFeeds.saveColumnMap(
+          key,
+          input.mapping,
+          input.version,
+          actor.username,
+        );
+        if (version === null) {
+          throw conflict('列对应已被他人修改，请刷新后重试');
+        }
+        await recordAudit(t, actor, {
+          action: 'feed.map_columns',
+          entityType: 'dept_feed_column_map',
+          entityId: `${department}/${feedType}`,
+          regionCode: actor.regionCode,
+          old: before ? { mapping: before.mapping } : null,
+          new: { mapping: input.mapping },
+        });
+      });
+      return this.columnMap(actor, feedType);
     },
 
     async list(actor: Actor, page: { page: number; pageSize: number }) {
@@ -278,8 +375,13 @@ export function createDepartmentFeedService(deps: {
     async problemReport(actor: Actor, id: number): Promise<{ filename: string; csv: string }> {
       const feed = await findVisible(actor, id);
       const problems = feed.problems as RowProblem[];
-      const lines = ['行号,原因', ...problems.map((p) => `${p.row},"${p.reason.replaceAll('"', '""')}"`)];
-      return { filename: `feed-${feed.id}-problems.csv`, csv: `\uFEFF${lines.join('\r\n')}\r\n` };
+      return {
+        filename: `feed-${feed.id}-problems.csv`,
+        csv: csvDocument(
+          ['行号', '原因'],
+          problems.map((p) => [p.row, p.reason]),
+        ),
+      };
     },
   };
 }

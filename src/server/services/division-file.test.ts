@@ -1,9 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { parseDivisionFile } from './division-file.js';
+import { parseDivisionFile, villageName } from './division-file.js';
 
 const header = 'code,name,level,parent_code';
 
 describe('division file', () => {
+  it('names a village as people do, not its committee', () => {
+    expect(villageName('张茨园村民委员会')).toBe('张茨园村');
+    expect(villageName('二村村民委员会')).toBe('二村');
+    expect(villageName('黑石寨村委会')).toBe('黑石寨村');
+    expect(villageName('河街社区居民委员会')).toBe('河街社区');
+    expect(villageName('华山区居委会')).toBe('华山区居委会');
+    expect(villageName('东岗村')).toBe('东岗村');
+  });
+
   it('accepts a well-formed file and orders parents first', () => {
     const text = [
       header,

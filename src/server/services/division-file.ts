@@ -18,6 +18,19 @@ const PARENT_LEVEL: Record<DivisionLevel, DivisionLevel | null> = {
 };
 
 /**
+ * The name people and forms use for a village: NBS lists the committee (张茨园村民委员会, 二村村民委员会,
+ * 河街社区居民委员会); the village is 张茨园村, 二村, 河街社区. Other names are kept as they are.
+ */
+export function villageName(committee: string): string {
+  const village = /^(.+?)(村民委员会|村委会)$/.exec(committee);
+  if (village?.[1]) {
+    return village[1].endsWith('村') ? village[1] : `${village[1]}村`;
+  }
+  const community = /^(.+社区)居民委员会$/.exec(committee);
+  return community?.[1] ?? committee;
+}
+
+/**
  * Parses and checks a division file (`code,name,level,parent_code`, as in the NBS-derived
  * nanyang_divisions.csv). Every bad row is reported with its line number; `knownCodes` are
  * regions already stored, which may serve as parents.
@@ -93,7 +106,7 @@ export function parseDivisionFile(
     }
     regions.push({
       code: row.code,
-      name: row.name,
+      name: row.level === 'village' ? villageName(row.name) : row.name,
       level: row.level,
       parentCode: row.parent === '' ? null : row.parent,
       countyCode: countyCodeOf(row.code, row.level),

@@ -1,11 +1,11 @@
 import type { Updateable } from 'kysely';
 import type { z } from 'zod';
 import { idFacts, maskIdNumber, maskPhone } from '../../shared/id-number.js';
+import type { Secrets } from '../adapters/secrets.js';
 import type { PersonTable } from '../db/schema.js';
 import { normaliseIdInput } from '../domain/id-input.js';
 import { validation } from '../errors.js';
 import type { ZPersonInput, ZUpdateHousehold } from '../schemas/household.schema.js';
-import type { Secrets } from './secrets.js';
 
 /**
  * From API fields to table columns for households and persons: sensitive values encrypted, hashed and

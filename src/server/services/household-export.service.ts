@@ -1,14 +1,16 @@
-import { PassThrough, Readable } from 'node:stream';
+import { PassThrough, type Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { clock } from '../../shared/clock.js';
 import { HOUSEHOLD_TYPE_LABELS, type HouseholdType } from '../../shared/household-codes.js';
 import { hasPermission } from '../../shared/permissions.js';
-import { LAYOUT, type LayoutKey, neutraliseFormula } from '../domain/household-layout.js';
+import { CSV_CONTENT_TYPE, csvStream, neutraliseFormula } from '../adapters/csv.js';
+import type { Secrets } from '../adapters/secrets.js';
+import { LAYOUT } from '../domain/household-layout.js';
 import { forbidden, notFound } from '../errors.js';
 import type { Repositories } from '../repositories/index.js';
 import type { Actor } from './actor.js';
 import { recordAudit } from './audit.js';
 import { isRegionInScope, scopeForRegion } from './region-scope.js';
-import type { Secrets } from './secrets.js';
 
 export interface ExportInput {
   format: 'xlsx' | 'csv';
@@ -40,13 +42,13 @@ export function createHouseholdExportService(deps: { repos: Repositories; secret
         return;
       }
       for (const p of page) {
-        const values: Record<LayoutKey, string | number> = {
+        const values: Record<(typeof LAYOUT)[number]['key'], string | number> = {
           county: p.county_name ?? '',
           town: p.town_name ?? '',
           village: p.village_name,
           regionCode: p.region_code,
           householdNo: p.household_no ?? '',
-          householdType: HOUSEHOLD_TYPE_LABELS[p.household_type as HouseholdType]?.zh ?? p.household_type,
+          householdType: HOUSEHOLD_TYPE_LABELS[p.household_type]?.zh ?? p.household_type,
           name: p.name,
           sex: p.sex === 'male' ? '男' : '女',
           birthDate: p.birth_date,
@@ -135,23 +137,16 @@ export function createHouseholdExportService(deps: { repos: Repositories; secret
           unmasked: Boolean(input.unmasked),
         },
       });
-      const stamp = new Date().toISOString().slice(0, 10);
+      const stamp = clock().today();
       const source = rows(actor, input, regionPrefixes);
       if (input.format === 'csv') {
-        const csvCell = (v: string | number) => {
-          const text = String(v);
-          return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-        };
-        async function* csv() {
-          yield `\uFEFF${LAYOUT.map((c) => c.header).join(',')}\r\n`;
-          for await (const row of source) {
-            yield `${row.map(csvCell).join(',')}\r\n`;
-          }
-        }
         return {
           filename: `农户档案-${stamp}.csv`,
-          contentType: 'text/csv; charset=utf-8',
-          stream: Readable.from(csv()),
+          contentType: CSV_CONTENT_TYPE,
+          stream: csvStream(
+            LAYOUT.map((c) => c.header),
+            source,
+          ),
         };
       }
       const out = new PassThrough();

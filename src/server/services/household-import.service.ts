@@ -1,14 +1,15 @@
 import type { Insertable } from 'kysely';
 import { countyCodeOf } from '../../shared/region-code.js';
+import { csvDocument } from '../adapters/csv.js';
+import type { Secrets } from '../adapters/secrets.js';
+import { readSpreadsheet } from '../adapters/spreadsheet.js';
 import type { PersonTable } from '../db/schema.js';
 import { type ImportedHousehold, parseHouseholdRows, type RowProblem } from '../domain/household-rows.js';
-import { readSpreadsheet } from '../domain/spreadsheet.js';
 import { notFound, validation } from '../errors.js';
 import type { NewHouseholdRow } from '../repositories/import.repository.js';
 import type { Repositories } from '../repositories/index.js';
 import type { Actor } from './actor.js';
 import { idColumns, phoneValues } from './household-columns.js';
-import type { Secrets } from './secrets.js';
 import type { RunInTransaction } from './transaction.js';
 
 export interface ImportResult {
@@ -18,6 +19,7 @@ export interface ImportResult {
   households: number;
   persons: number;
   problems: RowProblem[];
+  notes: RowProblem[];
 }
 
 const MAX_ROWS = 200_000;
@@ -87,7 +89,10 @@ export function createHouseholdImportService(deps: {
       if (rows.length > MAX_ROWS) {
         throw validation(`文件超过 ${MAX_ROWS} 行，请分批导入`);
       }
-      const { households, problems } = parseHouseholdRows(rows);
+      const { households, problems, notes } = parseHouseholdRows(rows);
+      if (households.length === 0 && problems.length === 0) {
+        throw validation('文件中没有数据行：只有表头或是空表，没有可导入的人员', { reason: 'no_rows' });
+      }
       const resolved = await resolveVillages(actor, households, problems);
 
       // Already registered: ID numbers (a person is unique city-wide) and household numbers.
@@ -213,9 +218,10 @@ export function createHouseholdImportService(deps: {
           households: toWrite.length,
           persons,
           problems,
+          notes,
         });
       });
-      return { jobId, status, totalRows: dataRows, households: toWrite.length, persons, problems };
+      return { jobId, status, totalRows: dataRows, households: toWrite.length, persons, problems, notes };
     },
 
     /** The refused rows of an import as CSV (UTF-8 with BOM, so Excel opens it in Chinese). */
@@ -228,8 +234,16 @@ export function createHouseholdImportService(deps: {
         throw notFound('导入记录');
       }
       const problems = job.problems as RowProblem[];
-      const lines = ['行号,原因', ...problems.map((p) => `${p.row},"${p.reason.replaceAll('"', '""')}"`)];
-      return { filename: `import-${job.id}-problems.csv`, csv: `\uFEFF${lines.join('\r\n')}\r\n` };
+      // The notes (a 15-digit ID converted, columns not read) refused nothing but belong in the same report.
+      const notes = (job.notes as RowProblem[]).map((n) => ({ row: n.row, reason: `说明：${n.reason}` }));
+      const all = [...problems, ...notes].sort((a, b) => a.row - b.row);
+      return {
+        filename: `import-${job.id}-problems.csv`,
+        csv: csvDocument(
+          ['行号', '原因'],
+          all.map((p) => [p.row, p.reason]),
+        ),
+      };
     },
   };
 }

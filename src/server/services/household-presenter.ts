@@ -1,4 +1,3 @@
-import type { HouseholdType } from '../../shared/household-codes.js';
 import type { HouseholdRow, PersonRow } from '../repositories/household.repository.js';
 
 const num = (v: string | number | null) => (v === null ? null : Number(v));
@@ -8,7 +7,7 @@ export function presentHousehold(h: HouseholdRow) {
   return {
     id: h.id,
     householdNo: h.household_no,
-    householdType: h.household_type as HouseholdType,
+    householdType: h.household_type,
     countyCode: h.county_code,
     countyName: h.county_name ?? '',
     townCode: h.town_code,

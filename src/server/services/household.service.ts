@@ -1,3 +1,4 @@
+import { clock } from '../../shared/clock.js';
 import {
   HAS_LABOUR,
   type HouseholdType,
@@ -5,6 +6,7 @@ import {
   type IncomeCategory,
 } from '../../shared/household-codes.js';
 import { countyCodeOf } from '../../shared/region-code.js';
+import type { Secrets } from '../adapters/secrets.js';
 import { judgeGuarantees } from '../domain/guarantees.js';
 import { normaliseIdInput } from '../domain/id-input.js';
 import { incomeWindow, summariseIncome } from '../domain/income.js';
@@ -31,7 +33,6 @@ import {
 import { presentHousehold, presentPerson } from './household-presenter.js';
 import { isRegionInScope, scopeForRegion } from './region-scope.js';
 import type { ScreeningService } from './screening.service.js';
-import type { Secrets } from './secrets.js';
 import type { RunInTransaction } from './transaction.js';
 
 export interface HouseholdSearchInput {
@@ -54,7 +55,7 @@ export interface IncomeInput {
   note?: string | null | undefined;
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => clock().today();
 const monthStart = (d: string) => `${d.slice(0, 7)}-01`;
 function monthEnd(d: string): string {
   const year = Number(d.slice(0, 4));
@@ -109,7 +110,7 @@ export function createHouseholdService(deps: {
     date: string,
   ) {
     const entries = items.map((i) => ({
-      category: i.category as IncomeCategory,
+      category: i.category,
       amount: Number(i.amount),
       isCounted: i.is_counted,
       periodStart: i.period_start,
@@ -137,19 +138,15 @@ export function createHouseholdService(deps: {
       },
       date,
     );
-    let line: number | null = null;
-    try {
-      line = await screening.lineOn(date);
-    } catch {
-      line = null;
-    }
+    const inForce = await screening.lineInForce(date);
+    const line = inForce?.amount ?? null;
     const { rules } = await screening.rules();
     const reasons =
       line === null
         ? []
         : screenHousehold(
             {
-              householdType: household.household_type as HouseholdType,
+              householdType: household.household_type,
               perCapita: income.perCapita,
               previousPerCapita: previous.perCapita,
               guarantees,
@@ -163,12 +160,14 @@ export function createHouseholdService(deps: {
       income,
       previousPerCapita: previous.perCapita,
       line,
+      lineYear: inForce?.year ?? null,
+      lineForYear: Number(date.slice(0, 4)),
       guarantees,
       screeningReasons: reasons,
       hasLabourCapacity: members.some((m) => m.labour_skill !== null && HAS_LABOUR.includes(m.labour_skill)),
       incomeItems: items.map((i) => ({
         id: i.id,
-        category: i.category as IncomeCategory,
+        category: i.category,
         item: i.item,
         amount: Number(i.amount),
         isCounted: i.is_counted,
@@ -181,6 +180,7 @@ export function createHouseholdService(deps: {
 
   return {
     accessOf,
+    findAccessible,
 
     async search(actor: Actor, input: HouseholdSearchInput) {
       let regionPrefixes: string[] | undefined;
@@ -213,7 +213,7 @@ export function createHouseholdService(deps: {
         items: result.items.map((h) => ({
           id: h.id,
           householdNo: h.household_no,
-          householdType: h.household_type as HouseholdType,
+          householdType: h.household_type,
           headName: h.head_name,
           memberCount: h.member_count,
           regionCode: h.region_code,

@@ -1,5 +1,5 @@
-import { shanghaiToday } from '../../shared/calendar.js';
 import { identificationDueOn } from '../../shared/case-workflow.js';
+import { clock } from '../../shared/clock.js';
 import { conflict, notFound } from '../errors.js';
 import type { Repositories } from '../repositories/index.js';
 import type { Actor } from './actor.js';
@@ -61,7 +61,7 @@ export function createLeadService(deps: { repos: Repositories; tx: RunInTransact
         pageSize: number;
       },
     ) {
-      const today = shanghaiToday();
+      const today = clock().today();
       const { rows, total } = await repos.leads.list({
         scope: actor.scope,
         regionPrefix: input.regionCode,
@@ -80,7 +80,7 @@ export function createLeadService(deps: { repos: Repositories; tx: RunInTransact
 
     /** The lead with its household, every signal behind it and the case it became. */
     async detail(lead: LeadRow) {
-      const today = shanghaiToday();
+      const today = clock().today();
       const [household, region, signals, caseRow] = await Promise.all([
         repos.households.findById(lead.household_id),
         repos.regions.findByCode(lead.region_code),

@@ -1,15 +1,14 @@
-import { shanghaiToday } from '../../shared/calendar.js';
 import { isLiveStage, isUnderMonitoring } from '../../shared/case-workflow.js';
+import type { MeasureCategory } from '../../shared/measures.js';
 import { conflict, notFound, validation } from '../errors.js';
 import type { Repositories } from '../repositories/index.js';
 import type { Actor } from './actor.js';
 import { diff, recordAudit } from './audit.js';
 import { type CaseService, presentMeasure } from './case.service.js';
-import type { HouseholdService } from './household.service.js';
 import type { RunInTransaction } from './transaction.js';
 
 export interface MeasureInput {
-  category: string;
+  category: MeasureCategory;
   item: string;
   startsOn: string;
   endsOn?: string | null | undefined;
@@ -18,17 +17,16 @@ export interface MeasureInput {
   note?: string | null | undefined;
 }
 
-/** Assistance measures (帮扶措施) and helpers (帮扶责任人) of monitored households. */
+/** Assistance measures (帮扶措施) of monitored households. */
 export function createMeasureService(deps: {
   repos: Repositories;
   tx: RunInTransaction;
   cases: CaseService;
-  households: HouseholdService;
 }) {
-  const { repos, tx, cases, households } = deps;
+  const { repos, tx, cases } = deps;
 
   async function measureInScope(actor: Actor, id: number, r: Repositories) {
-    const measure = await r.cases.findMeasure(id);
+    const measure = await r.measures.findById(id);
     if (!measure) {
       throw notFound('帮扶措施');
     }
@@ -58,7 +56,7 @@ export function createMeasureService(deps: {
           note: input.note ?? null,
           created_by: actor.userId,
         };
-        const measureId = await t.cases.insertMeasure(values);
+        const measureId = await t.measures.insert(values);
         await recordAudit(t, actor, {
           action: 'measure.create',
           entityType: 'measure',
@@ -68,7 +66,7 @@ export function createMeasureService(deps: {
         });
         return measureId;
       });
-      const measure = await repos.cases.findMeasure(id);
+      const measure = await repos.measures.findById(id);
       if (!measure) {
         throw notFound('帮扶措施');
       }
@@ -94,7 +92,7 @@ export function createMeasureService(deps: {
           throw validation('结束日期不能早于开始日期', { field: 'endsOn' });
         }
         const changes = diff(measure as unknown as Record<string, unknown>, next);
-        if (!(await t.cases.updateMeasureIfVersion(id, input.version, next))) {
+        if (!(await t.measures.updateIfVersion(id, input.version, next))) {
           throw conflict('该措施已被他人修改，请刷新后重试');
         }
         await recordAudit(t, actor, {
@@ -106,7 +104,7 @@ export function createMeasureService(deps: {
           new: changes.new,
         });
       });
-      const measure = await repos.cases.findMeasure(id);
+      const measure = await repos.measures.findById(id);
       if (!measure) {
         throw notFound('帮扶措施');
       }
@@ -116,7 +114,7 @@ export function createMeasureService(deps: {
     async remove(actor: Actor, id: number, version: number) {
       await tx(async (t) => {
         const { measure, c } = await measureInScope(actor, id, t);
-        if (!(await t.cases.deleteMeasureIfVersion(id, version))) {
+        if (!(await t.measures.deleteIfVersion(id, version))) {
           throw conflict('该措施已被他人修改，请刷新后重试');
         }
         await recordAudit(t, actor, {
@@ -128,66 +126,6 @@ export function createMeasureService(deps: {
         });
       });
       return { ok: true as const };
-    },
-
-    /** Helper-role users an assigner may choose: anyone in the counties of their scope. */
-    async helperUsers(actor: Actor, regionCode: string | undefined) {
-      const counties = [...new Set(actor.scope.map((p) => p.slice(0, 6)))];
-      // A helper may serve anywhere in the county (public servants of county bureaus help village households).
-      const county = regionCode?.slice(0, 6);
-      const scope = county && counties.some((c) => county.startsWith(c)) ? [county] : counties;
-      const rows = await repos.cases.helperUsers(scope, shanghaiToday());
-      return rows.map((u) => ({
-        userId: u.id,
-        name: u.display_name,
-        username: u.username,
-        regionCode: u.region_code,
-        regionName: u.region_name,
-        unit: u.unit,
-        phone: u.phone,
-        households: u.households ?? 0,
-      }));
-    },
-
-    /** 落实帮扶责任人 in bulk: each household must be in the assigner's scope and the helper in its county. */
-    async assignHelper(
-      actor: Actor,
-      input: { householdIds: number[]; userId: number; startsOn?: string | undefined },
-    ) {
-      const startsOn = input.startsOn ?? shanghaiToday();
-      const ids = [...new Set(input.householdIds)];
-      return tx(async (t) => {
-        const access = households.accessOf(actor);
-        const found = await t.households.findAccessibleByIds(ids, access);
-        if (found.length !== ids.length) {
-          throw notFound('农户');
-        }
-        const helper = await t.users.findById(input.userId);
-        if (helper?.role !== 'helper' || helper.disabled) {
-          throw validation('请选择一名在用的帮扶责任人', { field: 'userId' });
-        }
-        for (const household of found) {
-          if (!helper.region_code.startsWith(household.county_code.slice(0, 6))) {
-            throw validation(`帮扶责任人${helper.display_name}不在${household.head_name}户所在县区`, {
-              field: 'userId',
-            });
-          }
-        }
-        const result = await t.cases.assignHelper({
-          householdIds: ids,
-          userId: helper.id,
-          startsOn,
-          assignedBy: actor.userId,
-        });
-        await recordAudit(t, actor, {
-          action: 'helper.assign',
-          entityType: 'helper_assignment',
-          entityId: helper.id,
-          regionCode: found[0]?.region_code ?? null,
-          new: { helper: helper.display_name, householdIds: ids, startsOn, ...result },
-        });
-        return result;
-      });
     },
   };
 }

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { Secrets } from '../adapters/secrets.js';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import { AppError } from '../errors.js';
@@ -12,7 +13,6 @@ import {
 import type { Repositories } from '../repositories/index.js';
 import type { Actor } from './actor.js';
 import { recordAudit } from './audit.js';
-import type { Secrets } from './secrets.js';
 
 export interface SeedProgress {
   households: number;
@@ -33,7 +33,13 @@ export function createPopulationService(deps: {
   return {
     async seedHouseholds(
       actor: Actor,
-      options: { households: number; referenceDate: string; onProgress?: (p: SeedProgress) => void },
+      options: {
+        households: number;
+        referenceDate: string;
+        /** Only these villages (the demo's); default every village. */
+        villageCodes?: readonly string[];
+        onProgress?: (p: SeedProgress) => void;
+      },
     ) {
       if (config.isProduction) {
         throw new AppError(
@@ -51,12 +57,14 @@ export function createPopulationService(deps: {
           `农户档案已有 ${existing.n} 户，演示数据只能生成到空的档案中（请使用新的数据目录或数据库）`,
         );
       }
-      const villages = await database.db
+      let villageQuery = database.db
         .selectFrom('region')
         .select(['code', 'parent_code', 'county_code'])
-        .where('level', '=', 'village')
-        .orderBy('code')
-        .execute();
+        .where('level', '=', 'village');
+      if (options.villageCodes && options.villageCodes.length > 0) {
+        villageQuery = villageQuery.where('code', 'in', [...options.villageCodes]);
+      }
+      const villages = await villageQuery.orderBy('code').execute();
       if (villages.length === 0) {
         throw new AppError('VALIDATION', '没有村级区划：请先导入区划文件或运行 shoudi seed --demo');
       }

@@ -1,4 +1,4 @@
-import { shanghaiToday } from '../../shared/calendar.js';
+import { clock } from '../../shared/clock.js';
 import { scopePrefix } from '../../shared/region-code.js';
 import { notFound } from '../errors.js';
 import type { Repositories } from '../repositories/index.js';
@@ -13,7 +13,7 @@ export function createQualityService(deps: { repos: Repositories }) {
       actor: Actor,
       input: { regionCode?: string | undefined; rule?: string | undefined; page: number; pageSize: number },
     ) {
-      const today = shanghaiToday();
+      const today = clock().today();
       let prefixes = actor.scope;
       if (input.regionCode) {
         const region = await repos.regions.findByCode(input.regionCode);

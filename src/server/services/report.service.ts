@@ -1,5 +1,7 @@
 import ExcelJS from 'exceljs';
-import { addMonths, monthBounds, monthOf, shanghaiToday } from '../../shared/calendar.js';
+import { addMonths, monthBounds, monthOf } from '../../shared/calendar.js';
+import { RISK_TYPE_ZH, type RiskType } from '../../shared/case-workflow.js';
+import { clock } from '../../shared/clock.js';
 import { conflict, validation } from '../errors.js';
 import type { Repositories } from '../repositories/index.js';
 import type { Figures } from '../repositories/report.repository.js';
@@ -56,7 +58,19 @@ export const SUMMARY_COLUMNS: ReadonlyArray<[string, string]> = [
   ['待核实预警', 'alertsOpen'],
   ['预警核实超期', 'alertsOverdue'],
   ['农户自主申报', 'selfDeclarations'],
+  ['脱贫劳动力务工人数', 'workers'],
+  ['其中本地务工', 'workersLocal'],
+  ['其中外出务工', 'workersAway'],
 ];
+
+/** The scheduler refreshes an open month every 10 minutes; a download older than that recomputes first. */
+const FRESH_MS = 10 * 60_000;
+
+/** An ISO time as Beijing wall-clock text: 2026-12-01 18:40. */
+const takenAt = (iso: string | null) =>
+  iso === null
+    ? '（尚未计算）'
+    : new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
 
 const CATEGORY_LABELS: Record<string, string> = {
   unstable_ex_poor: '脱贫不稳定户',
@@ -72,17 +86,42 @@ const CATEGORY_LABELS: Record<string, string> = {
 export function createReportService(deps: { repos: Repositories; tx: RunInTransaction }) {
   const { repos, tx } = deps;
 
-  async function refresh(month: string = monthOf(shanghaiToday()), prefixes: readonly string[] = ['']) {
+  async function refresh(month: string = monthOf(clock().today()), prefixes: readonly string[] = ['']) {
     const { first, last } = monthBounds(month);
-    const today = shanghaiToday();
+    const today = clock().today();
     return repos.reports.refreshMonth(month, first, last, last < today ? last : today, prefixes);
+  }
+
+  let refreshing: Promise<void> | null = null;
+  let refreshAgain = false;
+  /**
+   * Recomputes the open month soon after a fact changed (a work record saved), so the town's and county's figures
+   * move without waiting for the ten-minute job. Requests while one runs are folded into one more run; the promise
+   * settles when the figures include every change requested before it.
+   */
+  function refreshSoon(): Promise<void> {
+    if (refreshing) {
+      refreshAgain = true;
+      return refreshing;
+    }
+    refreshing = (async () => {
+      try {
+        do {
+          refreshAgain = false;
+          await refresh();
+        } while (refreshAgain);
+      } finally {
+        refreshing = null;
+      }
+    })();
+    return refreshing;
   }
 
   async function summary(actor: Actor, month: string, regionCode: string | undefined) {
     monthBounds(month); // validates the format
     const b = await regionBreakdown(repos, actor, regionCode);
     let period = await repos.reports.findMonth(month);
-    if (!period && month === monthOf(shanghaiToday())) {
+    if (!period && month === monthOf(clock().today())) {
       // The first look at a new month: compute it now rather than show nothing.
       await refresh(month);
       period = await repos.reports.findMonth(month);
@@ -108,9 +147,11 @@ export function createReportService(deps: { repos: Repositories; tx: RunInTransa
     refresh,
     summary,
 
+    refreshSoon,
+
     /** The dashboard: this month's figures with the last 12 months' trend. */
     async dashboard(actor: Actor, regionCode: string | undefined) {
-      const month = monthOf(shanghaiToday());
+      const month = monthOf(clock().today());
       const current = await summary(actor, month, regionCode);
       const months = Array.from({ length: 12 }, (_, i) => monthOf(addMonths(`${month}-01`, i - 11)));
       const trend = await repos.reports.trend(months, current.regionCode);
@@ -150,7 +191,7 @@ export function createReportService(deps: { repos: Repositories; tx: RunInTransa
     /** Closes a month: its figures are computed one last time and then frozen (later edits do not change them). */
     async closeMonth(actor: Actor, month: string) {
       const { last } = monthBounds(month);
-      if (last >= shanghaiToday()) {
+      if (last >= clock().today()) {
         throw validation('只能关账已经结束的月份', { field: 'month' });
       }
       const period = await repos.reports.findMonth(month);
@@ -167,17 +208,38 @@ export function createReportService(deps: { repos: Repositories; tx: RunInTransa
       return summary(actor, month, undefined);
     },
 
-    /** The monthly summary as an Excel workbook: one row per child region, then the total. */
+    /**
+     * The monthly summary as an Excel workbook: one row per child region, then the total. An open month's
+     * figures older than the job's interval are recomputed first, and the sheet says when they were taken;
+     * it prints on A4 landscape, one page wide.
+     */
     async workbook(actor: Actor, month: string, regionCode: string | undefined) {
+      const before = await repos.reports.findMonth(month);
+      const refreshedAt = before?.refreshed_at ? new Date(before.refreshed_at).getTime() : 0;
+      if (before?.status === 'open' && clock().now().getTime() - refreshedAt > FRESH_MS) {
+        await refresh(month);
+      }
       const s = await summary(actor, month, regionCode);
       const book = new ExcelJS.Workbook();
       book.creator = 'Shoudi 守底';
-      const sheet = book.addWorksheet('月度小结');
+      const landscape: Partial<ExcelJS.PageSetup> = {
+        paperSize: 9, // A4
+        orientation: 'landscape',
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+      };
+      const sheet = book.addWorksheet('月度小结', { pageSetup: landscape });
       sheet.addRow([
         `${s.regionName} ${month} 防止返贫动态监测帮扶工作月度小结${s.status === 'closed' ? '（已关账）' : ''}`,
       ]);
       sheet.mergeCells(1, 1, 1, SUMMARY_COLUMNS.length + 1);
       sheet.getRow(1).font = { bold: true, size: 14 };
+      sheet.addRow([
+        `数据截至 ${takenAt(s.refreshedAt)}（北京时间）${s.status === 'closed' ? '，该月已关账，数据不再变化' : ''}`,
+      ]);
+      sheet.mergeCells(2, 1, 2, SUMMARY_COLUMNS.length + 1);
+      sheet.pageSetup.printTitlesRow = '3:3';
       const header = sheet.addRow(['区划', ...SUMMARY_COLUMNS.map(([label]) => label)]);
       header.font = { bold: true };
       const line = (name: string, f: Figures) => [
@@ -193,7 +255,8 @@ export function createReportService(deps: { repos: Repositories; tx: RunInTransa
       for (let i = 2; i <= SUMMARY_COLUMNS.length + 1; i++) {
         sheet.getColumn(i).width = 12;
       }
-      const byCategory = book.addWorksheet('新识别类别与风险');
+      const byCategory = book.addWorksheet('新识别类别与风险', { pageSetup: landscape });
+      byCategory.addRow([`数据截至 ${takenAt(s.refreshedAt)}（北京时间）`]);
       byCategory.addRow(['监测对象类别', '户数']).font = { bold: true };
       for (const [k, n] of Object.entries((s.total.newByCategory as Record<string, number>) ?? {})) {
         byCategory.addRow([CATEGORY_LABELS[k] ?? k, n]);
@@ -201,7 +264,7 @@ export function createReportService(deps: { repos: Repositories; tx: RunInTransa
       byCategory.addRow([]);
       byCategory.addRow(['风险类型', '户数']).font = { bold: true };
       for (const [k, n] of Object.entries((s.total.newByRisk as Record<string, number>) ?? {})) {
-        byCategory.addRow([k, n]);
+        byCategory.addRow([RISK_TYPE_ZH[k as RiskType] ?? k, n]);
       }
       byCategory.getColumn(1).width = 20;
       const buffer = Buffer.from(await book.xlsx.writeBuffer());

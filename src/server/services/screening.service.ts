@@ -1,7 +1,12 @@
-import { incomeWindow } from '../domain/income.js';
+import { z } from 'zod';
+import { isoDateOfUtcDay } from '../../shared/calendar.js';
+import { clock } from '../../shared/clock.js';
+import { incomeWindow, ZMonthWindow } from '../domain/income.js';
 import { DEFAULT_SCREENING_RULES, type ScreeningRules, ZScreeningRules } from '../domain/screening-rules.js';
 import { AppError, notFound, validation } from '../errors.js';
+import { type JobRunner, jobActor, ZJobActor } from '../jobs/job-runner.js';
 import type { Repositories } from '../repositories/index.js';
+import type { ScreeningCounts } from '../repositories/screening.repository.js';
 import type { Actor } from './actor.js';
 import { recordAudit } from './audit.js';
 import { isRegionInScope, isRegionVisible, scopeForRegion } from './region-scope.js';
@@ -16,19 +21,100 @@ export interface RunScreeningInput {
   date?: string | undefined;
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => clock().today();
+
+const ZIsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+/** A screening run's job input: everything the run was started with, so it can be read back later. */
+const ZScreeningJobInput = z.object({
+  runId: z.number().int(),
+  actor: ZJobActor,
+  regionCode: z.string(),
+  /** One step per element: the region prefixes screened together (a county, or the whole small scope). */
+  units: z.array(z.array(z.string())).min(1),
+  rules: ZScreeningRules,
+  line: z.number(),
+  today: ZIsoDate,
+  current: ZMonthWindow,
+  previous: ZMonthWindow,
+  kind: z.enum(['routine', 'concentrated']),
+  ruleVersion: z.number().int(),
+});
 
 export function createScreeningService(deps: {
   repos: Repositories;
   tx: RunInTransaction;
+  jobs: JobRunner;
   province: string;
 }) {
-  const { repos, tx, province } = deps;
+  const { repos, tx, jobs, province } = deps;
+
+  const screeningJob = jobs.define({
+    name: 'screening.run',
+    input: ZScreeningJobInput,
+    async run(input, context) {
+      const counts: ScreeningCounts = { households: 0, created: 0, updated: 0, reasonCounts: {} };
+      await context.progress(0, input.units.length);
+      for (const [i, scopePrefixes] of input.units.entries()) {
+        const part = await repos.screening.screen({
+          runId: input.runId,
+          scopePrefixes,
+          rules: input.rules,
+          line: input.line,
+          today: input.today,
+          current: input.current,
+          previous: input.previous,
+        });
+        counts.households += part.households;
+        counts.created += part.created;
+        counts.updated += part.updated;
+        for (const [reason, n] of Object.entries(part.reasonCounts)) {
+          counts.reasonCounts[reason] = (counts.reasonCounts[reason] ?? 0) + n;
+        }
+        await context.progress(i + 1, input.units.length);
+      }
+      await tx(async (t) => {
+        await t.screeningConfig.finishRun(input.runId, counts);
+        await recordAudit(t, input.actor, {
+          action: 'screening.run',
+          entityType: 'screening_run',
+          entityId: input.runId,
+          regionCode: input.regionCode,
+          new: {
+            kind: input.kind,
+            ruleVersion: input.ruleVersion,
+            line: input.line,
+            households: counts.households,
+            leadsCreated: counts.created,
+          },
+        });
+      });
+    },
+    failed: (input, message) => repos.screeningConfig.failRun(input.runId, message),
+  });
   // Rules and lines are read on every household page; they change a few times a year. Cached briefly,
   // dropped on change here; another server sees a change within CACHE_MS.
   const CACHE_MS = 10_000;
   let rulesCache: { value: { version: number; rules: ScreeningRules }; until: number } | null = null;
-  const lineCache = new Map<number, { value: number | null; until: number }>();
+  const lineCache = new Map<number, { value: { year: number; amount: number } | null; until: number }>();
+
+  /**
+   * The monitoring line in force on a date and the year it was set for: that year's, or — when the year has
+   * none yet — the latest earlier one (the household page and the administrators' warning say which).
+   */
+  async function lineInForce(date: string): Promise<{ year: number; amount: number } | null> {
+    const year = Number(date.slice(0, 4));
+    let cached = lineCache.get(year);
+    if (!cached || cached.until <= Date.now()) {
+      const row = await repos.screeningConfig.findLineFor(province, year);
+      cached = {
+        value: row ? { year: row.year, amount: Number(row.amount) } : null,
+        until: Date.now() + CACHE_MS,
+      };
+      lineCache.set(year, cached);
+    }
+    return cached.value;
+  }
 
   async function currentRules(): Promise<{ version: number; rules: ScreeningRules }> {
     if (rulesCache && rulesCache.until > Date.now()) {
@@ -80,6 +166,7 @@ export function createScreeningService(deps: {
       startedBy: run.started_by,
       startedAt: new Date(run.started_at).toISOString(),
       finishedAt: run.finished_at ? new Date(run.finished_at).toISOString() : null,
+      progress: run.job_total === null ? null : { done: run.job_done ?? 0, total: run.job_total },
     };
   }
 
@@ -134,23 +221,18 @@ export function createScreeningService(deps: {
       return { province: input.province, year: input.year, amount: input.amount, note: input.note ?? null };
     },
 
+    lineInForce,
+
     /** The monitoring line in force on a date (that year's, or the latest earlier one). */
     async lineOn(date: string): Promise<number> {
-      const year = Number(date.slice(0, 4));
-      let cached = lineCache.get(year);
-      if (!cached || cached.until <= Date.now()) {
-        const row = await repos.screeningConfig.findLineFor(province, year);
-        cached = { value: row ? Number(row.amount) : null, until: Date.now() + CACHE_MS };
-        lineCache.set(year, cached);
-      }
-      const line = cached.value;
+      const line = await lineInForce(date);
       if (line === null) {
         throw new AppError(
           'VALIDATION',
           `没有 ${province} ${date.slice(0, 4)} 年或更早的监测范围标准，请先在系统设置中录入`,
         );
       }
-      return line;
+      return line.amount;
     },
 
     /**
@@ -200,38 +282,36 @@ export function createScreeningService(deps: {
         window: current,
         startedBy: actor.username,
       });
-      const execute = async () => {
-        try {
-          const counts = await repos.screening.screen({
-            runId,
-            scopePrefixes: scopeForRegion(region, zoneTowns),
-            rules,
-            line,
-            today: date,
-            current,
-            previous,
-          });
-          await tx(async (t) => {
-            await t.screeningConfig.finishRun(runId, counts);
-            await recordAudit(t, actor, {
-              action: 'screening.run',
-              entityType: 'screening_run',
-              entityId: runId,
-              regionCode: region.code,
-              new: { kind, ruleVersion, line, households: counts.households, leadsCreated: counts.created },
-            });
-          });
-        } catch (error) {
-          await repos.screeningConfig.failRun(runId, (error as Error).message);
-          throw error;
-        }
-      };
-      if (options.background) {
-        // The failure is recorded on the run (failRun) for the poller to see.
-        execute().catch(() => undefined);
-      } else {
-        await execute();
-      }
+      // A city-wide run screens county by county: the same statement per county, so the page can show
+      // how far it is (one county per step). A county or smaller scope is one step.
+      const scope = scopeForRegion(region, zoneTowns);
+      const units =
+        region.level === 'city'
+          ? (await repos.regions.listByLevel('county'))
+              .map((county) => scopeForRegion(county, []))
+              .filter((prefixes) => prefixes.every((p) => scope.some((s) => p.startsWith(s))))
+          : [scope];
+      await jobs.start(
+        screeningJob,
+        {
+          runId,
+          actor: jobActor(actor),
+          regionCode: region.code,
+          units: units.length > 0 ? units : [scope],
+          rules,
+          line,
+          today: date,
+          current,
+          previous,
+          kind,
+          ruleVersion,
+        },
+        {
+          startedBy: actor.username,
+          wait: !options.background,
+          recorded: (jobId) => repos.screeningConfig.linkJob(runId, jobId),
+        },
+      );
       return presentRun(runId);
     },
 
@@ -352,7 +432,7 @@ function presentRound(r: {
   entry_by: string | null;
   created_by: string;
 }) {
-  const day = (d: string | null) => (d === null ? null : new Date(d).toISOString().slice(0, 10));
+  const day = (d: string | null) => (d === null ? null : isoDateOfUtcDay(new Date(d)));
   return {
     id: r.id,
     name: r.name,

@@ -1,6 +1,6 @@
-import { monthBounds, shanghaiToday } from '../../shared/calendar.js';
-import { isWithinScope } from '../../shared/region-code.js';
-import { conflict, notFound, validation } from '../errors.js';
+import { monthBounds } from '../../shared/calendar.js';
+import { clock } from '../../shared/clock.js';
+import { conflict, validation } from '../errors.js';
 import type { Repositories } from '../repositories/index.js';
 import type { Actor } from './actor.js';
 import { recordAudit } from './audit.js';
@@ -14,30 +14,30 @@ const LEVEL_OF_ROLE: Record<string, 'village' | 'town' | 'county' | undefined> =
 };
 
 /**
- * 一月一自查 (a generated checklist a village, town or county signs off; a county closes its month only when
- * all its towns have) and 一月一核查 (a risk-weighted sample of households per town for the county to re-check).
+ * 一月一自查: a generated checklist a village, town or county signs off; a county closes its month only when all
+ * its towns have. (一月一核查, the county's re-check of a sample, is verification.service.ts.)
  */
 export function createSelfCheckService(deps: { repos: Repositories; tx: RunInTransaction }) {
   const { repos, tx } = deps;
 
   /** The checklist: what the region's staff must look at this month, counted from the operational data. */
   async function checklist(prefixes: readonly string[]) {
-    const today = shanghaiToday();
+    const today = clock().today();
     const rows = await repos.cases.summary(prefixes, 4, today);
     const sum = (key: keyof (typeof rows)[number]) => rows.reduce((n, r) => n + Number(r[key] ?? 0), 0);
     const { counts } = await repos.quality.report(prefixes, today, undefined, 1, 0);
     const issues = Object.values(counts).reduce((a, b) => a + b, 0);
     return [
-      { code: 'open_leads', count: sum('open_leads'), link: '/cases/leads' },
-      { code: 'late_leads', count: sum('late_leads'), link: '/cases/leads?overdue=true' },
+      { code: 'open_leads', count: sum('open_leads'), link: '/leads' },
+      { code: 'late_leads', count: sum('late_leads'), link: '/leads?overdue=true' },
       { code: 'late_identifications', count: sum('late_identifications'), link: '/cases?group=late' },
       {
         code: 'no_measure_after_month',
         count: counts.no_measure_after_month ?? 0,
-        link: '/cases/quality?rule=no_measure_after_month',
+        link: '/quality?rule=no_measure_after_month',
       },
       { code: 'visits_overdue', count: sum('visits_overdue'), link: '/visits?overdueOnly=true' },
-      { code: 'quality_issues', count: issues, link: '/cases/quality' },
+      { code: 'quality_issues', count: issues, link: '/quality' },
     ];
   }
 
@@ -82,7 +82,7 @@ export function createSelfCheckService(deps: { repos: Repositories; tx: RunInTra
     /** Signs off the actor's own region for the month; a county only when every town has signed. */
     async sign(actor: Actor, input: { month: string; note?: string | null | undefined }) {
       const { first } = monthBounds(input.month);
-      if (first > shanghaiToday()) {
+      if (first > clock().today()) {
         throw validation('月份尚未开始', { field: 'month' });
       }
       const level = LEVEL_OF_ROLE[actor.role];
@@ -124,87 +124,6 @@ export function createSelfCheckService(deps: { repos: Repositories; tx: RunInTra
         });
       });
       return this.get(actor, input.month, actor.regionCode);
-    },
-
-    /** Draws `perTown` households per town of the actor's county, weighted to risk, for re-checking. */
-    async drawSample(actor: Actor, input: { month: string; perTown: number }) {
-      monthBounds(input.month);
-      const county = `${actor.regionCode.slice(0, 6)}000000`;
-      if (actor.role !== 'county') {
-        throw conflict('核查样本由县级抽取');
-      }
-      const drawn = await tx(async (t) => {
-        if ((await t.selfChecks.samples(input.month, [county.slice(0, 6)])).length > 0) {
-          throw conflict(`${input.month} 的核查样本已抽取`);
-        }
-        const n = await t.selfChecks.drawSample(input.month, county, input.perTown, shanghaiToday());
-        await recordAudit(t, actor, {
-          action: 'verification.draw',
-          entityType: 'verification_sample',
-          entityId: input.month,
-          regionCode: county,
-          new: { perTown: input.perTown, drawn: n },
-        });
-        return n;
-      });
-      return { drawn };
-    },
-
-    async samples(actor: Actor, month: string, regionCode: string | undefined) {
-      const b = await regionBreakdown(repos, actor, regionCode);
-      const rows = await repos.selfChecks.samples(month, b.prefixes);
-      return rows.map((r) => ({
-        id: r.id,
-        month: r.month,
-        householdId: r.household_id,
-        caseId: r.case_id,
-        headName: r.head_name,
-        regionCode: r.region_code,
-        regionName: r.region_name,
-        townCode: r.town_code,
-        reason: r.reason,
-        outcome: r.outcome as 'confirmed' | 'problem' | null,
-        note: r.note,
-        checkedBy: r.checked_by_name,
-        checkedAt: r.checked_at ? new Date(r.checked_at).toISOString() : null,
-        version: r.version,
-      }));
-    },
-
-    async recordOutcome(
-      actor: Actor,
-      id: number,
-      input: { version: number; outcome: 'confirmed' | 'problem'; note?: string | null | undefined },
-    ) {
-      await tx(async (t) => {
-        const sample = await t.selfChecks.findSample(id);
-        if (!sample || !isWithinScope(sample.region_code, actor.scope)) {
-          throw notFound('核查样本');
-        }
-        if (input.outcome === 'problem' && !input.note?.trim()) {
-          throw validation('请说明核查发现的问题', { field: 'note' });
-        }
-        if (
-          !(await t.selfChecks.recordOutcome(
-            id,
-            input.version,
-            input.outcome,
-            input.note ?? null,
-            actor.userId,
-          ))
-        ) {
-          throw conflict('该核查记录已被他人修改，请刷新后重试');
-        }
-        await recordAudit(t, actor, {
-          action: 'verification.outcome',
-          entityType: 'verification_sample',
-          entityId: id,
-          regionCode: sample.town_code,
-          old: { outcome: sample.outcome },
-          new: { outcome: input.outcome, note: input.note ?? null },
-        });
-      });
-      return { ok: true as const };
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { Department, RegionLevel, Role } from '../../shared/roles.js';
+import type { Department, RegionLevel } from '../../shared/roles.js';
 import type { UserWithRegion } from '../repositories/user.repository.js';
 
 /** The user as the API shows it: never the password hash. */
@@ -7,8 +7,9 @@ export function presentUser(user: UserWithRegion) {
     id: user.id,
     username: user.username,
     displayName: user.display_name,
-    role: user.role as Role,
+    role: user.role,
     department: user.department as Department | null,
+    bankId: user.bank_id,
     regionCode: user.region_code,
     regionName: user.region_name,
     regionLevel: user.region_level as RegionLevel,
@@ -30,7 +31,7 @@ export function toActorFields(user: UserWithRegion) {
     userId: user.id,
     username: user.username,
     displayName: user.display_name,
-    role: user.role as Role,
+    role: user.role,
     department: user.department as Department | null,
     regionCode: user.region_code,
     regionName: user.region_name,

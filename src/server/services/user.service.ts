@@ -1,17 +1,18 @@
 import { countyCodeOf } from '../../shared/region-code.js';
 import {
+  BANK_DEPARTMENT,
   type Department,
   LEVEL_LABELS,
   ROLE_LABELS,
   ROLE_REGION_LEVELS,
   type Role,
 } from '../../shared/roles.js';
+import { passwordProblem, passwords, temporaryPassword } from '../adapters/passwords.js';
 import type { RegionRow } from '../db/schema.js';
 import { conflict, forbidden, notFound, validation } from '../errors.js';
 import type { Repositories } from '../repositories/index.js';
 import type { Actor } from './actor.js';
 import { diff, recordAudit } from './audit.js';
-import { passwordProblem, passwords, temporaryPassword } from './passwords.js';
 import { isRegionInScope, scopeForRegion } from './region-scope.js';
 import type { RunInTransaction } from './transaction.js';
 import { presentUser } from './user-presenter.js';
@@ -22,6 +23,8 @@ export interface CreateUserInput {
   password: string;
   role: Role;
   department?: Department | null | undefined;
+  /** The bank of a 银行 department user. */
+  bankId?: number | null | undefined;
   regionCode: string;
   phone?: string | null | undefined;
   unit?: string | null | undefined;
@@ -32,6 +35,7 @@ export interface UpdateUserInput {
   displayName?: string | undefined;
   role?: Role | undefined;
   department?: Department | null | undefined;
+  bankId?: number | null | undefined;
   regionCode?: string | undefined;
   phone?: string | null | undefined;
   unit?: string | null | undefined;
@@ -77,6 +81,26 @@ export function createUserService(deps: {
     if (role !== 'department' && department) {
       throw validation('只有行业部门用户有所属部门', { field: 'department' });
     }
+  }
+
+  /** A 银行 user belongs to one bank lending in the region the user is placed on; other users to none. */
+  async function bankFor(
+    department: Department | null | undefined,
+    bankId: number | null | undefined,
+    region: RegionRow,
+  ) {
+    if (department !== BANK_DEPARTMENT) {
+      if (bankId) {
+        throw validation('只有银行用户有所属银行', { field: 'bankId' });
+      }
+      return null;
+    }
+    const bank = bankId ? await repos.credit.findBank(bankId) : undefined;
+    const regionPrefix = region.level === 'city' ? region.code.slice(0, 4) : region.code.slice(0, 6);
+    if (!bank?.county_code.startsWith(regionPrefix)) {
+      throw validation('银行用户必须选择所在区划内的一家银行', { field: 'bankId' });
+    }
+    return bank.id;
   }
 
   /** Finds a user the actor may see; a user outside the scope is reported exactly like a missing one. */
@@ -127,6 +151,7 @@ export function createUserService(deps: {
     async create(actor: Actor, input: CreateUserInput) {
       const region = await requirePlaceableRegion(actor, input.regionCode, input.role);
       checkDepartment(input.role, input.department);
+      const bankId = await bankFor(input.department, input.bankId, region);
       const problem = passwordProblem(input.password, input.username);
       if (problem) {
         throw validation(problem, { field: 'password' });
@@ -138,6 +163,7 @@ export function createUserService(deps: {
           display_name: input.displayName,
           role: input.role,
           department: input.department ?? null,
+          bank_id: bankId,
           region_code: region.code,
           county_code: countyCodeOf(region.code, region.level),
           phone: input.phone ?? null,
@@ -155,6 +181,7 @@ export function createUserService(deps: {
             display_name: input.displayName,
             role: input.role,
             department: input.department ?? null,
+            bank_id: bankId,
             region_code: region.code,
             phone: input.phone ?? null,
             unit: input.unit ?? null,
@@ -171,15 +198,21 @@ export function createUserService(deps: {
       if (isSelf && (input.role !== undefined || input.regionCode !== undefined || input.disabled === true)) {
         throw forbidden('不能修改自己的角色、区划或停用自己');
       }
-      const role = input.role ?? (user.role as Role);
+      const role = input.role ?? user.role;
       const department =
         input.department !== undefined ? input.department : (user.department as Department | null);
       const region = await requirePlaceableRegion(actor, input.regionCode ?? user.region_code, role);
       checkDepartment(role, role === 'department' ? department : null);
+      const bankId = await bankFor(
+        role === 'department' ? department : null,
+        input.bankId !== undefined ? input.bankId : user.bank_id,
+        region,
+      );
       const changes = diff(user as unknown as Record<string, unknown>, {
         display_name: input.displayName,
         role: input.role,
         department: role === 'department' ? department : null,
+        bank_id: bankId,
         region_code: input.regionCode,
         county_code: input.regionCode ? countyCodeOf(region.code, region.level) : undefined,
         phone: input.phone,

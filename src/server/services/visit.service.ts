@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
-import { shanghaiToday } from '../../shared/calendar.js';
+import { clock } from '../../shared/clock.js';
+import type { HouseholdType } from '../../shared/household-codes.js';
 import { conflict, notFound, validation } from '../errors.js';
 import type { Repositories } from '../repositories/index.js';
 import type { Actor } from './actor.js';
@@ -39,21 +39,13 @@ function presentVisit(v: VisitRow) {
     measuresAgreed: v.measures_agreed,
     note: v.note,
     leadId: v.lead_id,
+    caseId: v.case_id === null ? null : Number(v.case_id),
     attachmentIds: v.attachment_ids as string[],
     createdAt: new Date(v.created_at).toISOString(),
   };
 }
 
-/** Magic numbers of the accepted types: the declared type must match the bytes. */
-const SIGNATURES: Record<string, (b: Buffer) => boolean> = {
-  'image/jpeg': (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff,
-  'image/png': (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
-  'image/webp': (b) =>
-    b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP',
-  'application/pdf': (b) => b.subarray(0, 5).toString('latin1') === '%PDF-',
-};
-
-/** Visits (走访) on the cadence of point 15, and the photos and signed forms they and case steps carry. */
+/** Visits (走访) on the cadence of point 15. */
 export function createVisitService(deps: {
   repos: Repositories;
   tx: RunInTransaction;
@@ -61,13 +53,7 @@ export function createVisitService(deps: {
 }) {
   const { repos, tx, households } = deps;
 
-  async function householdFor(actor: Actor, id: number, r: Repositories = repos) {
-    const household = await r.households.findAccessibleById(id, households.accessOf(actor));
-    if (!household) {
-      throw notFound('农户');
-    }
-    return household;
-  }
+  const householdFor = households.findAccessible;
 
   return {
     async policy() {
@@ -78,7 +64,7 @@ export function createVisitService(deps: {
     },
 
     /** The visit cadence per household type (point 15: monthly, quarterly, half-yearly by default). */
-    async setPolicy(actor: Actor, input: Array<{ householdType: string; months: number }>) {
+    async setPolicy(actor: Actor, input: Array<{ householdType: HouseholdType; months: number }>) {
       await tx(async (t) => {
         const before = await t.visits.policy();
         for (const p of input) {
@@ -104,7 +90,7 @@ export function createVisitService(deps: {
         pageSize: number;
       },
     ) {
-      const today = shanghaiToday();
+      const today = clock().today();
       const { rows, total } = await repos.visits.due({
         access: households.accessOf(actor),
         regionPrefix: input.regionCode,
@@ -142,7 +128,7 @@ export function createVisitService(deps: {
      * found on the visit raise (or join) the household's lead, so nothing seen in the field is lost.
      */
     async record(actor: Actor, input: VisitInput) {
-      const today = shanghaiToday();
+      const today = clock().today();
       if (input.visitedOn > today) {
         throw validation('走访日期不能晚于今天', { field: 'visitedOn' });
       }
@@ -155,7 +141,7 @@ export function createVisitService(deps: {
       }
       const created = await tx(async (t) => {
         const household = await householdFor(actor, input.householdId, t);
-        const attached = await t.visits.attachmentsOf(household.id, input.attachmentIds);
+        const attached = await t.attachments.idsOf(household.id, input.attachmentIds);
         if (attached.length !== new Set(input.attachmentIds).size) {
           throw validation('照片不存在或不属于该户', { field: 'attachmentIds' });
         }
@@ -180,11 +166,19 @@ export function createVisitService(deps: {
         if (!inserted) {
           return false;
         }
-        if (input.newRisks.length > 0) {
+        // A risk the household's live case already covers joins that case; only other risks raise a lead.
+        const live = input.newRisks.length > 0 ? await t.cases.liveFor(household.id) : undefined;
+        const covered = new Set(((live?.risks ?? []) as Array<{ type: string }>).map((r) => r.type));
+        const joined = input.newRisks.filter((r) => covered.has(r));
+        const fresh = input.newRisks.filter((r) => !covered.has(r));
+        if (live && joined.length > 0) {
+          await t.visits.setCase(input.id, live.id);
+        }
+        if (fresh.length > 0) {
           const { leadId } = await t.leads.raise({
             householdId: household.id,
             source: 'visit',
-            reasons: input.newRisks.map((r) => `risk_${r}`),
+            reasons: fresh.map((r) => `risk_${r}`),
             note: input.note ?? null,
             ref: `visit:${input.id}`,
             createdBy: actor.userId,
@@ -205,82 +199,6 @@ export function createVisitService(deps: {
         throw notFound('走访记录');
       }
       return { visit: presentVisit(visit), created };
-    },
-
-    /** Stores a photo or signed form; the same id sent again (an offline retry) is stored once. */
-    async upload(
-      actor: Actor,
-      input: { id: string; householdId: number; filename: string; mimeType: string; contentBase64: string },
-      maxBytes: number,
-    ) {
-      const content = Buffer.from(input.contentBase64, 'base64');
-      if (content.length === 0) {
-        throw validation('文件为空', { field: 'contentBase64' });
-      }
-      if (content.length > maxBytes) {
-        throw validation(`文件不能超过 ${Math.round(maxBytes / 1024 / 1024)} MB`, { field: 'contentBase64' });
-      }
-      if (!SIGNATURES[input.mimeType]?.(content)) {
-        throw validation('文件内容与类型不符，只接受 JPEG、PNG、WebP 图片和 PDF', { field: 'mimeType' });
-      }
-      const sha256 = createHash('sha256').update(content).digest('hex');
-      await tx(async (t) => {
-        const household = await householdFor(actor, input.householdId, t);
-        const existing = await t.visits.findAttachmentMeta(input.id);
-        if (existing) {
-          if (existing.household_id !== household.id || existing.sha256 !== sha256) {
-            throw conflict('该附件编号已被使用');
-          }
-          return;
-        }
-        await t.visits.insertAttachment({
-          id: input.id,
-          county_code: household.county_code,
-          household_id: household.id,
-          filename: input.filename,
-          mime_type: input.mimeType,
-          size_bytes: content.length,
-          sha256,
-          content,
-          uploaded_by: actor.userId ?? 0,
-        });
-        await recordAudit(t, actor, {
-          action: 'attachment.create',
-          entityType: 'attachment',
-          entityId: input.id,
-          regionCode: household.region_code,
-          new: {
-            householdId: household.id,
-            filename: input.filename,
-            mimeType: input.mimeType,
-            sizeBytes: content.length,
-            sha256,
-          },
-        });
-      });
-      const meta = await repos.visits.findAttachmentMeta(input.id);
-      if (!meta) {
-        throw notFound('附件');
-      }
-      return {
-        id: meta.id,
-        householdId: meta.household_id,
-        filename: meta.filename,
-        mimeType: meta.mime_type,
-        sizeBytes: meta.size_bytes,
-        uploadedAt: new Date(meta.uploaded_at).toISOString(),
-      };
-    },
-
-    async download(actor: Actor, id: string) {
-      const attachment = await repos.visits.findAttachment(id);
-      if (!attachment) {
-        throw notFound('附件');
-      }
-      await householdFor(actor, attachment.household_id).catch(() => {
-        throw notFound('附件');
-      });
-      return attachment;
     },
   };
 }

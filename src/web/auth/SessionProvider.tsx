@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { Permission } from '../../shared/permissions.js';
 import { ApiError, onSessionProblem } from '../api/client.js';
@@ -19,6 +20,7 @@ const SessionContext = createContext<SessionValue | null>(null);
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [me, setMe] = useState<Me | null | undefined>(undefined);
+  const queryClient = useQueryClient();
 
   const refresh = useCallback(async () => {
     try {
@@ -54,12 +56,17 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     return () => onSessionProblem(null);
   }, []);
 
-  const login = useCallback(async (username: string, password: string) => {
-    const next = await authApi.login(username, password);
-    setMe(next);
-    rememberMe(next).catch(() => undefined);
-    return next;
-  }, []);
+  const login = useCallback(
+    async (username: string, password: string) => {
+      const next = await authApi.login(username, password);
+      // Nothing cached for the previous user may show to this one.
+      queryClient.clear();
+      setMe(next);
+      rememberMe(next).catch(() => undefined);
+      return next;
+    },
+    [queryClient],
+  );
 
   const logout = useCallback(async () => {
     try {
@@ -67,9 +74,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     } finally {
       // The phone's copy of households and any unsent records go with the session (HeaderBar warned first).
       await clearOnLogout().catch(() => undefined);
+      queryClient.clear();
       setMe(null);
     }
-  }, []);
+  }, [queryClient]);
 
   const value = useMemo<SessionValue>(
     () => ({

@@ -66,11 +66,11 @@ export function PhotoUpload({
       try {
         const prepared = await prepareUpload(file);
         if (!prepared) {
-          message.error(t('photos.badType', { name: file.name }));
+          void message.error(t('photos.badType', { name: file.name }));
           continue;
         }
         if (prepared.blob.size > MAX_UPLOAD_BYTES) {
-          message.error(t('photos.tooLarge', { name: file.name }));
+          void message.error(t('photos.tooLarge', { name: file.name }));
           continue;
         }
         const id = newUuid();
@@ -99,7 +99,7 @@ export function PhotoUpload({
           preview: URL.createObjectURL(prepared.blob),
         });
       } catch (cause) {
-        message.error(`${t('photos.failed', { name: file.name })} ${errorMessage(cause, '')}`);
+        void message.error(`${t('photos.failed', { name: file.name })} ${errorMessage(cause, '')}`);
       } finally {
         setBusy((n) => n - 1);
       }

@@ -5,6 +5,7 @@ export const reportZh = {
   'nav.ranking': '季度排序',
   'nav.verification': '月度核查',
   'monthly.title': '月度小结',
+  'monthly.empty': '您的辖区下没有下级区划可汇总',
   'monthly.region': '区划',
   'monthly.total': '合计',
   'monthly.closed': '已关账',
@@ -144,7 +145,7 @@ export const reportZh = {
   'bulletin.issueConfirm': '印发后通报不能再修改，确定印发？',
   'bulletin.issued': '通报已印发',
   'bulletin.download': '下载 Word',
-  'bulletin.empty': '还没有通报',
+  'bulletin.empty': '还没有通报：市局每季度依据季度排序起草通报',
   'bulletin.sectionText': '正文',
   'bulletin.readOnlyTable': '排序表（由系统生成，不可修改）',
 };
@@ -155,6 +156,7 @@ export const reportEn: Record<keyof typeof reportZh, string> = {
   'nav.ranking': 'Quarterly ranking',
   'nav.verification': 'Monthly verification',
   'monthly.title': 'Monthly summary',
+  'monthly.empty': 'Your area has no regions below it to sum up',
   'monthly.region': 'Region',
   'monthly.total': 'Total',
   'monthly.closed': 'Closed',
@@ -298,7 +300,7 @@ export const reportEn: Record<keyof typeof reportZh, string> = {
   'bulletin.issueConfirm': 'An issued bulletin can no longer be changed. Issue it?',
   'bulletin.issued': 'Bulletin issued',
   'bulletin.download': 'Download Word',
-  'bulletin.empty': 'No bulletins yet',
+  'bulletin.empty': 'No bulletins yet: the city drafts one each quarter from the quarterly ranking',
   'bulletin.sectionText': 'Text',
   'bulletin.readOnlyTable': 'Ranking table (generated, read-only)',
 };

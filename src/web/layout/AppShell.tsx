@@ -47,7 +47,7 @@ export function AppShell() {
       selectedKeys={[selected]}
       defaultOpenKeys={parent ? [parent] : []}
       onClick={({ key }) => {
-        navigate(key);
+        void navigate(key);
         setDrawerOpen(false);
       }}
       style={{ borderInlineEnd: 0 }}

@@ -21,8 +21,8 @@ export function HeaderBar({ compact }: { compact: boolean }) {
     try {
       await logout();
     } finally {
-      message.success(t('header.loggedOut'));
-      navigate('/login', { replace: true });
+      void message.success(t('header.loggedOut'));
+      void navigate('/login', { replace: true });
     }
   };
   // Logging out clears the phone's store; records not yet sent would be lost, so the user is asked first.
@@ -69,7 +69,7 @@ export function HeaderBar({ compact }: { compact: boolean }) {
           ],
           onClick: ({ key }) => {
             if (key === 'password') {
-              navigate('/change-password');
+              void navigate('/change-password');
             }
           },
         }}

@@ -1,30 +1,7 @@
-import {
-  AlertOutlined,
-  AuditOutlined,
-  BarChartOutlined,
-  CalendarOutlined,
-  CheckSquareOutlined,
-  CloudUploadOutlined,
-  ClusterOutlined,
-  DashboardOutlined,
-  EnvironmentOutlined,
-  ExperimentOutlined,
-  FileSearchOutlined,
-  FilterOutlined,
-  HomeOutlined,
-  LineChartOutlined,
-  NotificationOutlined,
-  OrderedListOutlined,
-  SafetyCertificateOutlined,
-  SettingOutlined,
-  SolutionOutlined,
-  TableOutlined,
-  TeamOutlined,
-  UserSwitchOutlined,
-} from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Permission } from '../../shared/permissions.js';
 import type { MessageKey } from '../i18n/messages.js';
+import { APP_ROUTES, MENU_GROUPS, type MenuGroup } from '../routes.js';
 
 export interface NavItem {
   path: string;
@@ -34,100 +11,37 @@ export interface NavItem {
   children?: NavItem[];
 }
 
-/** The left navigation; items the user lacks the permission for are not shown. */
-export const NAV_ITEMS: NavItem[] = [
-  { path: '/', label: 'nav.workbench', icon: <DashboardOutlined /> },
-  { path: '/households', label: 'nav.households', icon: <HomeOutlined />, permission: 'household.read' },
-  {
-    path: '/monitoring',
-    label: 'nav.monitoring',
-    icon: <ClusterOutlined />,
-    children: [
-      { path: '/leads', label: 'nav.leads', icon: <FileSearchOutlined />, permission: 'lead.read' },
-      { path: '/cases', label: 'nav.cases', icon: <SolutionOutlined />, permission: 'case.read' },
-      {
-        path: '/quality',
-        label: 'nav.quality',
-        icon: <SafetyCertificateOutlined />,
-        permission: 'quality.read',
-      },
-    ],
-  },
-  { path: '/alerts', label: 'nav.alerts', icon: <AlertOutlined />, permission: 'alert.read' },
-  { path: '/feeds', label: 'nav.feeds', icon: <CloudUploadOutlined />, permission: 'feed.read' },
-  { path: '/visits', label: 'nav.visits', icon: <UserSwitchOutlined />, permission: 'visit.read' },
-  {
-    path: '/reports',
-    label: 'nav.reports',
-    icon: <BarChartOutlined />,
-    children: [
-      {
-        path: '/reports/self-check',
-        label: 'nav.selfCheck',
-        icon: <CheckSquareOutlined />,
-        permission: 'report.read',
-      },
-      {
-        path: '/reports/monthly',
-        label: 'nav.monthly',
-        icon: <TableOutlined />,
-        permission: 'report.read',
-      },
-      {
-        path: '/reports/ranking',
-        label: 'nav.ranking',
-        icon: <OrderedListOutlined />,
-        permission: 'report.read',
-      },
-      {
-        path: '/reports/verification',
-        label: 'nav.verification',
-        icon: <ExperimentOutlined />,
-        permission: 'report.read',
-      },
-      {
-        path: '/reports/bulletins',
-        label: 'nav.bulletins',
-        icon: <NotificationOutlined />,
-        permission: 'report.read',
-      },
-    ],
-  },
-  {
-    path: '/system',
-    label: 'nav.system',
-    icon: <SettingOutlined />,
-    children: [
-      { path: '/system/users', label: 'nav.users', icon: <TeamOutlined />, permission: 'user.read' },
-      { path: '/system/audit', label: 'nav.audit', icon: <AuditOutlined />, permission: 'audit.read' },
-      {
-        path: '/system/regions',
-        label: 'nav.regions',
-        icon: <EnvironmentOutlined />,
-        permission: 'region.read',
-      },
-      {
-        path: '/system/screening-rules',
-        label: 'nav.screeningRules',
-        icon: <FilterOutlined />,
-        permission: 'screening.read',
-      },
-      {
-        path: '/system/monitoring-lines',
-        label: 'nav.monitoringLines',
-        icon: <LineChartOutlined />,
-        permission: 'screening.read',
-      },
-      {
-        path: '/system/monthly-cycle',
-        label: 'nav.monthlyCycle',
-        icon: <CalendarOutlined />,
-        permission: 'cycle.run',
-      },
-    ],
-  },
-];
+/** The left navigation, built from the route table (`routes.tsx`): menu entries in table order, grouped. */
+export const NAV_ITEMS: NavItem[] = (() => {
+  const items: NavItem[] = [];
+  const groups = new Map<MenuGroup, NavItem>();
+  for (const route of APP_ROUTES) {
+    if (!route.menu) {
+      continue;
+    }
+    const entry: NavItem = {
+      path: route.path,
+      label: route.menu.label,
+      icon: route.menu.icon,
+      ...(route.permission ? { permission: route.permission } : {}),
+    };
+    const groupName = route.menu.group;
+    if (!groupName) {
+      items.push(entry);
+      continue;
+    }
+    let group = groups.get(groupName);
+    if (!group) {
+      group = { ...MENU_GROUPS[groupName], children: [] };
+      groups.set(groupName, group);
+      items.push(group);
+    }
+    group.children?.push(entry);
+  }
+  return items;
+})();
 
+/** The menu a user sees: entries they lack the permission for are left out, and groups left empty too. */
 export function visibleNav(can: (permission: Permission) => boolean): NavItem[] {
   return NAV_ITEMS.flatMap((item) => {
     if (item.permission && !can(item.permission)) {

@@ -120,7 +120,8 @@ export function OfflineBanner() {
                 {item.state === 'conflict' ? t('offline.conflict') : t('offline.rejected')}
                 {item.payload.kind === 'leadClose' ||
                 item.payload.kind === 'alertClose' ||
-                item.payload.kind === 'householdFacts'
+                item.payload.kind === 'householdFacts' ||
+                item.payload.kind === 'workRecord'
                   ? ` · ${t(`offline.kind.${item.payload.kind}`)}`
                   : ''}
                 {item.payload.kind !== 'attachment' && item.payload.headName

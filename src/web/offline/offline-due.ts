@@ -1,6 +1,6 @@
 /** The visit plan and a household's heading from the stored work set, when the server cannot be reached. */
 import type { WorksetHousehold } from '../../shared/workset.js';
-import type { VisitDueItem, VisitDueList, VisitDueSearch } from '../api/types.js';
+import type { VisitDueItem, VisitDueList, VisitDueSearch } from '../data/visits.js';
 
 /** The due list as GET /api/visits/due gives it, from the work set (same order: due date, then id). */
 export function dueListFrom(

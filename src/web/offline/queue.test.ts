@@ -5,7 +5,6 @@ import {
   type OutboxItem,
   type OutboxStore,
   ownedBy,
-  requestOf,
   retryDelayMs,
   type SendItem,
   sendOrder,
@@ -68,19 +67,6 @@ describe('the outbox rules', () => {
     expect(retryDelayMs(1)).toBe(10_000);
     expect(retryDelayMs(3)).toBe(40_000);
     expect(retryDelayMs(20)).toBe(300_000);
-  });
-
-  it('sends each kind to its idempotent or versioned route', () => {
-    expect(requestOf(visit(1).payload)).toEqual({ method: 'POST', path: '/api/visits' });
-    expect(requestOf({ kind: 'leadClose', leadId: 7, body: { version: 2, reason: '核实无风险' } }).path).toBe(
-      '/api/leads/7/close',
-    );
-    expect(
-      requestOf({ kind: 'alertClose', alertId: 9, body: { version: 1, outcome: 'not_at_risk' } }).path,
-    ).toBe('/api/alerts/9/close');
-    expect(
-      requestOf({ kind: 'householdFacts', householdId: 3, body: { version: 4, housingGrade: 'C' } }),
-    ).toEqual({ method: 'PATCH', path: '/api/households/3' });
   });
 });
 

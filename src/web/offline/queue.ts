@@ -4,26 +4,33 @@
  * sending it twice stores it once; records leave in the order they were made; a refusal the user must
  * act on is never retried blindly, and nothing is dropped without the user seeing it.
  */
-import type { VisitBody } from '../api/types.js';
+import type { BodyOf } from '../api/contract.js';
 import type { Facts } from './facts.js';
 
 /** A pending write. `id` is the client-made id of the record (the visit's UUID; for a close, a UUID made when it was queued). */
 export type OutboxPayload =
-  | { kind: 'visit'; body: VisitBody; headName: string | null }
+  | { kind: 'visit'; body: BodyOf<'/api/visits', 'post'>; headName: string | null }
   /** A photo of a visit, kept as a blob; queued before its visit, so it is on the server first. */
   | {
       kind: 'attachment';
-      body: { id: string; householdId: number; filename: string; mimeType: string };
+      body: Omit<BodyOf<'/api/attachments', 'post'>, 'contentBase64'>;
       blob: Blob;
     }
   /** `version` is the lead's from the work set: a 409 means someone settled or changed it meanwhile. */
-  | { kind: 'leadClose'; leadId: number; body: { version: number; reason: string }; headName?: string | null }
+  | {
+      kind: 'leadClose';
+      leadId: number;
+      body: BodyOf<'/api/leads/{id}/close', 'post'>;
+      headName?: string | null;
+    }
   | {
       kind: 'alertClose';
       alertId: number;
-      body: { version: number; outcome: string; reason?: string | null };
+      body: BodyOf<'/api/alerts/{id}/close', 'post'>;
       headName?: string | null;
     }
+  /** A work record entered at a visit, with its client-made id (`body.clientId`): a resend stores it once. */
+  | { kind: 'workRecord'; body: BodyOf<'/api/employment/records', 'post'>; headName: string | null }
   /** Corrected facts of a household (facts.ts), with the household's version: a 409 offers keep mine / take theirs. */
   | {
       kind: 'householdFacts';
@@ -117,22 +124,6 @@ export function retryDelayMs(attempts: number): number {
 
 /** How many records wait (the badge): everything not yet stored, including those waiting on the user. */
 export const waitingCount = (items: readonly OutboxItem[]): number => items.length;
-
-/** The request an item makes. */
-export function requestOf(payload: OutboxPayload): { method: 'POST' | 'PATCH'; path: string } {
-  switch (payload.kind) {
-    case 'visit':
-      return { method: 'POST', path: '/api/visits' };
-    case 'attachment':
-      return { method: 'POST', path: '/api/attachments' };
-    case 'leadClose':
-      return { method: 'POST', path: `/api/leads/${payload.leadId}/close` };
-    case 'alertClose':
-      return { method: 'POST', path: `/api/alerts/${payload.alertId}/close` };
-    case 'householdFacts':
-      return { method: 'PATCH', path: `/api/households/${payload.householdId}` };
-  }
-}
 
 /** Where the outbox is kept (IndexedDB in the app, a Map in tests). */
 export interface OutboxStore {

@@ -4,13 +4,21 @@
  * that backs off while the phone stays offline. State for the UI is one small observable (useOffline.ts).
  */
 
-import type { WorksetResponse } from '../../shared/workset.js';
-import type { VisitBody } from '../api/types.js';
+import { call, client } from '../api/client.js';
+import type { BodyOf } from '../api/contract.js';
+import { toApiError } from '../api/errors.js';
 import { toBase64 } from '../util/photos.js';
 import { newUuid } from '../util/uuid.js';
 import { clearStore, enqueue, getMeta, outboxStore, saveWorkset } from './db.js';
 import { type Facts, keepMine } from './facts.js';
-import { type OutboxItem, ownedBy, requestOf, retryDelayMs, type SendItem, sendPass } from './queue.js';
+import {
+  type OutboxItem,
+  type OutboxPayload,
+  ownedBy,
+  retryDelayMs,
+  type SendItem,
+  sendPass,
+} from './queue.js';
 
 export interface OfflineState {
   online: boolean;
@@ -50,25 +58,44 @@ export const offlineState = {
   },
 };
 
-/** One item over the network. The raw fetch (not api/client.ts) so a 401 here does not log the user out. */
+/** The request one outbox item makes, through the typed client. */
+async function request(payload: OutboxPayload) {
+  switch (payload.kind) {
+    case 'visit':
+      return client.POST('/api/visits', { body: payload.body });
+    case 'attachment':
+      return client.POST('/api/attachments', {
+        body: { ...payload.body, contentBase64: await toBase64(payload.blob) },
+      });
+    case 'leadClose':
+      return client.POST('/api/leads/{id}/close', {
+        params: { path: { id: payload.leadId } },
+        body: payload.body,
+      });
+    case 'alertClose':
+      return client.POST('/api/alerts/{id}/close', {
+        params: { path: { id: payload.alertId } },
+        body: payload.body,
+      });
+    case 'workRecord':
+      return client.POST('/api/employment/records', { body: payload.body });
+    case 'householdFacts':
+      return client.PATCH('/api/households/{id}', {
+        params: { path: { id: payload.householdId } },
+        // The work set types the housing grade as text (shared/workset.ts); the server judges the value.
+        body: payload.body as BodyOf<'/api/households/{id}', 'patch'>,
+      });
+  }
+}
+
+/**
+ * One item over the network: the status for the send rules (queue.ts) and the message from the one error
+ * function. Not through `call()`: a 401 here keeps the records and asks to log in; it does not log out.
+ */
 const sendItem: SendItem = async (item) => {
-  const { method, path } = requestOf(item.payload);
   try {
-    const response = await fetch(path, {
-      method,
-      credentials: 'same-origin',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify(
-        item.payload.kind === 'attachment'
-          ? { ...item.payload.body, contentBase64: await toBase64(item.payload.blob) }
-          : item.payload.body,
-      ),
-    });
-    let message: string | null = null;
-    if (!response.ok) {
-      const body = (await response.json().catch(() => null)) as { message?: unknown } | null;
-      message = typeof body?.message === 'string' ? body.message : null;
-    }
+    const { response, error } = await request(item.payload);
+    const message = response.ok ? null : toApiError({ status: response.status, body: error }).message;
     return { status: response.status, message };
   } catch {
     return { status: null };
@@ -107,12 +134,11 @@ async function refreshWorkset(): Promise<void> {
   }
   const owner = await getMeta<number>('owner');
   const cursor = owner === userId ? await getMeta<string>('cursor') : undefined;
-  const response = await fetch(`/api/sync/workset${cursor ? `?since=${encodeURIComponent(cursor)}` : ''}`, {
-    credentials: 'same-origin',
-    headers: { accept: 'application/json' },
+  const { data } = await client.GET('/api/sync/workset', {
+    params: { query: cursor ? { since: cursor } : {} },
   });
-  if (response.ok) {
-    await saveWorkset((await response.json()) as WorksetResponse, userId);
+  if (data) {
+    await saveWorkset(data, userId);
   }
 }
 
@@ -169,7 +195,10 @@ export function startSync(forUserId: number): () => void {
 }
 
 /** Keeps a visit for sending; it leaves at once when the phone is online. */
-export async function queueVisit(body: VisitBody, headName: string | null): Promise<void> {
+export async function queueVisit(
+  body: BodyOf<'/api/visits', 'post'>,
+  headName: string | null,
+): Promise<void> {
   await enqueue({
     id: body.id,
     ownerId: ownerId(),
@@ -182,9 +211,25 @@ export async function queueVisit(body: VisitBody, headName: string | null): Prom
   void syncNow();
 }
 
+/** Keeps a work record made at a visit for sending; queued before the visit, so the visit's form stays one unit. */
+export async function queueWorkRecord(
+  body: BodyOf<'/api/employment/records', 'post'>,
+  headName: string | null,
+): Promise<void> {
+  await enqueue({
+    id: body.clientId ?? newUuid(),
+    ownerId: ownerId(),
+    payload: { kind: 'workRecord', body, headName },
+    state: 'pending',
+    attempts: 0,
+    createdAt: new Date().toISOString(),
+  });
+  await reloadOutbox();
+}
+
 /** Keeps a photo of a visit for sending (before the visit itself, which names it). */
 export async function queuePhoto(
-  body: { id: string; householdId: number; filename: string; mimeType: string },
+  body: Omit<BodyOf<'/api/attachments', 'post'>, 'contentBase64'>,
   blob: Blob,
 ): Promise<void> {
   await enqueue({
@@ -250,14 +295,10 @@ export async function queueFacts(
 
 /** The household as the server holds it now, for the conflict dialog (needs a connection). */
 export async function serverFacts(householdId: number): Promise<Facts & { version: number }> {
-  const response = await fetch(`/api/households/${householdId}`, {
-    credentials: 'same-origin',
-    headers: { accept: 'application/json' },
-  });
-  if (!response.ok) {
-    throw new Error(`HTTP ${response.status}`);
-  }
-  const { household } = (await response.json()) as { household: Facts & { version: number } };
+  const { household } = await call(
+    client.GET('/api/households/{id}', { params: { path: { id: householdId } } }),
+    { keepSession: true },
+  );
   return household;
 }
 

@@ -30,9 +30,9 @@ export function ChangePasswordPage() {
     setError(null);
     try {
       await authApi.changePassword(values.currentPassword, values.newPassword);
-      message.success(t('password.changed'));
+      void message.success(t('password.changed'));
       await refresh();
-      navigate('/', { replace: true });
+      void navigate('/', { replace: true });
     } catch (cause) {
       if (!applyServerFieldErrors(form, cause, ['currentPassword', 'newPassword'])) {
         setError(errorMessage(cause, t('common.loadFailed')));

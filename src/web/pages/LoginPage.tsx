@@ -41,7 +41,7 @@ export function LoginPage() {
     setError(null);
     try {
       const next = await login(values.username.trim(), values.password);
-      navigate(next.mustChangePassword ? '/change-password' : redirectTarget(location.state), {
+      void navigate(next.mustChangePassword ? '/change-password' : redirectTarget(location.state), {
         replace: true,
       });
     } catch (cause) {

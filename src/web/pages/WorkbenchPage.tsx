@@ -4,6 +4,7 @@ import { ROLE_LABELS } from '../../shared/roles.js';
 import { useMe, useSession } from '../auth/SessionProvider.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { DashboardPanel } from './reports/DashboardPanel.js';
+import { MissingLineAlert } from './system/monitoring-lines/MissingLineAlert.js';
 
 /** The landing page: who you are, where, and what you may do; no invented figures. */
 export function WorkbenchPage() {
@@ -13,6 +14,11 @@ export function WorkbenchPage() {
   const dashboard = can('report.read');
   return (
     <Row gutter={[16, 16]}>
+      {can('screening.configure') ? (
+        <Col xs={24}>
+          <MissingLineAlert />
+        </Col>
+      ) : null}
       <Col xs={24} xl={dashboard ? 24 : 14}>
         <Card data-testid="welcome-card">
           <Typography.Title level={3} style={{ marginTop: 0 }}>

@@ -6,6 +6,18 @@ import * as tuneHouseholdSearch from './202611291200_tune_household_search.js';
 import * as createCases from './202611291300_create_cases.js';
 import * as createDepartmentFeeds from './202611291400_create_department_feeds.js';
 import * as createReports from './202611291500_create_reports.js';
+import * as createOperator from './202612011900_create_operator.js';
+import * as addMeasureSource from './202612011910_add_measure_source.js';
+import * as dropUtcDateDefaults from './202612011920_drop_utc_date_defaults.js';
+import * as createRequestLimits from './202612012010_create_request_limits.js';
+import * as scopeAttachmentId from './202612012011_scope_attachment_id.js';
+import * as readRealFiles from './202612012030_read_real_files.js';
+import * as addBulletinRegion from './202612012031_add_bulletin_region.js';
+import * as addVisitCase from './202612012032_add_visit_case.js';
+import * as createProjectsFunds from './202612012040_create_projects_funds.js';
+import * as createWorkMonitoring from './202612012050_create_work_monitoring.js';
+import * as createMicrocredit from './202612012100_create_microcredit.js';
+import * as createJobs from './202612012200_create_jobs.js';
 
 /**
  * Every migration, in order. Listed by hand (rather than read from the folder) so the same list
@@ -20,4 +32,16 @@ export const migrations: Record<string, Migration> = {
   '202611291300_create_cases': createCases,
   '202611291400_create_department_feeds': createDepartmentFeeds,
   '202611291500_create_reports': createReports,
+  '202612011900_create_operator': createOperator,
+  '202612011910_add_measure_source': addMeasureSource,
+  '202612011920_drop_utc_date_defaults': dropUtcDateDefaults,
+  '202612012010_create_request_limits': createRequestLimits,
+  '202612012011_scope_attachment_id': scopeAttachmentId,
+  '202612012030_read_real_files': readRealFiles,
+  '202612012031_add_bulletin_region': addBulletinRegion,
+  '202612012032_add_visit_case': addVisitCase,
+  '202612012050_create_work_monitoring': createWorkMonitoring,
+  '202612012040_create_projects_funds': createProjectsFunds,
+  '202612012100_create_microcredit': createMicrocredit,
+  '202612012200_create_jobs': createJobs,
 };

@@ -1,17 +1,19 @@
-import { Alert, App, Checkbox, Form, Input, Modal, Radio, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Checkbox, Form, Input, Radio, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { clock } from '../../../shared/clock.js';
 import { ALERT_OUTCOMES, type AlertOutcome } from '../../../shared/feed-types.js';
 import type { HouseholdType } from '../../../shared/household-codes.js';
-import { type AlertItem, alertApi } from '../../api/department.js';
 import { useSession } from '../../auth/SessionProvider.js';
+import { UrlTable, useTableParams } from '../../components/UrlTable.js';
+import { type AlertItem, type AlertSearch, useAlerts, useCloseAlert } from '../../data/alerts.js';
+import { FormModal } from '../../forms/FormModal.js';
+import { maxLengthOf } from '../../forms/field-rules.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
-import { applyServerFieldErrors, errorMessage } from '../../util/formErrors.js';
-import { useRemote } from '../../util/useRemote.js';
 import { AlertStatusTag, feedLabel, ruleLabel } from '../feeds/labels.js';
 import { HouseholdTypeTag } from '../households/codes.js';
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => clock().today();
 
 function factsText(facts: Record<string, unknown>): string {
   const parts: string[] = [];
@@ -29,17 +31,24 @@ function factsText(facts: Record<string, unknown>): string {
   return parts.join(' · ');
 }
 
+const STATUSES: NonNullable<AlertSearch['status']>[] = ['open', ...ALERT_OUTCOMES];
+const FILTERS = ['status', 'overdue'] as const;
+
 /** The alerts in scope, open ones first by deadline; staff verify and close them here. */
 export function AlertsTab() {
   const { t, pick } = useI18n();
   const { can } = useSession();
-  const [status, setStatus] = useState<string | undefined>('open');
-  const [overdue, setOverdue] = useState(false);
-  const [page, setPage] = useState(1);
-  const alerts = useRemote(
-    () => alertApi.list({ status, overdue, page, pageSize: 20 }),
-    `alerts-${status}-${overdue}-${page}`,
-  );
+  const table = useTableParams(FILTERS);
+  // Open alerts unless another status is chosen ("all" stays in the URL to tell it from the default).
+  const statusParam = table.filters.status ?? 'open';
+  const status = STATUSES.find((s) => s === statusParam);
+  const overdue = table.filters.overdue === 'true';
+  const alerts = useAlerts({
+    status,
+    overdue: overdue ? 'true' : undefined,
+    page: table.page,
+    pageSize: table.pageSize,
+  });
   const [target, setTarget] = useState<AlertItem | null>(null);
 
   return (
@@ -49,37 +58,28 @@ export function AlertsTab() {
           aria-label={t('decl.status')}
           style={{ width: 170 }}
           value={status ?? 'all'}
-          onChange={(v) => {
-            setStatus(v === 'all' ? undefined : v);
-            setPage(1);
-          }}
+          onChange={(v) => table.setFilters({ status: v === 'open' ? undefined : v })}
           options={[
             { value: 'all', label: t('alerts.all') },
             { value: 'open', label: t('alertStatus.open') },
             ...ALERT_OUTCOMES.map((o) => ({ value: o, label: t(`alertStatus.${o}`) })),
           ]}
         />
-        <Checkbox checked={overdue} onChange={(e) => setOverdue(e.target.checked)}>
+        <Checkbox
+          checked={overdue}
+          onChange={(e) => table.setFilters({ overdue: e.target.checked ? 'true' : undefined })}
+        >
           {t('alerts.overdue')}
         </Checkbox>
       </Space>
-      {alerts.error ? (
-        <Alert type="error" showIcon title={errorMessage(alerts.error, t('common.loadFailed'))} />
-      ) : null}
-      <Table<AlertItem>
+      <UrlTable<AlertItem, (typeof FILTERS)[number]>
         data-testid="alerts-table"
+        query={alerts}
+        params={table}
         rowKey="id"
         size="middle"
-        loading={alerts.loading}
-        dataSource={alerts.data?.items ?? []}
         scroll={{ x: 1100 }}
-        pagination={{
-          current: page,
-          pageSize: 20,
-          total: alerts.data?.total ?? 0,
-          onChange: setPage,
-          showTotal: (total) => t('common.total', { total }),
-        }}
+        emptyText={status === 'open' && !overdue ? t('alerts.emptyOpen') : t('alerts.emptyFiltered')}
         columns={[
           {
             title: t('alerts.household'),
@@ -152,84 +152,67 @@ export function AlertsTab() {
           },
         ]}
       />
-      {target ? (
-        <VerifyModal
-          alert={target}
-          onClose={(changed) => {
-            setTarget(null);
-            if (changed) {
-              alerts.reload();
-            }
-          }}
-        />
-      ) : null}
+      {target ? <VerifyModal alert={target} onClose={() => setTarget(null)} /> : null}
     </>
   );
 }
 
-function VerifyModal({ alert, onClose }: { alert: AlertItem; onClose: (changed: boolean) => void }) {
+interface VerifyValues {
+  outcome: AlertOutcome;
+  reason?: string;
+}
+
+function VerifyModal({ alert, onClose }: { alert: AlertItem; onClose: () => void }) {
   const { t, pick } = useI18n();
   const { message } = App.useApp();
-  const [form] = Form.useForm<{ outcome: AlertOutcome; reason?: string }>();
-  const [busy, setBusy] = useState(false);
+  const [form] = Form.useForm<VerifyValues>();
+  const close = useCloseAlert();
   const outcome = Form.useWatch('outcome', form);
 
-  async function save() {
-    const values = await form.validateFields();
-    setBusy(true);
-    try {
-      await alertApi.close(alert.id, {
-        outcome: values.outcome,
-        reason: values.reason ?? null,
-        version: alert.version,
-      });
-      message.success(t('alerts.closed'));
-      onClose(true);
-    } catch (error) {
-      if (!applyServerFieldErrors(form, error, ['reason'])) {
-        message.error(errorMessage(error, t('common.loadFailed')));
-      }
-    } finally {
-      setBusy(false);
-    }
-  }
-
   return (
-    <Modal
+    <FormModal<VerifyValues>
+      form={form}
       open
+      name="verify-alert"
       title={t('alerts.verifyTitle', { name: alert.headName })}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={busy}
-      onOk={save}
-      onCancel={() => onClose(false)}
-      destroyOnHidden
+      onCancel={onClose}
+      onSubmit={async (values) => {
+        await close.mutateAsync({
+          id: alert.id,
+          body: { outcome: values.outcome, reason: values.reason?.trim() || null, version: alert.version },
+        });
+        void message.success(t('alerts.closed'));
+        onClose();
+      }}
     >
       <Typography.Paragraph>
         {ruleLabel(pick, alert.ruleCode)} — {factsText(alert.facts)}
       </Typography.Paragraph>
-      <Form form={form} layout="vertical" initialValues={{ outcome: 'included' }}>
-        <Form.Item name="outcome" label={t('alerts.outcome')} rules={[{ required: true }]}>
-          <Radio.Group>
-            <Space direction="vertical">
-              {ALERT_OUTCOMES.map((o) => (
-                <Radio key={o} value={o}>
-                  {t(`alertStatus.${o}`)}
-                </Radio>
-              ))}
-            </Space>
-          </Radio.Group>
-        </Form.Item>
-        <Form.Item
-          name="reason"
-          label={t('alerts.reason')}
-          rules={[
-            { required: outcome === 'not_at_risk', whitespace: true, message: t('alerts.reasonRequired') },
-          ]}
-        >
-          <Input.TextArea rows={3} maxLength={500} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item
+        name="outcome"
+        label={t('alerts.outcome')}
+        initialValue="included"
+        rules={[{ required: true }]}
+      >
+        <Radio.Group>
+          <Space direction="vertical">
+            {ALERT_OUTCOMES.map((o) => (
+              <Radio key={o} value={o}>
+                {t(`alertStatus.${o}`)}
+              </Radio>
+            ))}
+          </Space>
+        </Radio.Group>
+      </Form.Item>
+      <Form.Item
+        name="reason"
+        label={t('alerts.reason')}
+        rules={[
+          { required: outcome === 'not_at_risk', whitespace: true, message: t('alerts.reasonRequired') },
+        ]}
+      >
+        <Input.TextArea rows={3} maxLength={maxLengthOf('POST /api/alerts/{id}/close', 'reason')} />
+      </Form.Item>
+    </FormModal>
   );
 }

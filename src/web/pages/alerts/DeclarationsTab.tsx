@@ -1,26 +1,21 @@
 import { QrcodeOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  App,
-  Button,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { App, Button, Form, Input, InputNumber, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { type Declaration, declarationApi } from '../../api/department.js';
 import { useMe, useSession } from '../../auth/SessionProvider.js';
+import { UrlTable, useTableParams } from '../../components/UrlTable.js';
+import {
+  type Declaration,
+  type DeclarationSearch,
+  declarationPhotoUrl,
+  useCloseDeclaration,
+  useDeclarations,
+  useLinkDeclaration,
+} from '../../data/declarations.js';
+import { FormModal } from '../../forms/FormModal.js';
+import { maxLengthOf } from '../../forms/field-rules.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import type { MessageKey } from '../../i18n/messages.js';
-import { errorMessage } from '../../util/formErrors.js';
-import { useRemote } from '../../util/useRemote.js';
 
 const STATUS_COLORS: Record<string, string> = {
   lead: 'red',
@@ -29,14 +24,17 @@ const STATUS_COLORS: Record<string, string> = {
   closed: 'default',
 };
 
+const STATUSES: NonNullable<DeclarationSearch['status']>[] = ['pending', 'lead', 'linked', 'closed'];
+const FILTERS = ['declarationStatus'] as const;
+
 /** Self-declarations (一码通) in scope: unmatched ones are linked to a household or closed with a reason. */
 export function DeclarationsTab() {
   const { t } = useI18n();
   const { can } = useSession();
   const me = useMe();
-  const [status, setStatus] = useState<string | undefined>(undefined);
-  const [page, setPage] = useState(1);
-  const list = useRemote(() => declarationApi.list({ status, page, pageSize: 20 }), `decl-${status}-${page}`);
+  const table = useTableParams(FILTERS);
+  const status = STATUSES.find((s) => s === table.filters.declarationStatus);
+  const list = useDeclarations({ status, page: table.page, pageSize: table.pageSize });
   const [action, setAction] = useState<{ kind: 'link' | 'close'; item: Declaration } | null>(null);
   const [posterCode, setPosterCode] = useState(me.regionLevel === 'village' ? me.regionCode : '');
 
@@ -47,13 +45,10 @@ export function DeclarationsTab() {
           aria-label={t('decl.status')}
           style={{ width: 180 }}
           value={status ?? 'all'}
-          onChange={(v) => {
-            setStatus(v === 'all' ? undefined : v);
-            setPage(1);
-          }}
+          onChange={(v) => table.setFilters({ declarationStatus: v === 'all' ? undefined : v })}
           options={[
             { value: 'all', label: t('alerts.all') },
-            ...['pending', 'lead', 'linked', 'closed'].map((s) => ({
+            ...STATUSES.map((s) => ({
               value: s,
               label: t(`decl.status.${s}` as MessageKey),
             })),
@@ -72,23 +67,14 @@ export function DeclarationsTab() {
           </Button>
         </Link>
       </Space>
-      {list.error ? (
-        <Alert type="error" showIcon title={errorMessage(list.error, t('common.loadFailed'))} />
-      ) : null}
-      <Table<Declaration>
+      <UrlTable<Declaration, (typeof FILTERS)[number]>
         data-testid="declarations-table"
+        query={list}
+        params={table}
         rowKey="id"
         size="middle"
-        loading={list.loading}
-        dataSource={list.data?.items ?? []}
         scroll={{ x: 1000 }}
-        pagination={{
-          current: page,
-          pageSize: 20,
-          total: list.data?.total ?? 0,
-          onChange: setPage,
-          showTotal: (total) => t('common.total', { total }),
-        }}
+        emptyText={status ? t('decl.emptyFiltered') : t('decl.empty')}
         columns={[
           { title: t('decl.reference'), dataIndex: 'reference', width: 170 },
           { title: t('alerts.village'), dataIndex: 'villageName', width: 100 },
@@ -115,7 +101,7 @@ export function DeclarationsTab() {
                 </Typography.Paragraph>
                 {d.repeatCount > 0 ? <Tag>{t('decl.repeat', { n: d.repeatCount })}</Tag> : null}
                 {d.hasPhoto ? (
-                  <a href={declarationApi.photoUrl(d.id)} target="_blank" rel="noreferrer">
+                  <a href={declarationPhotoUrl(d.id)} target="_blank" rel="noreferrer">
                     {t('decl.photo')}
                   </a>
                 ) : null}
@@ -151,19 +137,14 @@ export function DeclarationsTab() {
           },
         ]}
       />
-      {action ? (
-        <SettleModal
-          {...action}
-          onClose={(changed) => {
-            setAction(null);
-            if (changed) {
-              list.reload();
-            }
-          }}
-        />
-      ) : null}
+      {action ? <SettleModal {...action} onClose={() => setAction(null)} /> : null}
     </>
   );
+}
+
+interface SettleValues {
+  householdId?: number;
+  reason?: string;
 }
 
 function SettleModal({
@@ -173,53 +154,45 @@ function SettleModal({
 }: {
   kind: 'link' | 'close';
   item: Declaration;
-  onClose: (changed: boolean) => void;
+  onClose: () => void;
 }) {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const [form] = Form.useForm<{ householdId?: number; reason?: string }>();
-  const [busy, setBusy] = useState(false);
-  async function save() {
-    const values = await form.validateFields();
-    setBusy(true);
-    try {
-      if (kind === 'link') {
-        await declarationApi.link(item.id, { householdId: values.householdId ?? 0, version: item.version });
-      } else {
-        await declarationApi.close(item.id, { reason: values.reason ?? '', version: item.version });
-      }
-      onClose(true);
-    } catch (error) {
-      message.error(errorMessage(error, t('common.loadFailed')));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const [form] = Form.useForm<SettleValues>();
+  const link = useLinkDeclaration();
+  const close = useCloseDeclaration();
   return (
-    <Modal
+    <FormModal<SettleValues>
+      form={form}
       open
+      name="settle-declaration"
       title={`${kind === 'link' ? t('decl.link') : t('decl.close')}：${item.name}`}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={busy}
-      onOk={save}
-      onCancel={() => onClose(false)}
+      onCancel={onClose}
+      onSubmit={async (values) => {
+        if (kind === 'link') {
+          await link.mutateAsync({
+            id: item.id,
+            body: { householdId: values.householdId ?? 0, version: item.version },
+          });
+        } else {
+          await close.mutateAsync({
+            id: item.id,
+            body: { reason: values.reason?.trim() ?? '', version: item.version },
+          });
+        }
+        void message.success(t('decl.settled'));
+        onClose();
+      }}
     >
-      <Form form={form} layout="vertical">
-        {kind === 'link' ? (
-          <Form.Item name="householdId" label={t('alerts.householdId')} rules={[{ required: true }]}>
-            <InputNumber min={1} style={{ width: 200 }} />
-          </Form.Item>
-        ) : (
-          <Form.Item
-            name="reason"
-            label={t('decl.closeReason')}
-            rules={[{ required: true, whitespace: true }]}
-          >
-            <Input.TextArea rows={3} maxLength={500} />
-          </Form.Item>
-        )}
-      </Form>
-    </Modal>
+      {kind === 'link' ? (
+        <Form.Item name="householdId" label={t('alerts.householdId')} rules={[{ required: true }]}>
+          <InputNumber min={1} style={{ width: 200 }} />
+        </Form.Item>
+      ) : (
+        <Form.Item name="reason" label={t('decl.closeReason')} rules={[{ required: true, whitespace: true }]}>
+          <Input.TextArea rows={3} maxLength={maxLengthOf('POST /api/declarations/{id}/close', 'reason')} />
+        </Form.Item>
+      )}
+    </FormModal>
   );
 }

@@ -1,18 +1,18 @@
 import { PrinterOutlined } from '@ant-design/icons';
 import { Alert, Button, Typography } from 'antd';
 import { useParams } from 'react-router';
-import { declarationApi } from '../../api/department.js';
+import { useDeclarationVillage, villageQrUrl } from '../../data/declarations.js';
+import { useErrorText } from '../../i18n/error-text.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
-import { errorMessage } from '../../util/formErrors.js';
-import { useRemote } from '../../util/useRemote.js';
 
 /** The printable poster of a village's declaration page: its name, the QR code and what to do. */
 export function PosterPage() {
   const { t } = useI18n();
   const code = useParams().code ?? '';
-  const village = useRemote(() => declarationApi.village(code), `poster-${code}`);
+  const errorText = useErrorText();
+  const village = useDeclarationVillage(code);
   if (village.error) {
-    return <Alert type="error" showIcon title={errorMessage(village.error, t('declare.notFound'))} />;
+    return <Alert type="error" showIcon title={errorText(village.error, t('declare.notFound'))} />;
   }
   const v = village.data;
   return (
@@ -35,7 +35,7 @@ export function PosterPage() {
         <Typography.Title level={3} style={{ marginTop: 0 }}>
           {v ? `${v.county}${v.town}${v.village}` : ''}
         </Typography.Title>
-        <img src={declarationApi.qrUrl(code)} alt={t('decl.poster')} style={{ width: 320, height: 320 }} />
+        <img src={villageQrUrl(code)} alt={t('decl.poster')} style={{ width: 320, height: 320 }} />
         <Typography.Title level={3}>{t('poster.scan')}</Typography.Title>
         <Typography.Paragraph style={{ fontSize: 16, textAlign: 'left' }}>
           {t('poster.body')}

@@ -1,10 +1,11 @@
-import { Alert, App, DatePicker, Form, Modal, Select, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
-import { helperApi } from '../../api/endpoints.js';
+import { App, DatePicker, Form, Select, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useEffect } from 'react';
+import { QueryError } from '../../components/QueryState.js';
+import { useAssignHelper, useHelpers } from '../../data/cases.js';
+import { FormModal } from '../../forms/FormModal.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
-import { applyServerFieldErrors, errorMessage } from '../../util/formErrors.js';
-import { useRemote } from '../../util/useRemote.js';
+import { today } from '../../util/today.js';
 
 interface Values {
   userId: number | undefined;
@@ -28,98 +29,70 @@ export function AssignHelperModal({
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const helpers = useRemote(
-    () => (open ? helperApi.list(regionCode) : Promise.resolve([])),
-    `${open}-${regionCode ?? ''}`,
-  );
+  const helpers = useHelpers(regionCode, open);
+  const assign = useAssignHelper();
 
   useEffect(() => {
     if (open) {
       form.resetFields();
-      setError(null);
+      form.setFieldsValue({ startsOn: today() });
     }
   }, [open, form]);
 
-  const onFinish = async (values: Values) => {
+  const onSubmit = async (values: Values) => {
     if (!values.userId) {
       return;
     }
-    setSaving(true);
-    setError(null);
-    try {
-      const result = await helperApi.assign({
-        householdIds,
-        userId: values.userId,
-        startsOn: values.startsOn.format('YYYY-MM-DD'),
-      });
-      message.success(t('assign.done', { assigned: result.assigned, ended: result.ended }));
-      onDone();
-    } catch (cause) {
-      if (!applyServerFieldErrors(form, cause, ['userId', 'startsOn'])) {
-        setError(errorMessage(cause, t('common.loadFailed')));
-      }
-    } finally {
-      setSaving(false);
-    }
+    const result = await assign.mutateAsync({
+      householdIds,
+      userId: values.userId,
+      startsOn: values.startsOn.format('YYYY-MM-DD'),
+    });
+    void message.success(t('assign.done', { assigned: result.assigned, ended: result.ended }));
+    onDone();
   };
 
   const list = helpers.data ?? [];
   return (
-    <Modal
+    <FormModal<Values>
+      form={form}
       open={open}
       title={t('assign.title')}
+      name="assign-helper"
       onCancel={onClose}
-      onOk={() => form.submit()}
+      onSubmit={onSubmit}
       okText={t('common.ok')}
-      cancelText={t('common.cancel')}
-      confirmLoading={saving}
-      maskClosable={false}
-      forceRender
     >
       <Typography.Paragraph>
         {t('assign.count', { count: householdIds.length })}
         <br />
         <Typography.Text type="secondary">{t('assign.replaceNote')}</Typography.Text>
       </Typography.Paragraph>
-      {error ? <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 16 }} /> : null}
-      {helpers.error ? (
-        <Alert type="error" showIcon title={errorMessage(helpers.error, t('common.loadFailed'))} />
-      ) : null}
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        name="assign-helper"
-        onFinish={onFinish}
-        disabled={saving}
-        initialValues={{ startsOn: dayjs() }}
+      <QueryError query={helpers} />
+      <Form.Item
+        label={t('assign.helper')}
+        name="userId"
+        rules={[{ required: true, message: t('common.required', { field: t('assign.helper') }) }]}
       >
-        <Form.Item
-          label={t('assign.helper')}
-          name="userId"
-          rules={[{ required: true, message: t('common.required', { field: t('assign.helper') }) }]}
-        >
-          <Select<number>
-            loading={helpers.loading}
-            showSearch={{ optionFilterProp: 'label' }}
-            notFoundContent={helpers.loading ? undefined : t('assign.noHelpers')}
-            options={list.map((h) => ({
-              value: h.userId,
-              title: h.name,
-              label: `${h.name}（${h.unit ?? h.regionName}）· ${t('assign.households', { count: h.households })}`,
-            }))}
-          />
-        </Form.Item>
-        <Form.Item
-          label={t('assign.startsOn')}
-          name="startsOn"
-          rules={[{ required: true, message: t('common.required', { field: t('assign.startsOn') }) }]}
-          style={{ marginBottom: 0 }}
-        >
-          <DatePicker style={{ width: '100%' }} allowClear={false} />
-        </Form.Item>
-      </Form>
-    </Modal>
+        <Select<number>
+          loading={helpers.isFetching}
+          showSearch={{ optionFilterProp: 'label' }}
+          notFoundContent={helpers.isFetching ? undefined : t('assign.noHelpers')}
+          options={list.map((h) => ({
+            value: h.userId,
+            title: h.name,
+            label: `${h.name}（${h.unit ?? h.regionName}）· ${t('assign.households', { count: h.households })}`,
+          }))}
+        />
+      </Form.Item>
+      <Form.Item
+        label={t('assign.startsOn')}
+        name="startsOn"
+        rules={[{ required: true, message: t('common.required', { field: t('assign.startsOn') }) }]}
+        style={{ marginBottom: 0 }}
+      >
+        <DatePicker style={{ width: '100%' }} allowClear={false} />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,15 +1,18 @@
 import {
+  ClockCircleOutlined,
   RollbackOutlined,
   SafetyOutlined,
   SendOutlined,
   StopOutlined,
   TagsOutlined,
+  TeamOutlined,
   TrophyOutlined,
 } from '@ant-design/icons';
-import { Button, Flex } from 'antd';
+import { Button, Flex, Tooltip } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { type CaseStage, isEliminationStage, STAGE_RULES } from '../../../shared/case-workflow.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
+import { AssignHelperModal } from './AssignHelperModal.js';
 import {
   ClassifyModal,
   EliminationModal,
@@ -20,9 +23,12 @@ import {
 import { stageLabel } from './codes.js';
 import type { CaseTabProps } from './context.js';
 
-type Dialog = Workflow | 'classify' | 'elimination' | 'safety_net' | null;
+type Dialog = Workflow | 'classify' | 'elimination' | 'safety_net' | 'helper' | null;
 
-/** The buttons the server allows this user now (allowedActions), each opening its form. */
+/**
+ * The buttons the server allows this user now (allowedActions), each opening its form; an action the
+ * procedure refuses today (blockedActions) is shown disabled with its reason and the day it opens.
+ */
 export function CaseActionBar({ detail, save }: CaseTabProps) {
   const { t, pick } = useI18n();
   const [dialog, setDialog] = useState<Dialog>(null);
@@ -35,6 +41,16 @@ export function CaseActionBar({ detail, save }: CaseTabProps) {
       <Button key="advance" type="primary" icon={<SendOutlined />} onClick={() => setDialog('advance')}>
         {rule?.next ? t('case.advanceTo', { stage: stageLabel(pick, rule.next) }) : t('case.advance')}
       </Button>,
+    );
+  }
+  for (const blocked of detail.blockedActions) {
+    buttons.push(
+      <Tooltip key={`blocked-${blocked.action}`} title={blocked.reason}>
+        <Button icon={<ClockCircleOutlined />} disabled data-testid="case-blocked-advance">
+          {rule?.next ? t('case.advanceTo', { stage: stageLabel(pick, rule.next) }) : t('case.advance')}
+          {blocked.opensOn ? t('case.opensOn', { date: blocked.opensOn }) : ''}
+        </Button>
+      </Tooltip>,
     );
   }
   if (allowed.has('classify')) {
@@ -72,6 +88,13 @@ export function CaseActionBar({ detail, save }: CaseTabProps) {
       </Button>,
     );
   }
+  if (detail.canAssignHelper) {
+    buttons.push(
+      <Button key="helper" icon={<TeamOutlined />} onClick={() => setDialog('helper')}>
+        {t('case.assignHelper')}
+      </Button>,
+    );
+  }
   if (buttons.length === 0) {
     return null;
   }
@@ -90,6 +113,17 @@ export function CaseActionBar({ detail, save }: CaseTabProps) {
       <ClassifyModal open={dialog === 'classify'} detail={detail} save={save} onClose={close} />
       <EliminationModal open={dialog === 'elimination'} detail={detail} save={save} onClose={close} />
       <SafetyNetModal open={dialog === 'safety_net'} detail={detail} save={save} onClose={close} />
+      <AssignHelperModal
+        open={dialog === 'helper'}
+        householdIds={[detail.householdId]}
+        regionCode={detail.regionCode}
+        onClose={close}
+        onDone={() => {
+          close();
+          // Read the case afresh so its helper line shows the assignment.
+          void save(async () => undefined);
+        }}
+      />
     </>
   );
 }

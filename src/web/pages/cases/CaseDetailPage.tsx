@@ -1,56 +1,25 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Descriptions, Space, Tabs, Tag, Typography } from 'antd';
-import { useCallback, useRef } from 'react';
+import { Alert, Button, Card, Descriptions, Space, Tabs, Tag, Typography } from 'antd';
 import { Link, useNavigate, useParams } from 'react-router';
-import { caseApi } from '../../api/endpoints.js';
-import type { CaseDetail } from '../../api/types.js';
 import { DetailLoadState } from '../../components/DetailLoadState.js';
+import { useCase, useSaveCase } from '../../data/cases.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
-import { useRemote } from '../../util/useRemote.js';
 import { HouseholdTypeTag } from '../households/codes.js';
 import { CaseActionBar } from './CaseActions.js';
 import { CaseProgress } from './CaseProgress.js';
 import { CriteriaTab, HelpersTab, StepsTab } from './CaseTabs.js';
 import { CategoryTag, DueDate, RiskTags, StageTag } from './codes.js';
-import { type CaseSave, isStaleVersion } from './context.js';
+import type { CaseSave } from './context.js';
 import { MeasuresTab } from './MeasuresTab.js';
-
-const isCaseDetail = (value: unknown): value is CaseDetail =>
-  typeof value === 'object' && value !== null && 'allowedActions' in value && 'steps' in value;
 
 export function CaseDetailPage() {
   const { id: rawId } = useParams();
   const id = Number(rawId);
   const { t } = useI18n();
-  const { message } = App.useApp();
   const navigate = useNavigate();
-  const remote = useRemote(() => caseApi.get(id), String(id));
-  const latest = useRef<CaseDetail | undefined>(undefined);
-  latest.current = remote.data;
-  const { setData, reload } = remote;
-
-  const save = useCallback<CaseSave>(
-    async (action) => {
-      const version = latest.current?.version ?? 0;
-      try {
-        const answer = await action(version);
-        // Measure routes may answer with the measure alone: then read the case afresh.
-        const next = isCaseDetail(answer) && answer.id === id ? answer : await caseApi.get(id);
-        latest.current = next;
-        setData(next);
-        return true;
-      } catch (cause) {
-        // A workflow refusal is thrown on, for the dialog to show; a stale version reloads the case.
-        if (isStaleVersion(cause)) {
-          message.error({ content: t('common.conflictReloaded', { message: cause.message }), duration: 6 });
-          reload();
-          return false;
-        }
-        throw cause;
-      }
-    },
-    [id, setData, reload, message, t],
-  );
+  const caseQuery = useCase(id);
+  const saveCase = useSaveCase(id);
+  const save: CaseSave = async (action) => (await saveCase(action)) !== null;
 
   const goBack = () =>
     (window.history.state as { idx?: number } | null)?.idx ? navigate(-1) : navigate('/cases');
@@ -62,19 +31,19 @@ export function CaseDetailPage() {
     </div>
   );
 
-  if (!remote.data) {
+  if (!caseQuery.data) {
     return (
       <DetailLoadState
-        error={remote.error}
+        error={caseQuery.error}
         notFoundTitle={t('cases.notFound')}
         backLabel={t('cases.backToList')}
         onBack={() => navigate('/cases')}
-        onRetry={reload}
+        onRetry={() => void caseQuery.refetch()}
       />
     );
   }
 
-  const detail = remote.data;
+  const detail = caseQuery.data;
   const tabProps = { detail, save };
   return (
     <>
@@ -101,6 +70,18 @@ export function CaseDetailPage() {
           style={{ marginTop: 20 }}
           data-testid="case-facts"
         >
+          {detail.nextStep ? (
+            <Descriptions.Item label={t('case.nextStep')}>
+              <span data-testid="case-next-step">
+                {detail.nextStep.actors.map((r) => t(`case.level.${r}`)).join(' / ')}
+                {detail.nextStep.opensOn
+                  ? t('case.nextOpens', { date: detail.nextStep.opensOn })
+                  : detail.nextStep.byOn
+                    ? t('case.nextBy', { date: detail.nextStep.byOn })
+                    : ''}
+              </span>
+            </Descriptions.Item>
+          ) : null}
           <Descriptions.Item label={t('leads.foundOn')}>{detail.foundOn}</Descriptions.Item>
           <Descriptions.Item label={t('leads.dueOn')}>
             <DueDate dueOn={detail.dueOn} isLate={detail.isLate} />

@@ -1,7 +1,7 @@
 import { Alert, App, Form, Input, Modal, Radio, Select, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { shanghaiToday } from '../../../shared/calendar.js';
 import { type CaseStage, isEliminationStage, STAGE_RULES } from '../../../shared/case-workflow.js';
+import { clock } from '../../../shared/clock.js';
 import { caseApi } from '../../api/endpoints.js';
 import type { CaseDetail } from '../../api/types.js';
 import { PhotoUpload } from '../../components/PhotoUpload.js';
@@ -59,7 +59,7 @@ export function WorkflowModal({
     action === 'advance' &&
     (detail.stage === 'public_notice' || detail.stage === 'elim_public_notice') &&
     detail.noticeEndsOn !== null &&
-    shanghaiToday() < detail.noticeEndsOn;
+    clock().today() < detail.noticeEndsOn;
 
   const onFinish = async (values: WorkflowValues) => {
     if (!action) {
@@ -77,7 +77,7 @@ export function WorkflowModal({
         }),
       );
       if (ok) {
-        message.success(t('case.done'));
+        void message.success(t('case.done'));
         onClose();
       }
     } catch (cause) {
@@ -180,7 +180,7 @@ export function ClassifyModal({
         }),
       );
       if (ok) {
-        message.success(t('case.classified'));
+        void message.success(t('case.classified'));
         onClose();
       }
     } catch (cause) {
@@ -259,7 +259,7 @@ export function EliminationModal({
         }),
       );
       if (ok) {
-        message.success(t('case.elimRequested'));
+        void message.success(t('case.elimRequested'));
         onClose();
       }
     } catch (cause) {
@@ -347,7 +347,7 @@ export function SafetyNetModal({
     try {
       const ok = await save((version) => caseApi.markSafetyNet(detail.id, { version, note: note.trim() }));
       if (ok) {
-        message.success(t('case.safetyNetDone'));
+        void message.success(t('case.safetyNetDone'));
         onClose();
       }
     } catch (cause) {

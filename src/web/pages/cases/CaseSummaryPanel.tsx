@@ -1,12 +1,10 @@
 import { ArrowUpOutlined } from '@ant-design/icons';
 import { Button, Card, Space, Table, type TableProps, Typography } from 'antd';
-import { caseApi, regionApi } from '../../api/endpoints.js';
-import type { CaseSummaryRow } from '../../api/types.js';
+import { QueryError } from '../../components/QueryState.js';
 import { isInScope, useRegionScope } from '../../components/useRegionScope.js';
+import { type CaseSummaryRow, useCaseSummary, useRegionDetail } from '../../data/cases.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import type { MessageKey } from '../../i18n/messages.js';
-import { errorMessage } from '../../util/formErrors.js';
-import { useRemote } from '../../util/useRemote.js';
 
 type Count = Exclude<keyof CaseSummaryRow, 'regionCode' | 'regionName'>;
 const COUNTS: Array<{ key: Count; label: MessageKey; isLate?: boolean }> = [
@@ -32,20 +30,15 @@ export function CaseSummaryPanel({
   onRegion: (code: string | undefined) => void;
 }) {
   const { t } = useI18n();
-  const summary = useRemote(() => caseApi.summary(regionCode), regionCode ?? '');
+  const summary = useCaseSummary(regionCode);
   const data = summary.data;
   const scope = useRegionScope();
+  const region = useRegionDetail(regionCode);
 
-  const goUp = async () => {
-    if (!regionCode) {
-      return;
-    }
-    try {
-      const region = await regionApi.get(regionCode);
-      onRegion(region.parentCode && isInScope(region.parentCode, scope) ? region.parentCode : undefined);
-    } catch {
-      onRegion(undefined);
-    }
+  // Up to the parent when it is in the user's area; otherwise (or before the region is known) to the top.
+  const goUp = () => {
+    const parentCode = region.data?.parentCode;
+    onRegion(parentCode && isInScope(parentCode, scope) ? parentCode : undefined);
   };
 
   const columns: TableProps<CaseSummaryRow>['columns'] = [
@@ -108,14 +101,14 @@ export function CaseSummaryPanel({
       }
       style={{ marginBottom: 16 }}
     >
-      {summary.error ? (
-        <Typography.Text type="danger">{errorMessage(summary.error, t('common.loadFailed'))}</Typography.Text>
+      {summary.isError && !data ? (
+        <QueryError query={summary} />
       ) : (
         <Table<CaseSummaryRow>
           data-testid="case-summary"
           rowKey="regionCode"
           size="small"
-          loading={summary.loading}
+          loading={summary.isFetching}
           columns={columns}
           dataSource={data ? [data.total, ...data.children] : []}
           pagination={false}

@@ -1,28 +1,14 @@
 import { ReloadOutlined, SearchOutlined, UserAddOutlined } from '@ant-design/icons';
-import {
-  Button,
-  Card,
-  Flex,
-  Input,
-  Select,
-  Space,
-  Table,
-  type TableProps,
-  Tabs,
-  Tag,
-  Typography,
-} from 'antd';
+import { Button, Card, Flex, Input, Select, Space, type TableProps, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { CASE_CATEGORIES, type CaseCategory } from '../../../shared/case-workflow.js';
-import { caseApi } from '../../api/endpoints.js';
-import type { CaseGroup, CaseItem, CaseSearch } from '../../api/types.js';
 import { useSession } from '../../auth/SessionProvider.js';
 import { RegionPicker } from '../../components/RegionPicker.js';
+import { UrlTable, useTableParams } from '../../components/UrlTable.js';
+import { type CaseGroup, type CaseItem, type CaseSearch, useCases } from '../../data/cases.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
-import { errorMessage } from '../../util/formErrors.js';
 import { filterWidth, useIsMobile } from '../../util/useIsMobile.js';
-import { useRemote } from '../../util/useRemote.js';
 import { PageHeader } from '../PageHeader.js';
 import { AssignHelperModal } from './AssignHelperModal.js';
 import { CaseSummaryPanel } from './CaseSummaryPanel.js';
@@ -37,51 +23,38 @@ export const CASE_GROUPS: readonly CaseGroup[] = [
   'rejected',
 ];
 
-function readQuery(params: URLSearchParams): CaseSearch {
-  const group = params.get('group') ?? 'identifying';
-  const category = params.get('category');
-  return {
-    group: CASE_GROUPS.includes(group as CaseGroup) ? (group as CaseGroup) : 'identifying',
-    category: CASE_CATEGORIES.includes(category as CaseCategory) ? (category as CaseCategory) : undefined,
-    regionCode: params.get('regionCode') ?? undefined,
-    headName: params.get('headName') ?? undefined,
-    page: Number(params.get('page')) || 1,
-    pageSize: Number(params.get('pageSize')) || 20,
-  };
-}
-
-function writeQuery(query: CaseSearch): URLSearchParams {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (
-      value !== undefined &&
-      value !== '' &&
-      !(key === 'page' && value === 1) &&
-      !(key === 'pageSize' && value === 20)
-    ) {
-      params.set(key, String(value));
-    }
-  }
-  if (params.get('group') === 'identifying') {
-    params.delete('group');
-  }
-  return params;
-}
-
 export function CasesPage() {
   const { t, pick } = useI18n();
   const { can } = useSession();
   const isMobile = useIsMobile();
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
-  const query = readQuery(params);
+  const table = useTableParams(['group', 'category', 'regionCode', 'headName'] as const);
+  const { filters } = table;
+  const query: CaseSearch & { group: CaseGroup } = {
+    group: CASE_GROUPS.find((group) => group === filters.group) ?? 'identifying',
+    category: CASE_CATEGORIES.find((category) => category === filters.category),
+    regionCode: filters.regionCode,
+    headName: filters.headName,
+    page: table.page,
+    pageSize: table.pageSize,
+  };
   const [headName, setHeadName] = useState(query.headName ?? '');
   const [selected, setSelected] = useState<CaseItem[]>([]);
   const [assigning, setAssigning] = useState(false);
-  const list = useRemote(() => caseApi.search(query), JSON.stringify(query));
-  const update = (patch: Partial<CaseSearch>) => {
+  const list = useCases(query);
+  const update = (patch: {
+    group?: CaseGroup;
+    category?: CaseCategory;
+    regionCode?: string;
+    headName?: string;
+  }) => {
     setSelected([]);
-    setParams(writeQuery({ ...query, page: 1, ...patch }));
+    // The first group is the default: it is not written to the URL.
+    const { group, ...rest } = patch;
+    table.setFilters({
+      ...rest,
+      ...('group' in patch ? { group: group === 'identifying' ? undefined : group } : {}),
+    });
   };
   const canAssign = can('helper.assign') && query.group === 'monitoring';
   const showElimination = query.group === 'eliminated';
@@ -219,7 +192,7 @@ export function CasesPage() {
             onClick={() => {
               setHeadName('');
               setSelected([]);
-              setParams(writeQuery({ group: query.group, page: 1, pageSize: 20 }));
+              table.setFilters({ category: undefined, regionCode: undefined, headName: undefined });
             }}
           >
             {t('common.reset')}
@@ -235,22 +208,20 @@ export function CasesPage() {
             </Button>
           ) : null}
         </Flex>
-        {list.error ? (
-          <Typography.Paragraph type="danger" role="alert">
-            {errorMessage(list.error, t('common.loadFailed'))}{' '}
-            <Button size="small" onClick={list.reload}>
-              {t('common.retry')}
-            </Button>
-          </Typography.Paragraph>
-        ) : null}
-        <Table<CaseItem>
+        <UrlTable
           data-testid="cases-table"
+          query={list}
+          params={table}
           rowKey="id"
           size="middle"
           columns={columns}
-          dataSource={list.data?.items ?? []}
-          loading={list.loading}
           scroll={{ x: 1040 }}
+          emptyText={
+            filters.category || filters.regionCode || filters.headName
+              ? t('cases.emptyFiltered')
+              : t(`cases.empty.${query.group}`)
+          }
+          totalText={(count) => t('cases.total', { total: count })}
           rowSelection={
             canAssign
               ? {
@@ -261,14 +232,6 @@ export function CasesPage() {
               : undefined
           }
           onRow={(row) => ({ onDoubleClick: () => navigate(`/cases/${row.id}`) })}
-          pagination={{
-            current: query.page,
-            pageSize: query.pageSize,
-            total: list.data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (count) => t('cases.total', { total: count }),
-            onChange: (page, pageSize) => setParams(writeQuery({ ...query, page, pageSize })),
-          }}
         />
       </Card>
       <AssignHelperModal
@@ -279,7 +242,6 @@ export function CasesPage() {
         onDone={() => {
           setAssigning(false);
           setSelected([]);
-          list.reload();
         }}
       />
     </>

@@ -30,6 +30,7 @@ import { caseApi } from '../../api/endpoints.js';
 import type { Measure } from '../../api/types.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { applyServerFieldErrors, errorMessage } from '../../util/formErrors.js';
+import { today } from '../../util/today.js';
 import { money } from '../households/codes.js';
 import { measureCategoryLabel } from './codes.js';
 import type { CaseTabProps } from './context.js';
@@ -47,10 +48,10 @@ export function MeasuresTab({ detail, save }: CaseTabProps) {
     try {
       const ok = await save(() => caseApi.removeMeasure(m.id, m.version));
       if (ok) {
-        message.success(t('measures.deleted'));
+        void message.success(t('measures.deleted'));
       }
     } catch (cause) {
-      message.error(errorMessage(cause, t('common.loadFailed')));
+      void message.error(errorMessage(cause, t('common.loadFailed')));
     } finally {
       setDeleting(null);
     }
@@ -231,7 +232,7 @@ function MeasureFormModal({
         ? await save(() => caseApi.updateMeasure(existing.id, { version: existing.version, ...body }))
         : await save(() => caseApi.addMeasure(caseId, body));
       if (ok) {
-        message.success(existing ? t('measures.saved') : t('measures.added'));
+        void message.success(existing ? t('measures.saved') : t('measures.added'));
         onClose();
       }
     } catch (cause) {
@@ -264,7 +265,7 @@ function MeasureFormModal({
         name="measure-form"
         onFinish={onFinish}
         disabled={saving}
-        initialValues={{ item: '', startsOn: dayjs(), endsOn: null, amount: null, provider: '', note: '' }}
+        initialValues={{ item: '', startsOn: today(), endsOn: null, amount: null, provider: '', note: '' }}
       >
         <Row gutter={16}>
           <Col xs={24} sm={12}>

@@ -2,12 +2,21 @@ import { CheckCircleFilled } from '@ant-design/icons';
 import { Alert, Button, Card, Divider, Form, Input, Result, Typography } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import { type DeclarationInput, type DeclarationStatus, declarationApi } from '../../api/department.js';
+import {
+  type DeclarationBody,
+  type DeclarationStatusBody,
+  useDeclarationStatus,
+  useDeclarationVillage,
+  useDeclare,
+} from '../../data/declarations.js';
+import { showOnFields } from '../../forms/FormModal.js';
+import { maxLengthOf } from '../../forms/field-rules.js';
+import { useErrorText } from '../../i18n/error-text.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
-import { applyServerFieldErrors, errorMessage } from '../../util/formErrors.js';
-import { useRemote } from '../../util/useRemote.js';
 
 const MAX_PHOTO = 2 * 1024 * 1024;
+const DECLARE = 'POST /api/public/declare/{code}';
+const LOOKUP = 'POST /api/public/declarations/status';
 
 function readAsDataUrl(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -25,26 +34,28 @@ function readAsDataUrl(file: File): Promise<string> {
 export function DeclarePage() {
   const { t } = useI18n();
   const code = useParams().code ?? '';
-  const village = useRemote(() => declarationApi.village(code), `declare-${code}`);
-  const [form] = Form.useForm<DeclarationInput>();
+  const errorText = useErrorText();
+  const village = useDeclarationVillage(code);
+  const declare = useDeclare(code);
+  const [form] = Form.useForm<DeclarationBody>();
   const [photo, setPhoto] = useState<File | null>(null);
   const [photoError, setPhotoError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [reference, setReference] = useState<string | null>(null);
 
-  async function submit(values: DeclarationInput) {
+  async function submit(values: DeclarationBody) {
     setBusy(true);
     setError(null);
     try {
-      const receipt = await declarationApi.declare(code, {
+      const receipt = await declare.mutateAsync({
         ...values,
         photo: photo ? await readAsDataUrl(photo) : null,
       });
       setReference(receipt.reference);
     } catch (cause) {
-      if (!applyServerFieldErrors(form, cause, ['name', 'idNumber', 'phone', 'description'])) {
-        setError(errorMessage(cause, t('common.loadFailed')));
+      if (!showOnFields(form, cause)) {
+        setError(errorText(cause, t('common.loadFailed')));
       }
     } finally {
       setBusy(false);
@@ -94,21 +105,26 @@ export function DeclarePage() {
                   },
                 ]}
               >
-                <Input autoComplete="name" maxLength={50} />
+                <Input autoComplete="name" maxLength={maxLengthOf(DECLARE, 'name')} />
               </Form.Item>
               <Form.Item
                 name="idNumber"
                 label={t('declare.idNumber')}
                 rules={[{ required: true, message: t('declare.required', { field: t('declare.idNumber') }) }]}
               >
-                <Input inputMode="text" maxLength={22} />
+                <Input inputMode="text" maxLength={maxLengthOf(DECLARE, 'idNumber')} />
               </Form.Item>
               <Form.Item
                 name="phone"
                 label={t('declare.phone')}
                 rules={[{ required: true, message: t('declare.required', { field: t('declare.phone') }) }]}
               >
-                <Input type="tel" inputMode="tel" autoComplete="tel" maxLength={20} />
+                <Input
+                  type="tel"
+                  inputMode="tel"
+                  autoComplete="tel"
+                  maxLength={maxLengthOf(DECLARE, 'phone')}
+                />
               </Form.Item>
               <Form.Item
                 name="description"
@@ -121,7 +137,11 @@ export function DeclarePage() {
                   },
                 ]}
               >
-                <Input.TextArea rows={4} maxLength={2000} placeholder={t('declare.descriptionHint')} />
+                <Input.TextArea
+                  rows={4}
+                  maxLength={maxLengthOf(DECLARE, 'description')}
+                  placeholder={t('declare.descriptionHint')}
+                />
               </Form.Item>
               <Form.Item
                 label={t('declare.photo')}
@@ -158,38 +178,37 @@ export function DeclarePage() {
 
 function StatusLookup() {
   const { t } = useI18n();
-  const [status, setStatus] = useState<DeclarationStatus | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  async function lookup(values: { reference: string; phone: string }) {
-    setBusy(true);
-    setError(null);
-    try {
-      setStatus(await declarationApi.status(values.reference, values.phone));
-    } catch (cause) {
-      setStatus(null);
-      setError(errorMessage(cause, t('common.loadFailed')));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const errorText = useErrorText();
+  const lookup = useDeclarationStatus();
+  const status = lookup.data;
   return (
     <Card style={{ marginTop: 16 }}>
       <Typography.Title level={5} style={{ marginTop: 0 }}>
         {t('declare.lookup')}
       </Typography.Title>
-      <Form layout="vertical" onFinish={lookup} requiredMark={false}>
+      <Form<DeclarationStatusBody>
+        layout="vertical"
+        onFinish={(values) => lookup.mutate(values)}
+        requiredMark={false}
+      >
         <Form.Item name="reference" label={t('decl.reference')} rules={[{ required: true }]}>
-          <Input maxLength={40} />
+          <Input maxLength={maxLengthOf(LOOKUP, 'reference')} />
         </Form.Item>
         <Form.Item name="phone" label={t('declare.phone')} rules={[{ required: true }]}>
-          <Input type="tel" inputMode="tel" maxLength={20} />
+          <Input type="tel" inputMode="tel" maxLength={maxLengthOf(LOOKUP, 'phone')} />
         </Form.Item>
-        <Button htmlType="submit" block loading={busy}>
+        <Button htmlType="submit" block loading={lookup.isPending}>
           {t('declare.lookupSubmit')}
         </Button>
       </Form>
-      {error ? <Alert type="error" showIcon title={error} style={{ marginTop: 12 }} /> : null}
+      {lookup.error ? (
+        <Alert
+          type="error"
+          showIcon
+          title={errorText(lookup.error, t('common.loadFailed'))}
+          style={{ marginTop: 12 }}
+        />
+      ) : null}
       {status ? (
         <>
           <Divider />

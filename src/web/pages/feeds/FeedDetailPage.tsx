@@ -2,11 +2,10 @@ import { ArrowLeftOutlined, DownloadOutlined } from '@ant-design/icons';
 import { Alert, Card, Descriptions, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { type Feedback, feedApi } from '../../api/department.js';
+import { type Feedback, useFeed, useFeedback } from '../../data/feeds.js';
+import { useErrorText } from '../../i18n/error-text.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import type { MessageKey } from '../../i18n/messages.js';
-import { errorMessage } from '../../util/formErrors.js';
-import { useRemote } from '../../util/useRemote.js';
 import { PageHeader } from '../PageHeader.js';
 import { AlertStatusTag, FeedStatusTag, feedLabel, ruleLabel } from './labels.js';
 
@@ -17,8 +16,9 @@ export function FeedDetailPage() {
   const { t, pick } = useI18n();
   const id = Number(useParams().id);
   const [page, setPage] = useState(1);
-  const feed = useRemote(() => feedApi.get(id), `feed-${id}`);
-  const rows = useRemote(() => feedApi.feedback(id, page, 50), `feedback-${id}-${page}`);
+  const errorText = useErrorText();
+  const feed = useFeed(id);
+  const rows = useFeedback(id, page, 50);
   const f = feed.data;
 
   return (
@@ -31,9 +31,7 @@ export function FeedDetailPage() {
           </Link>
         }
       />
-      {feed.error ? (
-        <Alert type="error" showIcon title={errorMessage(feed.error, t('common.loadFailed'))} />
-      ) : null}
+      {feed.error ? <Alert type="error" showIcon title={errorText(feed.error)} /> : null}
       {f ? (
         <Card style={{ marginBottom: 16 }}>
           <Descriptions column={{ xs: 1, md: 3 }} size="small" bordered>
@@ -61,7 +59,7 @@ export function FeedDetailPage() {
                   alerts: f.alertsCreated,
                 })}
                 {f.refusedRows > 0 ? (
-                  <a href={feedApi.problemsUrl(f.id)} download>
+                  <a href={`/api/feeds/${f.id}/problems.csv`} download>
                     <DownloadOutlined /> {t('feeds.downloadProblems')} ({f.refusedRows})
                   </a>
                 ) : null}
@@ -75,7 +73,7 @@ export function FeedDetailPage() {
           data-testid="feedback-table"
           rowKey="rowNo"
           size="small"
-          loading={rows.loading}
+          loading={rows.isFetching}
           dataSource={rows.data?.items ?? []}
           scroll={{ x: 900 }}
           pagination={{

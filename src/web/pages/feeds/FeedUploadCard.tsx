@@ -1,14 +1,17 @@
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Checkbox, Form, Input, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
+import { monthOf } from '../../../shared/calendar.js';
+import { clock } from '../../../shared/clock.js';
 import { FEED_LAYOUTS, type FeedType, feedTypesOf } from '../../../shared/feed-types.js';
 import { type FeedResult, feedApi } from '../../api/department.js';
 import { useMe } from '../../auth/SessionProvider.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { errorMessage } from '../../util/formErrors.js';
+import { FeedColumnMapForm } from './FeedColumnMapForm.js';
 import { FeedStatusTag, feedLabel } from './labels.js';
 
-const thisMonth = () => new Date().toISOString().slice(0, 7);
+const thisMonth = () => monthOf(clock().today());
 
 /** A department uploads this month's file of one of its feed types and sees at once what was taken. */
 export function FeedUploadCard({ onUploaded }: { onUploaded: () => void }) {
@@ -110,6 +113,25 @@ export function FeedUploadCard({ onUploaded }: { onUploaded: () => void }) {
           {result.duplicate ? <Alert type="info" showIcon title={t('feeds.duplicate')} /> : null}
           {result.status === 'refused' && !result.duplicate ? (
             <Alert type="warning" showIcon title={t('feeds.refusedHint')} />
+          ) : null}
+          {result.headerProblem && feedType ? (
+            <FeedColumnMapForm
+              feedType={feedType}
+              problem={result.headerProblem}
+              onSaved={() => void submit()}
+            />
+          ) : null}
+          {result.notes.length > 0 ? (
+            <Alert
+              style={{ marginTop: 12 }}
+              type="info"
+              showIcon
+              data-testid="feed-notes"
+              title={t('feeds.notes')}
+              description={result.notes
+                .map((n) => t('feeds.note', { row: n.row, reason: n.reason }))
+                .join('；')}
+            />
           ) : null}
           {result.problems.length > 0 ? (
             <>

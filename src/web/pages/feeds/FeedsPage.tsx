@@ -2,15 +2,16 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { DEPARTMENTS } from '../../../shared/roles.js';
-import { type Feed, feedApi } from '../../api/department.js';
+import { FEED_DEPARTMENTS } from '../../../shared/roles.js';
 import { useSession } from '../../auth/SessionProvider.js';
+import { type FeedList, useFeeds } from '../../data/feeds.js';
+import { useErrorText } from '../../i18n/error-text.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
-import { errorMessage } from '../../util/formErrors.js';
-import { useRemote } from '../../util/useRemote.js';
 import { PageHeader } from '../PageHeader.js';
 import { FeedUploadCard } from './FeedUploadCard.js';
 import { FeedStatusTag, feedLabel } from './labels.js';
+
+type Feed = FeedList['items'][number];
 
 /**
  * 部门数据: a department's landing page (upload this month's data, see every feed it sent and open the
@@ -20,13 +21,14 @@ export function FeedsPage() {
   const { t, pick } = useI18n();
   const { can } = useSession();
   const [page, setPage] = useState(1);
-  const feeds = useRemote(() => feedApi.list(page, 20), `feeds-${page}`);
-  const [department, setDepartment] = useState<string>(DEPARTMENTS[0]);
+  const errorText = useErrorText();
+  const feeds = useFeeds(page, 20);
+  const [department, setDepartment] = useState<string>(FEED_DEPARTMENTS[0]);
 
   return (
     <>
       <PageHeader title={t('feeds.title')} />
-      {can('feed.submit') ? <FeedUploadCard onUploaded={feeds.reload} /> : null}
+      {can('feed.submit') ? <FeedUploadCard onUploaded={() => void feeds.refetch()} /> : null}
       {can('department.export') ? (
         <Card title={t('feeds.exportLists')} style={{ marginBottom: 16 }}>
           <Typography.Paragraph type="secondary">{t('feeds.exportHelp')}</Typography.Paragraph>
@@ -36,23 +38,24 @@ export function FeedsPage() {
               style={{ width: 140 }}
               value={department}
               onChange={setDepartment}
-              options={DEPARTMENTS.map((d) => ({ value: d, label: d }))}
+              options={FEED_DEPARTMENTS.map((d) => ({ value: d, label: d }))}
             />
-            <Button icon={<DownloadOutlined />} href={feedApi.departmentListUrl(department)}>
+            <Button
+              icon={<DownloadOutlined />}
+              href={`/api/department-lists?department=${encodeURIComponent(department)}`}
+            >
               {t('feeds.download')}
             </Button>
           </Space>
         </Card>
       ) : null}
       <Card title={t('feeds.history')}>
-        {feeds.error ? (
-          <Alert type="error" showIcon title={errorMessage(feeds.error, t('common.loadFailed'))} />
-        ) : null}
+        {feeds.error ? <Alert type="error" showIcon title={errorText(feeds.error)} /> : null}
         <Table<Feed>
           data-testid="feeds-table"
           rowKey="id"
           size="middle"
-          loading={feeds.loading}
+          loading={feeds.isFetching}
           dataSource={feeds.data?.items ?? []}
           scroll={{ x: 1000 }}
           pagination={{

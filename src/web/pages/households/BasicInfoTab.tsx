@@ -132,7 +132,7 @@ export function BasicInfoTab({ detail, canWrite, save }: HouseholdTabProps) {
   const onFinish = async (values: Values) => {
     const body = changes(h, values);
     if (Object.keys(body).length === 0) {
-      message.info(t('common.noChanges'));
+      void message.info(t('common.noChanges'));
       return;
     }
     setSaving(true);
@@ -140,7 +140,7 @@ export function BasicInfoTab({ detail, canWrite, save }: HouseholdTabProps) {
     try {
       const saved = await save((version) => householdApi.update(h.id, { version, ...body }));
       if (saved) {
-        message.success(t('common.saved'));
+        void message.success(t('common.saved'));
       }
     } catch (cause) {
       if (!applyServerFieldErrors(form, cause, FIELDS)) {

@@ -1,12 +1,10 @@
-import { Button, Empty, Table, Tag, Typography } from 'antd';
+import { Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { HOUSEHOLD_TYPE_LABELS, type HouseholdType } from '../../../shared/household-codes.js';
-import { householdApi } from '../../api/endpoints.js';
-import type { HistoryEntry } from '../../api/types.js';
+import { QueryState } from '../../components/QueryState.js';
+import { type HistoryEntry, useHouseholdHistory } from '../../data/households.js';
 import { type Translate, useI18n } from '../../i18n/I18nProvider.js';
 import { ACTION_LABELS, FIELD_LABELS } from '../../i18n/messages.js';
-import { errorMessage } from '../../util/formErrors.js';
-import { useRemote } from '../../util/useRemote.js';
 import { categoryLabel, itemLabel, money } from './codes.js';
 
 type Pick = (label: { zh: string; en: string }) => string;
@@ -100,81 +98,79 @@ function changesOf(entry: HistoryEntry, t: Translate, pick: Pick, lang: 'zh' | '
 }
 
 /** Who changed what and when, newest first, old → new in words. */
-export function HistoryTab({ householdId, version }: { householdId: number; version: number }) {
+export function HistoryTab({ householdId }: { householdId: number }) {
   const { t, pick, lang } = useI18n();
-  const history = useRemote(() => householdApi.history(householdId), `${householdId}:${version}`);
+  const history = useHouseholdHistory(householdId);
 
-  if (history.error) {
-    return (
-      <Typography.Paragraph type="danger" role="alert">
-        {errorMessage(history.error, t('common.loadFailed'))}{' '}
-        <Button size="small" onClick={history.reload}>
-          {t('common.retry')}
-        </Button>
-      </Typography.Paragraph>
-    );
-  }
   return (
-    <Table<HistoryEntry>
-      data-testid="history-table"
-      rowKey="id"
-      size="middle"
-      loading={history.loading}
-      dataSource={history.data ?? []}
-      pagination={{ pageSize: 20, hideOnSinglePage: true }}
-      locale={{ emptyText: <Empty description={t('history.empty')} /> }}
-      scroll={{ x: 760 }}
-      columns={[
-        {
-          title: t('history.at'),
-          dataIndex: 'at',
-          width: 150,
-          render: (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm'),
-        },
-        { title: t('history.actor'), dataIndex: 'actorName', width: 140 },
-        {
-          title: t('history.action'),
-          dataIndex: 'action',
-          width: 130,
-          render: (action: string) => (
-            <Tag color={action === 'person.reveal' ? 'purple' : 'blue'}>
-              {ACTION_LABELS[action] ? pick(ACTION_LABELS[action]) : action}
-            </Tag>
-          ),
-        },
-        {
-          title: t('history.changes'),
-          key: 'changes',
-          render: (_, entry) => (
-            <ul style={{ margin: 0, paddingInlineStart: 16 }}>
-              {changesOf(entry, t, pick, lang).map((c) => (
-                <li key={c.field}>
-                  <Typography.Text type="secondary">
-                    {FIELD_LABELS[c.field]
-                      ? pick(FIELD_LABELS[c.field] as { zh: string; en: string })
-                      : c.field}
-                    ：
-                  </Typography.Text>
-                  {c.old !== undefined ? (
-                    <Typography.Text
-                      delete={c.new !== undefined}
-                      type={c.new !== undefined ? 'danger' : undefined}
-                    >
-                      {c.old}
-                    </Typography.Text>
-                  ) : null}
-                  {c.old !== undefined && c.new !== undefined ? ' → ' : null}
-                  {c.new !== undefined ? (
-                    <Typography.Text strong style={{ color: '#237804' }}>
-                      {c.new}
-                    </Typography.Text>
-                  ) : null}
-                </li>
-              ))}
-            </ul>
-          ),
-        },
-      ]}
-    />
+    <QueryState
+      query={history}
+      bare
+      isEmpty={(entries) => entries.length === 0}
+      empty={{ reason: t('history.empty') }}
+    >
+      {(entries) => (
+        <Table<HistoryEntry>
+          data-testid="history-table"
+          rowKey="id"
+          size="middle"
+          loading={history.isFetching}
+          dataSource={entries}
+          pagination={{ pageSize: 20, hideOnSinglePage: true }}
+          scroll={{ x: 760 }}
+          columns={[
+            {
+              title: t('history.at'),
+              dataIndex: 'at',
+              width: 150,
+              render: (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm'),
+            },
+            { title: t('history.actor'), dataIndex: 'actorName', width: 140 },
+            {
+              title: t('history.action'),
+              dataIndex: 'action',
+              width: 130,
+              render: (action: string) => (
+                <Tag color={action === 'person.reveal' ? 'purple' : 'blue'}>
+                  {ACTION_LABELS[action] ? pick(ACTION_LABELS[action]) : action}
+                </Tag>
+              ),
+            },
+            {
+              title: t('history.changes'),
+              key: 'changes',
+              render: (_, entry) => (
+                <ul style={{ margin: 0, paddingInlineStart: 16 }}>
+                  {changesOf(entry, t, pick, lang).map((c) => (
+                    <li key={c.field}>
+                      <Typography.Text type="secondary">
+                        {FIELD_LABELS[c.field]
+                          ? pick(FIELD_LABELS[c.field] as { zh: string; en: string })
+                          : c.field}
+                        ：
+                      </Typography.Text>
+                      {c.old !== undefined ? (
+                        <Typography.Text
+                          delete={c.new !== undefined}
+                          type={c.new !== undefined ? 'danger' : undefined}
+                        >
+                          {c.old}
+                        </Typography.Text>
+                      ) : null}
+                      {c.old !== undefined && c.new !== undefined ? ' → ' : null}
+                      {c.new !== undefined ? (
+                        <Typography.Text strong style={{ color: '#237804' }}>
+                          {c.new}
+                        </Typography.Text>
+                      ) : null}
+                    </li>
+                  ))}
+                </ul>
+              ),
+            },
+          ]}
+        />
+      )}
+    </QueryState>
   );
 }

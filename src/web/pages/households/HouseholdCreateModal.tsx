@@ -65,7 +65,7 @@ export function HouseholdCreateModal({
         address: values.address?.trim() || null,
         head: { name: values.headName.trim(), idNumber: values.headIdNumber, relation: '户主' },
       });
-      message.success(t('hh.created', { name: created.household.headName }));
+      void message.success(t('hh.created', { name: created.household.headName }));
       onCreated(created.household.id);
     } catch (cause) {
       const issues = cause instanceof ApiError ? cause.fieldIssues : [];

@@ -1,15 +1,12 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { App, Button, Card, Space, Tabs, Typography } from 'antd';
+import { Button, Card, Space, Tabs, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useCallback, useRef } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
-import { isConflict } from '../../api/client.js';
-import { householdApi } from '../../api/endpoints.js';
-import type { HouseholdDetail } from '../../api/types.js';
 import { useSession } from '../../auth/SessionProvider.js';
 import { DetailLoadState } from '../../components/DetailLoadState.js';
+import { useHousehold, useSaveHousehold } from '../../data/households.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
-import { useRemote } from '../../util/useRemote.js';
+import { WorkRecordsTab } from '../employment/WorkRecordsTab.js';
 import { BasicInfoTab } from './BasicInfoTab.js';
 import { HouseholdTypeTag } from './codes.js';
 import { HistoryTab } from './HistoryTab.js';
@@ -24,33 +21,10 @@ export function HouseholdDetailPage() {
   const id = Number(rawId);
   const { t } = useI18n();
   const { can } = useSession();
-  const { message } = App.useApp();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
-  const remote = useRemote(() => householdApi.get(id), String(id));
-  const latest = useRef<HouseholdDetail | undefined>(undefined);
-  latest.current = remote.data;
-  const { setData, reload } = remote;
-
-  const save = useCallback(
-    async (action: (version: number) => Promise<HouseholdDetail>) => {
-      const version = latest.current?.household.version ?? 0;
-      try {
-        const next = await action(version);
-        latest.current = next;
-        setData(next);
-        return next;
-      } catch (cause) {
-        if (isConflict(cause)) {
-          message.error({ content: t('common.conflictReloaded', { message: cause.message }), duration: 6 });
-          reload();
-          return null;
-        }
-        throw cause;
-      }
-    },
-    [setData, reload, message, t],
-  );
+  const household = useHousehold(id);
+  const save = useSaveHousehold(id);
 
   // Back to the list as it was searched, or to the list when the page was opened directly.
   const goBack = () =>
@@ -63,19 +37,19 @@ export function HouseholdDetailPage() {
     </div>
   );
 
-  if (!remote.data) {
+  if (!household.data) {
     return (
       <DetailLoadState
-        error={remote.error}
+        error={household.error}
         notFoundTitle={t('hh.notFound')}
         backLabel={t('hh.backToList')}
         onBack={() => navigate('/households')}
-        onRetry={reload}
+        onRetry={() => void household.refetch()}
       />
     );
   }
 
-  const detail = remote.data;
+  const detail = household.data;
   const h = detail.household;
   const canWrite = can('household.write');
   const tabProps = { detail, canWrite, save };
@@ -116,6 +90,15 @@ export function HouseholdDetailPage() {
               label: `${t('hh.tab.income')} (${detail.incomeItems.length})`,
               children: <IncomeTab {...tabProps} />,
             },
+            ...(can('employment.read')
+              ? [
+                  {
+                    key: 'work',
+                    label: t('emp.tab.records'),
+                    children: <WorkRecordsTab householdId={h.id} />,
+                  },
+                ]
+              : []),
             ...(can('visit.read')
               ? [
                   {
@@ -128,12 +111,12 @@ export function HouseholdDetailPage() {
             {
               key: 'timeline',
               label: t('hh.tab.timeline'),
-              children: <TimelineTab householdId={h.id} version={h.version} />,
+              children: <TimelineTab householdId={h.id} />,
             },
             {
               key: 'history',
               label: t('hh.tab.history'),
-              children: <HistoryTab householdId={h.id} version={h.version} />,
+              children: <HistoryTab householdId={h.id} />,
             },
           ]}
         />

@@ -1,11 +1,9 @@
 import { Card, Col, Flex, Progress, Row, Space, Statistic, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { screeningApi } from '../../api/endpoints.js';
-import type { HouseholdDetail } from '../../api/types.js';
 import { useSession } from '../../auth/SessionProvider.js';
+import { type HouseholdDetail, useScreeningRulesForSummary } from '../../data/households.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { LEAD_SOURCE_LABELS } from '../../i18n/messages.js';
-import { useRemote } from '../../util/useRemote.js';
 import { JUDGEMENT_COLORS, money, reasonLabel } from './codes.js';
 
 const RED = '#cf1322';
@@ -18,11 +16,7 @@ const GUARANTEES = ['education', 'medical', 'housing', 'water'] as const;
 export function HouseholdSummary({ detail }: { detail: HouseholdDetail }) {
   const { t, pick } = useI18n();
   const { can } = useSession();
-  const canReadRules = can('screening.read');
-  const rules = useRemote(
-    () => (canReadRules ? screeningApi.rules() : Promise.resolve(null)),
-    String(canReadRules),
-  );
+  const rules = useScreeningRulesForSummary(can('screening.read'));
   const perCapita = detail.income.perCapita;
   const line = detail.line;
   const margin = rules.data?.rules.nearLine.marginPercent ?? null;
@@ -71,7 +65,11 @@ export function HouseholdSummary({ detail }: { detail: HouseholdDetail }) {
             ) : null}
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {line !== null
-                ? `${t('hh.summary.line')} ${money(line)} ${t('common.yuan')}`
+                ? `${t('hh.summary.lineOfYear', { year: detail.lineYear ?? '' })} ${money(line)} ${t('common.yuan')}${
+                    detail.lineYear !== null && detail.lineYear < detail.lineForYear
+                      ? t('hh.summary.lineCarried', { year: detail.lineForYear })
+                      : ''
+                  }`
                 : t('hh.summary.noLine')}
             </Typography.Text>
           </Space>

@@ -1,70 +1,60 @@
-import { AlertOutlined, PlusOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
-import { Badge, Button, Card, Flex, Input, Select, Space, Table, type TableProps, Typography } from 'antd';
+import {
+  AlertOutlined,
+  DownloadOutlined,
+  PlusOutlined,
+  ReloadOutlined,
+  SearchOutlined,
+  UploadOutlined,
+} from '@ant-design/icons';
+import { Badge, Button, Card, Flex, Input, Select, Space, type TableProps, Typography } from 'antd';
 import { useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import {
   HOUSEHOLD_TYPE_LABELS,
   HOUSEHOLD_TYPES,
   type HouseholdType,
 } from '../../../shared/household-codes.js';
-import { householdApi } from '../../api/endpoints.js';
-import type { HouseholdListItem, HouseholdSearch } from '../../api/types.js';
 import { useSession } from '../../auth/SessionProvider.js';
 import { RegionPicker } from '../../components/RegionPicker.js';
+import { UrlTable, useTableParams } from '../../components/UrlTable.js';
+import { householdExportUrl } from '../../data/household-transfer.js';
+import { type HouseholdListItem, type HouseholdSearch, useHouseholds } from '../../data/households.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
-import { errorMessage } from '../../util/formErrors.js';
+import { canOpen } from '../../routes.js';
 import { filterWidth, useIsMobile } from '../../util/useIsMobile.js';
-import { useRemote } from '../../util/useRemote.js';
 import { PageHeader } from '../PageHeader.js';
 import { HouseholdTypeTag } from './codes.js';
 import { HouseholdCreateModal } from './HouseholdCreateModal.js';
+import { HouseholdImportModal } from './HouseholdImportModal.js';
 
 const FLAGS = ['open_lead', 'housing', 'water', 'medical_spending'] as const;
 type Flag = (typeof FLAGS)[number];
-
-/** The search lives in the URL, so going back from a household returns to the same list. */
-function readQuery(params: URLSearchParams): HouseholdSearch {
-  const type = params.get('type');
-  const flag = params.get('flag');
-  return {
-    regionCode: params.get('regionCode') ?? undefined,
-    type: HOUSEHOLD_TYPES.includes(type as HouseholdType) ? (type as HouseholdType) : undefined,
-    headName: params.get('headName') ?? undefined,
-    idNumber: params.get('idNumber') ?? undefined,
-    flag: FLAGS.includes(flag as Flag) ? (flag as Flag) : undefined,
-    page: Number(params.get('page')) || 1,
-    pageSize: Number(params.get('pageSize')) || 20,
-  };
-}
-
-function writeQuery(query: HouseholdSearch): URLSearchParams {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined && value !== '' && !(key === 'page' && value === 1)) {
-      params.set(key, String(value));
-    }
-  }
-  if (query.pageSize === 20) {
-    params.delete('pageSize');
-  }
-  return params;
-}
 
 export function HouseholdsPage() {
   const { can } = useSession();
   const { t, pick } = useI18n();
   const isMobile = useIsMobile();
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
-  const query = readQuery(params);
+  // The search lives in the URL, so going back from a household returns to the same list.
+  const table = useTableParams(['regionCode', 'type', 'headName', 'idNumber', 'flag'] as const);
+  const { filters } = table;
+  const query: HouseholdSearch = {
+    page: table.page,
+    pageSize: table.pageSize,
+    regionCode: filters.regionCode,
+    type: HOUSEHOLD_TYPES.find((type) => type === filters.type),
+    headName: filters.headName,
+    idNumber: filters.idNumber,
+    flag: FLAGS.find((flag) => flag === filters.flag),
+  };
   const [headName, setHeadName] = useState(query.headName ?? '');
   const [idNumber, setIdNumber] = useState(query.idNumber ?? '');
   const [creating, setCreating] = useState(false);
+  const [importing, setImporting] = useState(false);
 
-  const list = useRemote(() => householdApi.search(query), JSON.stringify(query));
-  const update = (patch: Partial<HouseholdSearch>) => setParams(writeQuery({ ...query, page: 1, ...patch }));
+  const list = useHouseholds(query);
   const search = () =>
-    update({
+    table.setFilters({
       headName: headName.trim() || undefined,
       // People type ID numbers in groups; the server cleans them too.
       idNumber: idNumber.replace(/\s+/g, '') || undefined,
@@ -127,16 +117,29 @@ export function HouseholdsPage() {
     },
   ];
 
-  const total = list.data?.total ?? 0;
   return (
     <>
       <PageHeader
         title={t('hh.title')}
         extra={
           <Space wrap>
-            {can('screening.read') ? (
+            {canOpen('/households/screening', can) ? (
               <Button icon={<AlertOutlined />} onClick={() => navigate('/households/screening')}>
                 {t('hh.screening')}
+              </Button>
+            ) : null}
+            {can('household.export') ? (
+              <Button
+                icon={<DownloadOutlined />}
+                href={householdExportUrl({ format: 'xlsx', regionCode: query.regionCode, type: query.type })}
+                data-testid="household-export"
+              >
+                {t('hhImport.export')}
+              </Button>
+            ) : null}
+            {can('household.import') ? (
+              <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>
+                {t('hhImport.open')}
               </Button>
             ) : null}
             {can('household.write') ? (
@@ -153,7 +156,7 @@ export function HouseholdsPage() {
             aria-label={t('hh.region')}
             placeholder={t('hh.region')}
             value={query.regionCode}
-            onChange={(regionCode) => update({ regionCode })}
+            onChange={(regionCode) => table.setFilters({ regionCode })}
             style={filterWidth(isMobile, 170)}
           />
           <Select<HouseholdType>
@@ -161,7 +164,7 @@ export function HouseholdsPage() {
             placeholder={t('hh.type')}
             allowClear
             value={query.type}
-            onChange={(type) => update({ type: type ?? undefined })}
+            onChange={(type) => table.setFilters({ type: type ?? undefined })}
             style={filterWidth(isMobile, 130)}
             options={HOUSEHOLD_TYPES.map((type) => ({
               value: type,
@@ -194,7 +197,7 @@ export function HouseholdsPage() {
             placeholder={t('hh.flag')}
             allowClear
             value={query.flag}
-            onChange={(flag) => update({ flag: flag ?? undefined })}
+            onChange={(flag) => table.setFilters({ flag: flag ?? undefined })}
             style={filterWidth(isMobile, 140)}
             options={FLAGS.map((flag) => ({ value: flag, label: t(`hh.flag.${flag}`) }))}
           />
@@ -206,41 +209,27 @@ export function HouseholdsPage() {
             onClick={() => {
               setHeadName('');
               setIdNumber('');
-              setParams(new URLSearchParams());
+              table.reset();
             }}
           >
             {t('common.reset')}
           </Button>
         </Flex>
-        {list.error ? (
-          <Typography.Paragraph type="danger" role="alert">
-            {errorMessage(list.error, t('common.loadFailed'))}{' '}
-            <Button size="small" onClick={list.reload}>
-              {t('common.retry')}
-            </Button>
-          </Typography.Paragraph>
-        ) : null}
-        <Table<HouseholdListItem>
+        <UrlTable
           data-testid="households-table"
+          query={list}
+          params={table}
           rowKey="id"
           size="middle"
           columns={columns}
-          dataSource={list.data?.items ?? []}
-          loading={list.loading}
           scroll={{ x: 880 }}
           onRow={(row) => ({
             onDoubleClick: () => navigate(`/households/${row.id}`),
           })}
-          pagination={{
-            current: query.page,
-            pageSize: query.pageSize,
-            total,
-            showSizeChanger: true,
-            pageSizeOptions: [10, 20, 50, 100],
-            showTotal: (count) =>
-              list.data?.isTotalCapped ? t('hh.totalCapped') : t('hh.total', { total: count }),
-            onChange: (page, pageSize) => setParams(writeQuery({ ...query, page, pageSize })),
-          }}
+          emptyText={Object.keys(filters).length > 0 ? t('hh.emptyFiltered') : t('hh.empty')}
+          totalText={(count) =>
+            list.data?.isTotalCapped ? t('hh.totalCapped') : t('hh.total', { total: count })
+          }
         />
       </Card>
       <HouseholdCreateModal
@@ -248,9 +237,10 @@ export function HouseholdsPage() {
         onClose={() => setCreating(false)}
         onCreated={(id) => {
           setCreating(false);
-          navigate(`/households/${id}`);
+          void navigate(`/households/${id}`);
         }}
       />
+      <HouseholdImportModal open={importing} onClose={() => setImporting(false)} />
     </>
   );
 }

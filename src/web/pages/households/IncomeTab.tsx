@@ -45,10 +45,10 @@ export function IncomeTab({ detail, canWrite, save }: HouseholdTabProps) {
       // Deleting needs no version: an entry is gone or not, nothing to overwrite.
       const saved = await save(() => householdApi.removeIncome(id, item.id));
       if (saved) {
-        message.success(t('income.deleted'));
+        void message.success(t('income.deleted'));
       }
     } catch (cause) {
-      message.error(errorMessage(cause, t('common.loadFailed')));
+      void message.error(errorMessage(cause, t('common.loadFailed')));
     } finally {
       setDeleting(null);
     }
@@ -212,7 +212,7 @@ function IncomeFormModal({
       };
       const saved = await save(() => householdApi.addIncome(detail.household.id, body));
       if (saved) {
-        message.success(t('income.added'));
+        void message.success(t('income.added'));
         onClose();
       }
     } catch (cause) {

@@ -189,18 +189,18 @@ export function MemberFormModal({
           Object.entries(body).filter(([key, value]) => base[key as keyof typeof base] !== value),
         );
         if (Object.keys(changed).length === 0) {
-          message.info(t('common.noChanges'));
+          void message.info(t('common.noChanges'));
           onClose();
           return;
         }
         saved = await save((version) => householdApi.updateMember(id, member.id, { version, ...changed }));
         if (saved) {
-          message.success(t('common.saved'));
+          void message.success(t('common.saved'));
         }
       } else {
         saved = await save((version) => householdApi.addMember(id, { version, ...body }));
         if (saved) {
-          message.success(t('members.added', { name: body.name }));
+          void message.success(t('members.added', { name: body.name }));
         }
       }
       if (saved) {

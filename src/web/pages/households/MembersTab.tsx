@@ -68,7 +68,7 @@ export function MembersTab({ detail, canWrite, save }: HouseholdTabProps) {
         ),
       });
     } catch (cause) {
-      message.error(errorMessage(cause, t('common.loadFailed')));
+      void message.error(errorMessage(cause, t('common.loadFailed')));
     } finally {
       setRevealing(null);
     }
@@ -288,7 +288,7 @@ function RemoveMemberModal({ member, onClose, detail, save }: ModalProps & { mem
               }),
             );
             if (saved) {
-              message.success(t('members.removed', { name: member.name }));
+              void message.success(t('members.removed', { name: member.name }));
             }
             return saved !== null;
           }, onClose)
@@ -345,7 +345,7 @@ function ChangeHeadModal({ open, onClose, detail, save }: ModalProps & { open: b
               householdApi.changeHead(detail.household.id, { version, ...values }),
             );
             if (saved) {
-              message.success(t('members.headChanged'));
+              void message.success(t('members.headChanged'));
             }
             return saved !== null;
           }, onClose)

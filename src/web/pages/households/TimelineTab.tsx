@@ -1,12 +1,10 @@
-import { Button, Empty, Skeleton, Tag, Timeline, Typography } from 'antd';
+import { Tag, Timeline, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { Link } from 'react-router';
-import { householdApi } from '../../api/endpoints.js';
-import type { TimelineEvent } from '../../api/types.js';
+import { QueryState } from '../../components/QueryState.js';
+import { type TimelineEvent, useHouseholdTimeline } from '../../data/households.js';
 import { type Translate, useI18n } from '../../i18n/I18nProvider.js';
 import { CASE_STEP_ACTION_LABELS } from '../../i18n/messages.js';
-import { errorMessage } from '../../util/formErrors.js';
-import { useRemote } from '../../util/useRemote.js';
 import { measureCategoryLabel, sourceLabel, stageLabel } from '../cases/codes.js';
 import { categoryLabel, itemLabel, money, reasonLabel } from './codes.js';
 
@@ -76,60 +74,56 @@ export function describeEvent(
 }
 
 /** The household's story, newest first: leads, case steps, measures, visits, income and helpers. */
-export function TimelineTab({ householdId, version }: { householdId: number; version: number }) {
+export function TimelineTab({ householdId }: { householdId: number }) {
   const { t, pick, lang } = useI18n();
-  const remote = useRemote(() => householdApi.timeline(householdId), `${householdId}-${version}`);
-  if (remote.error) {
-    return (
-      <Typography.Paragraph type="danger" role="alert">
-        {errorMessage(remote.error, t('common.loadFailed'))}{' '}
-        <Button size="small" onClick={remote.reload}>
-          {t('common.retry')}
-        </Button>
-      </Typography.Paragraph>
-    );
-  }
-  if (!remote.data) {
-    return <Skeleton active />;
-  }
-  if (remote.data.length === 0) {
-    return <Empty description={t('timeline.empty')} />;
-  }
+  const timeline = useHouseholdTimeline(householdId);
   return (
-    <Timeline
-      data-testid="household-timeline"
-      style={{ marginTop: 12 }}
-      items={remote.data.map((event, i) => {
-        const text = describeEvent(event, t, pick, lang);
-        return {
-          key: `${event.at}-${i}`,
-          color: KIND_COLORS[event.kind],
-          content: (
-            <div>
-              <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
-                {dayjs(event.at).format(event.at.length > 10 ? 'YYYY-MM-DD HH:mm' : 'YYYY-MM-DD')}
-              </Typography.Text>
-              <Tag color={KIND_COLORS[event.kind] === 'gray' ? 'default' : KIND_COLORS[event.kind]}>
-                {t(`timeline.kind.${event.kind}`)}
-              </Tag>
-              <Typography.Text strong>{text.title}</Typography.Text>
-              {event.actorName ? (
-                <Typography.Text type="secondary"> · {event.actorName}</Typography.Text>
-              ) : null}
-              {event.caseId ? (
-                <Link to={`/cases/${event.caseId}`} style={{ marginInlineStart: 8 }}>
-                  {t('timeline.viewCase')}
-                </Link>
-              ) : null}
-              {text.detail ? (
-                <Typography.Paragraph type="secondary" style={{ margin: '2px 0 0', whiteSpace: 'pre-wrap' }}>
-                  {text.detail}
-                </Typography.Paragraph>
-              ) : null}
-            </div>
-          ),
-        };
-      })}
-    />
+    <QueryState
+      query={timeline}
+      bare
+      isEmpty={(events) => events.length === 0}
+      empty={{ reason: t('timeline.empty') }}
+    >
+      {(events) => (
+        <Timeline
+          data-testid="household-timeline"
+          style={{ marginTop: 12 }}
+          items={events.map((event, i) => {
+            const text = describeEvent(event, t, pick, lang);
+            return {
+              key: `${event.at}-${i}`,
+              color: KIND_COLORS[event.kind],
+              content: (
+                <div>
+                  <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+                    {dayjs(event.at).format(event.at.length > 10 ? 'YYYY-MM-DD HH:mm' : 'YYYY-MM-DD')}
+                  </Typography.Text>
+                  <Tag color={KIND_COLORS[event.kind] === 'gray' ? 'default' : KIND_COLORS[event.kind]}>
+                    {t(`timeline.kind.${event.kind}`)}
+                  </Tag>
+                  <Typography.Text strong>{text.title}</Typography.Text>
+                  {event.actorName ? (
+                    <Typography.Text type="secondary"> · {event.actorName}</Typography.Text>
+                  ) : null}
+                  {event.caseId ? (
+                    <Link to={`/cases/${event.caseId}`} style={{ marginInlineStart: 8 }}>
+                      {t('timeline.viewCase')}
+                    </Link>
+                  ) : null}
+                  {text.detail ? (
+                    <Typography.Paragraph
+                      type="secondary"
+                      style={{ margin: '2px 0 0', whiteSpace: 'pre-wrap' }}
+                    >
+                      {text.detail}
+                    </Typography.Paragraph>
+                  ) : null}
+                </div>
+              ),
+            };
+          })}
+        />
+      )}
+    </QueryState>
   );
 }

@@ -1,25 +1,24 @@
 import { EditOutlined } from '@ant-design/icons';
-import { Button, Card, Descriptions, Empty, Flex, Skeleton, Space, Tag, Typography } from 'antd';
+import { Button, Card, Descriptions, Flex, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useNavigate } from 'react-router';
-import { householdApi } from '../../api/endpoints.js';
-import type { Visit } from '../../api/types.js';
 import { useSession } from '../../auth/SessionProvider.js';
 import { AttachmentLinks } from '../../components/PhotoUpload.js';
+import { QueryState } from '../../components/QueryState.js';
+import { type HouseholdVisit, useHouseholdVisits } from '../../data/households.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { RISK_TYPE_LABELS } from '../../i18n/messages.js';
-import { errorMessage } from '../../util/formErrors.js';
-import { useRemote } from '../../util/useRemote.js';
 
 /** 走访记录: the household's visits, newest first, and a button to record one. */
 export function VisitsTab({ householdId }: { householdId: number }) {
   const { t, pick } = useI18n();
   const { can } = useSession();
   const navigate = useNavigate();
-  const remote = useRemote(() => householdApi.visits(householdId), String(householdId));
-  const visits = [...(remote.data ?? [])].sort(
-    (a, b) => b.visitedOn.localeCompare(a.visitedOn) || b.createdAt.localeCompare(a.createdAt),
-  );
+  const visits = useHouseholdVisits(householdId);
+  const newestFirst = (list: HouseholdVisit[]) =>
+    [...list].sort(
+      (a, b) => b.visitedOn.localeCompare(a.visitedOn) || b.createdAt.localeCompare(a.createdAt),
+    );
 
   const row = (label: string, value: string | null) =>
     value ? (
@@ -41,60 +40,62 @@ export function VisitsTab({ householdId }: { householdId: number }) {
           </Button>
         </Flex>
       ) : null}
-      {remote.error ? (
-        <Typography.Paragraph type="danger" role="alert">
-          {errorMessage(remote.error, t('common.loadFailed'))}
-        </Typography.Paragraph>
-      ) : null}
-      {!remote.data && !remote.error ? <Skeleton active /> : null}
-      {remote.data && visits.length === 0 ? <Empty description={t('visits.listEmpty')} /> : null}
-      <Flex vertical gap={12} data-testid="household-visits">
-        {visits.map((v: Visit) => (
-          <Card
-            key={v.id}
-            size="small"
-            title={
-              <Space wrap>
-                {v.visitedOn}
-                <Typography.Text type="secondary" style={{ fontWeight: 'normal' }}>
-                  {t('visits.visitor')} {v.visitorName}
-                </Typography.Text>
-                {v.incomeChanged ? (
-                  <Tag color="orange">
-                    {t('visits.incomeChanged')}：{t('common.yes')}
-                  </Tag>
-                ) : null}
-              </Space>
-            }
-            extra={
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {dayjs(v.createdAt).format('YYYY-MM-DD HH:mm')}
-              </Typography.Text>
-            }
-          >
-            <Descriptions size="small" column={{ xs: 1, sm: 2 }}>
-              {row(t('visits.incomeNote'), v.incomeNote)}
-              {row(t('visits.guaranteesNote'), v.guaranteesNote)}
-              {row(t('visits.industryNote'), v.industryNote)}
-              {row(t('visits.workNote'), v.workNote)}
-              {v.newRisks.length > 0 ? (
-                <Descriptions.Item label={t('visits.newRisks')} span={2}>
-                  <Space size={[4, 4]} wrap>
-                    {v.newRisks.map((r) => (
-                      <Tag key={r} color="red">
-                        {RISK_TYPE_LABELS[r] ? pick(RISK_TYPE_LABELS[r]) : r}
+      <QueryState
+        query={visits}
+        bare
+        isEmpty={(list) => list.length === 0}
+        empty={{ reason: t('visits.listEmpty') }}
+      >
+        {(list) => (
+          <Flex vertical gap={12} data-testid="household-visits">
+            {newestFirst(list).map((v) => (
+              <Card
+                key={v.id}
+                size="small"
+                title={
+                  <Space wrap>
+                    {v.visitedOn}
+                    <Typography.Text type="secondary" style={{ fontWeight: 'normal' }}>
+                      {t('visits.visitor')} {v.visitorName}
+                    </Typography.Text>
+                    {v.incomeChanged ? (
+                      <Tag color="orange">
+                        {t('visits.incomeChanged')}：{t('common.yes')}
                       </Tag>
-                    ))}
+                    ) : null}
                   </Space>
-                </Descriptions.Item>
-              ) : null}
-              {row(t('visits.measuresAgreed'), v.measuresAgreed)}
-              {row(t('common.note'), v.note)}
-            </Descriptions>
-            <AttachmentLinks ids={v.attachmentIds} />
-          </Card>
-        ))}
-      </Flex>
+                }
+                extra={
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {dayjs(v.createdAt).format('YYYY-MM-DD HH:mm')}
+                  </Typography.Text>
+                }
+              >
+                <Descriptions size="small" column={{ xs: 1, sm: 2 }}>
+                  {row(t('visits.incomeNote'), v.incomeNote)}
+                  {row(t('visits.guaranteesNote'), v.guaranteesNote)}
+                  {row(t('visits.industryNote'), v.industryNote)}
+                  {row(t('visits.workNote'), v.workNote)}
+                  {v.newRisks.length > 0 ? (
+                    <Descriptions.Item label={t('visits.newRisks')} span={2}>
+                      <Space size={[4, 4]} wrap>
+                        {v.newRisks.map((r) => (
+                          <Tag key={r} color="red">
+                            {RISK_TYPE_LABELS[r] ? pick(RISK_TYPE_LABELS[r]) : r}
+                          </Tag>
+                        ))}
+                      </Space>
+                    </Descriptions.Item>
+                  ) : null}
+                  {row(t('visits.measuresAgreed'), v.measuresAgreed)}
+                  {row(t('common.note'), v.note)}
+                </Descriptions>
+                <AttachmentLinks ids={v.attachmentIds} />
+              </Card>
+            ))}
+          </Flex>
+        )}
+      </QueryState>
     </>
   );
 }

@@ -19,12 +19,21 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { isConflict } from '../../api/client.js';
-import { reportApi } from '../../api/endpoints.js';
-import type { Bulletin, BulletinSection } from '../../api/types.js';
 import { useSession } from '../../auth/SessionProvider.js';
+import { QueryError } from '../../components/QueryState.js';
+import {
+  type Bulletin,
+  type BulletinSection,
+  bulletinDocxUrl,
+  useBulletins,
+  useDraftBulletin,
+  useIssueBulletin,
+  useUpdateBulletin,
+} from '../../data/reports.js';
+import { maxLengthOf } from '../../forms/field-rules.js';
+import { useErrorText } from '../../i18n/error-text.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
-import { errorMessage } from '../../util/formErrors.js';
-import { useRemote } from '../../util/useRemote.js';
+import { today } from '../../util/today.js';
 import { PageHeader } from '../PageHeader.js';
 import { quarterOf } from './quarter.js';
 
@@ -35,7 +44,7 @@ function DownloadButton({ bulletin }: { bulletin: Bulletin }) {
   return (
     <Button
       icon={<DownloadOutlined />}
-      href={reportApi.bulletinDocxUrl(bulletin.id)}
+      href={bulletinDocxUrl(bulletin.id)}
       download
       data-testid="bulletin-docx"
     >
@@ -45,63 +54,54 @@ function DownloadButton({ bulletin }: { bulletin: Bulletin }) {
 }
 
 /** One bulletin: a draft's title and section texts are editable (city); the ranking table is shown as is. */
+/**
+ * The editor is keyed by the bulletin's version: a save (or another person's, after a conflict) brings a new
+ * version into the list and the editor starts again from it.
+ */
 function BulletinEditor({
   bulletin,
-  onSaved,
+  onConflict,
   onClose,
 }: {
   bulletin: Bulletin;
-  onSaved: (bulletin: Bulletin) => void;
+  onConflict: () => Promise<unknown>;
   onClose: () => void;
 }) {
   const { t } = useI18n();
   const { can } = useSession();
   const { message } = App.useApp();
+  const errorText = useErrorText();
+  const update = useUpdateBulletin();
+  const issueBulletin = useIssueBulletin();
   const editable = bulletin.status === 'draft' && can('report.manage');
   const [title, setTitle] = useState(bulletin.title);
   const [sections, setSections] = useState<BulletinSection[]>(bulletin.sections);
-  const [busy, setBusy] = useState(false);
-
-  const reset = (fresh: Bulletin) => {
-    setTitle(fresh.title);
-    setSections(fresh.sections);
-    onSaved(fresh);
-  };
+  const busy = update.isPending || issueBulletin.isPending;
 
   const run = async (action: () => Promise<Bulletin>, done: string) => {
-    setBusy(true);
     try {
-      reset(await action());
-      message.success(done);
+      await action();
+      void message.success(done);
     } catch (error) {
       if (isConflict(error)) {
-        message.warning(t('common.conflictReloaded', { message: error.message }));
-        reset(await reportApi.bulletin(bulletin.id));
+        void message.warning(t('common.conflictReloaded', { message: errorText(error) }));
+        await onConflict();
       } else {
-        message.error(errorMessage(error, t('common.loadFailed')));
+        void message.error(errorText(error, t('common.loadFailed')));
       }
-    } finally {
-      setBusy(false);
     }
   };
 
-  const save = () =>
-    run(
-      () =>
-        reportApi.updateBulletin(bulletin.id, { version: bulletin.version, title: title.trim(), sections }),
-      t('common.saved'),
-    );
+  const saveEdits = () =>
+    update.mutateAsync({
+      id: bulletin.id,
+      body: { version: bulletin.version, title: title.trim(), sections },
+    });
+  const save = () => run(saveEdits, t('common.saved'));
   const issue = () =>
     run(async () => {
-      const saved =
-        title !== bulletin.title || sections !== bulletin.sections
-          ? await reportApi.updateBulletin(bulletin.id, {
-              version: bulletin.version,
-              title: title.trim(),
-              sections,
-            })
-          : bulletin;
-      return reportApi.issueBulletin(bulletin.id, saved.version);
+      const saved = title !== bulletin.title || sections !== bulletin.sections ? await saveEdits() : bulletin;
+      return issueBulletin.mutateAsync({ id: bulletin.id, version: saved.version });
     }, t('bulletin.issued'));
 
   return (
@@ -138,7 +138,7 @@ function BulletinEditor({
         <Input
           aria-label={t('bulletin.docTitle')}
           value={title}
-          maxLength={100}
+          maxLength={maxLengthOf('PATCH /api/bulletins/{id}', 'title')}
           onChange={(e) => setTitle(e.target.value)}
           style={{ margin: '8px 0 16px' }}
         />
@@ -192,27 +192,25 @@ export function BulletinsPage() {
   const { t } = useI18n();
   const { can } = useSession();
   const { message } = App.useApp();
-  const list = useRemote(() => reportApi.bulletins(), '');
+  const errorText = useErrorText();
+  const list = useBulletins();
+  const draftBulletin = useDraftBulletin();
   const [openId, setOpenId] = useState<number | null>(null);
   const [drafting, setDrafting] = useState(false);
-  const [quarter, setQuarter] = useState<Dayjs>(dayjs());
-  const [busy, setBusy] = useState(false);
+  const [quarter, setQuarter] = useState<Dayjs>(today());
   const [draftError, setDraftError] = useState<string | null>(null);
   const open = list.data?.find((b) => b.id === openId) ?? null;
 
   const draft = async () => {
-    setBusy(true);
     setDraftError(null);
     try {
-      const created = await reportApi.draftBulletin(quarterOf(quarter));
-      list.setData([created, ...(list.data ?? [])]);
+      // Resolves once the list has been read again, so the new draft opens from it.
+      const created = await draftBulletin.mutateAsync(quarterOf(quarter));
       setDrafting(false);
       setOpenId(created.id);
-      message.success(t('bulletin.drafted'));
+      void message.success(t('bulletin.drafted'));
     } catch (error) {
-      setDraftError(errorMessage(error, t('common.loadFailed')));
-    } finally {
-      setBusy(false);
+      setDraftError(errorText(error, t('common.loadFailed')));
     }
   };
 
@@ -250,7 +248,7 @@ export function BulletinsPage() {
           <Button size="small" onClick={() => setOpenId(row.id)}>
             {t('bulletin.open')}
           </Button>
-          <Button size="small" icon={<DownloadOutlined />} href={reportApi.bulletinDocxUrl(row.id)} download>
+          <Button size="small" icon={<DownloadOutlined />} href={bulletinDocxUrl(row.id)} download>
             Word
           </Button>
         </Space>
@@ -278,23 +276,16 @@ export function BulletinsPage() {
         }
       />
       <Card>
-        {list.error ? (
-          <Typography.Paragraph type="danger" role="alert">
-            {errorMessage(list.error, t('common.loadFailed'))}{' '}
-            <Button size="small" onClick={list.reload}>
-              {t('common.retry')}
-            </Button>
-          </Typography.Paragraph>
-        ) : null}
+        <QueryError query={list} />
         <Table<Bulletin>
           data-testid="bulletins-table"
           rowKey="id"
           size="middle"
           columns={columns}
           dataSource={list.data ?? []}
-          loading={list.loading}
+          loading={list.isFetching}
           scroll={{ x: 900 }}
-          locale={{ emptyText: t('bulletin.empty') }}
+          locale={{ emptyText: list.isError ? ' ' : t('bulletin.empty') }}
           pagination={false}
         />
       </Card>
@@ -303,7 +294,7 @@ export function BulletinsPage() {
         title={t('bulletin.draftTitle')}
         okText={t('bulletin.draft')}
         cancelText={t('common.cancel')}
-        confirmLoading={busy}
+        confirmLoading={draftBulletin.isPending}
         onOk={draft}
         onCancel={() => setDrafting(false)}
         destroyOnHidden
@@ -329,7 +320,7 @@ export function BulletinsPage() {
           key={`${open.id}-${open.version}`}
           bulletin={open}
           onClose={() => setOpenId(null)}
-          onSaved={(fresh) => list.setData((list.data ?? []).map((b) => (b.id === fresh.id ? fresh : b)))}
+          onConflict={() => list.refetch()}
         />
       ) : null}
     </>

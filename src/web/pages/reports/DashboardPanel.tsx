@@ -3,10 +3,10 @@ import { Button, Card, Col, Empty, Flex, Row, Statistic, Typography } from 'antd
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import { reportApi } from '../../api/endpoints.js';
-import type { Dashboard } from '../../api/types.js';
 import { useMe, useSession } from '../../auth/SessionProvider.js';
 import { Chart, type ChartOption } from '../../components/Chart.js';
+import { QueryError } from '../../components/QueryState.js';
+import { type Dashboard, useDashboard } from '../../data/reports.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import {
   CASE_CATEGORY_LABELS,
@@ -14,8 +14,6 @@ import {
   type MessageKey,
   RISK_TYPE_LABELS,
 } from '../../i18n/messages.js';
-import { errorMessage } from '../../util/formErrors.js';
-import { useRemote } from '../../util/useRemote.js';
 import { breakdown, num } from './figures.js';
 
 type Label = { zh: string; en: string };
@@ -32,6 +30,7 @@ const KPIS: Array<{ key: string; label: MessageKey; warn?: boolean }> = [
   { key: 'leadsNew', label: 'dash.leadsNew' },
   { key: 'alertsOpen', label: 'dash.alertsOpen' },
   { key: 'alertsOverdue', label: 'dash.alertsOverdue', warn: true },
+  { key: 'workers', label: 'dash.workers' },
 ];
 
 const GREEN = '#1f6f43';
@@ -197,7 +196,7 @@ export function DashboardPanel() {
   const me = useMe();
   const { can } = useSession();
   const [regionCode, setRegionCode] = useState<string | undefined>(undefined);
-  const remote = useRemote(() => reportApi.dashboard(regionCode), regionCode ?? '');
+  const remote = useDashboard(regionCode);
   const data = remote.data;
   const charts = useDashboardCharts(data, t, pick);
   const drill = (name: string) => {
@@ -231,21 +230,14 @@ export function DashboardPanel() {
           ) : null}
         </Flex>
       </Flex>
-      {remote.error ? (
-        <Typography.Paragraph type="danger" role="alert">
-          {errorMessage(remote.error, t('common.loadFailed'))}{' '}
-          <Button size="small" onClick={remote.reload}>
-            {t('common.retry')}
-          </Button>
-        </Typography.Paragraph>
-      ) : null}
+      <QueryError query={remote} />
       <Row gutter={[12, 12]} style={{ marginBottom: 12 }} data-testid="dashboard-kpis">
         {KPIS.map((kpi) => {
           const value = num(data?.total, kpi.key);
           const late = num(data?.total, 'lateIdentifications');
           return (
             <Col key={kpi.key} xs={12} sm={8} lg={6} xxl={3}>
-              <Card size="small" loading={remote.loading && !data} style={{ height: '100%' }}>
+              <Card size="small" loading={remote.isPending} style={{ height: '100%' }}>
                 <Statistic
                   title={t(kpi.label)}
                   value={value}

@@ -14,13 +14,20 @@ import {
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { reportApi } from '../../api/endpoints.js';
-import type { Figures, MonthlySummary } from '../../api/types.js';
 import { useSession } from '../../auth/SessionProvider.js';
+import { QueryError } from '../../components/QueryState.js';
+import {
+  type Figures,
+  type MonthlySummary,
+  monthlyXlsxUrl,
+  useCloseMonthly,
+  useMonthlySummary,
+  useRefreshMonthly,
+} from '../../data/reports.js';
+import { useErrorText } from '../../i18n/error-text.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import type { MessageKey } from '../../i18n/messages.js';
-import { errorMessage } from '../../util/formErrors.js';
-import { useRemote } from '../../util/useRemote.js';
+import { today } from '../../util/today.js';
 import { PageHeader } from '../PageHeader.js';
 import { num } from './figures.js';
 
@@ -36,6 +43,7 @@ const COLUMNS: Array<{ key: string; label: MessageKey }> = [
   { key: 'visitsOverdue', label: 'dash.visitsOverdue' },
   { key: 'leadsNew', label: 'dash.leadsNew' },
   { key: 'leadsSettled', label: 'monthly.leadsSettled' },
+  { key: 'workers', label: 'dash.workers' },
 ];
 
 const visits = (figures: Figures) => `${num(figures, 'visitsDone')}/${num(figures, 'visitsDue')}`;
@@ -45,22 +53,22 @@ export function MonthlySummaryPage() {
   const { t } = useI18n();
   const { can } = useSession();
   const { message } = App.useApp();
-  const [month, setMonth] = useState<Dayjs>(dayjs());
+  const [month, setMonth] = useState<Dayjs>(today());
   const monthText = month.format('YYYY-MM');
-  const remote = useRemote(() => reportApi.monthly(monthText), monthText);
+  const errorText = useErrorText();
+  const remote = useMonthlySummary(monthText);
   const data = remote.data;
-  const [busy, setBusy] = useState(false);
-  const ended = month.isBefore(dayjs(), 'month');
+  const refresh = useRefreshMonthly();
+  const close = useCloseMonthly();
+  const busy = refresh.isPending || close.isPending;
+  const ended = month.isBefore(today(), 'month');
 
-  const run = async (action: () => Promise<MonthlySummary>, done: string) => {
-    setBusy(true);
+  const run = async (action: (month: string) => Promise<MonthlySummary>, done: string) => {
     try {
-      remote.setData(await action());
-      message.success(done);
+      await action(monthText);
+      void message.success(done);
     } catch (error) {
-      message.error(errorMessage(error, t('common.loadFailed')));
-    } finally {
-      setBusy(false);
+      void message.error(errorText(error, t('common.loadFailed')));
     }
   };
 
@@ -87,9 +95,9 @@ export function MonthlySummaryPage() {
               value={month}
               allowClear={false}
               onChange={(value) => value && setMonth(value)}
-              disabledDate={(d) => d.isAfter(dayjs(), 'month')}
+              disabledDate={(d) => d.isAfter(today(), 'month')}
             />
-            <Button icon={<DownloadOutlined />} href={reportApi.monthlyXlsxUrl(monthText)} download>
+            <Button icon={<DownloadOutlined />} href={monthlyXlsxUrl(monthText)} download>
               {t('monthly.download')}
             </Button>
             {can('report.manage') && data?.status !== 'closed' ? (
@@ -97,12 +105,7 @@ export function MonthlySummaryPage() {
                 <Button
                   icon={<ReloadOutlined />}
                   loading={busy}
-                  onClick={() =>
-                    run(
-                      () => reportApi.refreshMonthly(monthText),
-                      t('monthly.refreshed', { month: monthText }),
-                    )
-                  }
+                  onClick={() => run(refresh.mutateAsync, t('monthly.refreshed', { month: monthText }))}
                 >
                   {t('monthly.refresh')}
                 </Button>
@@ -111,12 +114,7 @@ export function MonthlySummaryPage() {
                     title={t('monthly.closeConfirm', { month: monthText })}
                     okText={t('monthly.close')}
                     cancelText={t('common.cancel')}
-                    onConfirm={() =>
-                      run(
-                        () => reportApi.closeMonthly(monthText),
-                        t('monthly.closedDone', { month: monthText }),
-                      )
-                    }
+                    onConfirm={() => run(close.mutateAsync, t('monthly.closedDone', { month: monthText }))}
                   >
                     <Button danger icon={<LockOutlined />} loading={busy}>
                       {t('monthly.close')}
@@ -146,23 +144,17 @@ export function MonthlySummaryPage() {
             </Typography.Text>
           ) : null}
         </Flex>
-        {remote.error ? (
-          <Typography.Paragraph type="danger" role="alert">
-            {errorMessage(remote.error, t('common.loadFailed'))}{' '}
-            <Button size="small" onClick={remote.reload}>
-              {t('common.retry')}
-            </Button>
-          </Typography.Paragraph>
-        ) : null}
+        <QueryError query={remote} />
         <Table<Row>
           data-testid="monthly-table"
           rowKey="regionCode"
           size="middle"
           bordered
           pagination={false}
-          loading={remote.loading}
+          loading={remote.isFetching}
           columns={columns}
           dataSource={data?.children ?? []}
+          locale={{ emptyText: remote.isError ? ' ' : t('monthly.empty') }}
           scroll={{ x: 1200 }}
           summary={() =>
             data ? (

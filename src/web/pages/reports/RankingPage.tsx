@@ -6,21 +6,25 @@ import {
   DatePicker,
   Form,
   InputNumber,
-  Modal,
   Space,
   Table,
   type TableProps,
   Typography,
 } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { reportApi } from '../../api/endpoints.js';
-import type { RankingRow, RankingWeights } from '../../api/types.js';
 import { useSession } from '../../auth/SessionProvider.js';
+import { QueryError } from '../../components/QueryState.js';
+import {
+  type RankingRow,
+  type RankingWeights,
+  useRanking,
+  useSaveRankingWeights,
+} from '../../data/reports.js';
+import { FormModal } from '../../forms/FormModal.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import type { MessageKey } from '../../i18n/messages.js';
-import { errorMessage } from '../../util/formErrors.js';
-import { useRemote } from '../../util/useRemote.js';
+import { today } from '../../util/today.js';
 import { PageHeader } from '../PageHeader.js';
 import { quarterOf } from './quarter.js';
 
@@ -37,47 +41,36 @@ const INDICATORS = [
 
 const percent = (rate: number | null) => (rate === null ? '—' : `${(rate * 100).toFixed(1)}%`);
 
-function WeightsModal({ weights, onClose }: { weights: RankingWeights; onClose: (saved: boolean) => void }) {
+function WeightsModal({ weights, onClose }: { weights: RankingWeights; onClose: () => void }) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<RankingWeights>();
-  const [saving, setSaving] = useState(false);
-  const save = async () => {
-    const values = await form.validateFields();
-    setSaving(true);
-    try {
-      await reportApi.saveWeights(values);
-      message.success(t('ranking.weightsSaved'));
-      onClose(true);
-    } catch (error) {
-      message.error(errorMessage(error, t('common.loadFailed')));
-    } finally {
-      setSaving(false);
-    }
-  };
+  const save = useSaveRankingWeights();
   return (
-    <Modal
+    <FormModal<RankingWeights>
+      form={form}
       open
+      name="weights-form"
       title={t('ranking.weights')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={saving}
-      onOk={save}
-      onCancel={() => onClose(false)}
+      onCancel={onClose}
+      onSubmit={async (values) => {
+        await save.mutateAsync(values);
+        void message.success(t('ranking.weightsSaved'));
+        onClose();
+      }}
     >
-      <Form form={form} layout="horizontal" labelCol={{ span: 14 }} initialValues={weights}>
-        {INDICATORS.map((indicator) => (
-          <Form.Item
-            key={indicator}
-            name={indicator}
-            label={t(`ranking.ind.${indicator}` as MessageKey)}
-            rules={[{ required: true, message: t('common.required', { field: t('ranking.weight') }) }]}
-          >
-            <InputNumber min={0} max={100} />
-          </Form.Item>
-        ))}
-      </Form>
-    </Modal>
+      {INDICATORS.map((indicator) => (
+        <Form.Item
+          key={indicator}
+          name={indicator}
+          label={t(`ranking.ind.${indicator}` as MessageKey)}
+          initialValue={weights[indicator]}
+          rules={[{ required: true, message: t('common.required', { field: t('ranking.weight') }) }]}
+        >
+          <InputNumber min={0} max={100} />
+        </Form.Item>
+      ))}
+    </FormModal>
   );
 }
 
@@ -85,9 +78,9 @@ function WeightsModal({ weights, onClose }: { weights: RankingWeights; onClose: 
 export function RankingPage() {
   const { t } = useI18n();
   const { can } = useSession();
-  const [quarter, setQuarter] = useState<Dayjs>(dayjs());
+  const [quarter, setQuarter] = useState<Dayjs>(today());
   const quarterText = quarterOf(quarter);
-  const remote = useRemote(() => reportApi.ranking(quarterText), quarterText);
+  const remote = useRanking(quarterText);
   const data = remote.data;
   const [editing, setEditing] = useState(false);
   const indicatorName = (code: string) => t(`ranking.ind.${code}` as MessageKey);
@@ -138,7 +131,7 @@ export function RankingPage() {
               allowClear={false}
               format={(d) => quarterOf(d)}
               onChange={(value) => value && setQuarter(value)}
-              disabledDate={(d) => d.isAfter(dayjs(), 'month')}
+              disabledDate={(d) => d.isAfter(today(), 'month')}
             />
             {can('report.manage') && data ? (
               <Button icon={<SettingOutlined />} onClick={() => setEditing(true)}>
@@ -158,24 +151,17 @@ export function RankingPage() {
         }
       >
         <Typography.Paragraph type="secondary">{t('ranking.explain')}</Typography.Paragraph>
-        {remote.error ? (
-          <Typography.Paragraph type="danger" role="alert">
-            {errorMessage(remote.error, t('common.loadFailed'))}{' '}
-            <Button size="small" onClick={remote.reload}>
-              {t('common.retry')}
-            </Button>
-          </Typography.Paragraph>
-        ) : null}
+        <QueryError query={remote} />
         <Table<RankingRow>
           data-testid="ranking-table"
           rowKey="code"
           size="middle"
           pagination={false}
-          loading={remote.loading}
+          loading={remote.isFetching}
           columns={columns}
           dataSource={data?.rows ?? []}
           scroll={{ x: 1200 }}
-          locale={{ emptyText: t('ranking.empty') }}
+          locale={{ emptyText: remote.isError ? ' ' : t('ranking.empty') }}
           expandable={{
             expandedRowRender: (row) => (
               <Table<IndicatorRow>
@@ -189,17 +175,7 @@ export function RankingPage() {
           }}
         />
       </Card>
-      {editing && data ? (
-        <WeightsModal
-          weights={data.weights}
-          onClose={(saved) => {
-            setEditing(false);
-            if (saved) {
-              remote.reload();
-            }
-          }}
-        />
-      ) : null}
+      {editing && data ? <WeightsModal weights={data.weights} onClose={() => setEditing(false)} /> : null}
     </>
   );
 }

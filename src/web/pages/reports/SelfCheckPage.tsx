@@ -18,13 +18,15 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { ApiError } from '../../api/client.js';
-import { reportApi } from '../../api/endpoints.js';
-import type { SelfCheck } from '../../api/types.js';
 import { useSession } from '../../auth/SessionProvider.js';
+import { QueryError } from '../../components/QueryState.js';
+import { type SelfCheck, useSelfCheck, useSignSelfCheck } from '../../data/reports.js';
+import { maxLengthOf } from '../../forms/field-rules.js';
+import { useErrorText } from '../../i18n/error-text.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import type { MessageKey } from '../../i18n/messages.js';
-import { errorMessage } from '../../util/formErrors.js';
-import { useRemote } from '../../util/useRemote.js';
+import { canOpen } from '../../routes.js';
+import { today } from '../../util/today.js';
 import { PageHeader } from '../PageHeader.js';
 
 type Item = SelfCheck['items'][number];
@@ -33,8 +35,11 @@ type Child = SelfCheck['children'][number];
 const at = (value: string | null) => (value ? dayjs(value).format('YYYY-MM-DD HH:mm') : '');
 
 /** The server's refusal, with the names still missing when it lists them. */
-function refusal(error: unknown, t: (key: MessageKey, values?: Record<string, string | number>) => string) {
-  const base = errorMessage(error, t('common.loadFailed'));
+function refusal(
+  error: unknown,
+  base: string,
+  t: (key: MessageKey, values?: Record<string, string | number>) => string,
+) {
   if (error instanceof ApiError && typeof error.details === 'object' && error.details !== null) {
     const missing = (error.details as { missing?: unknown }).missing;
     if (Array.isArray(missing) && missing.length > 0) {
@@ -49,29 +54,26 @@ export function SelfCheckPage() {
   const { t } = useI18n();
   const { can } = useSession();
   const { message } = App.useApp();
-  const [month, setMonth] = useState<Dayjs>(dayjs());
+  const [month, setMonth] = useState<Dayjs>(today());
   const monthText = month.format('YYYY-MM');
-  const remote = useRemote(() => reportApi.selfCheck(monthText), monthText);
+  const errorText = useErrorText();
+  const remote = useSelfCheck(monthText);
   const data = remote.data;
+  const signOff = useSignSelfCheck();
   const [signing, setSigning] = useState(false);
   const [note, setNote] = useState('');
-  const [saving, setSaving] = useState(false);
   const [signError, setSignError] = useState<string | null>(null);
   const itemName = (code: string) => t(`selfCheck.item.${code}` as MessageKey);
 
   const sign = async () => {
-    setSaving(true);
     setSignError(null);
     try {
-      const result = await reportApi.signSelfCheck(monthText, note.trim() || null);
-      remote.setData(result);
+      await signOff.mutateAsync({ month: monthText, note: note.trim() || null });
       setSigning(false);
       setNote('');
-      message.success(t('selfCheck.signedDone'));
+      void message.success(t('selfCheck.signedDone'));
     } catch (error) {
-      setSignError(refusal(error, t));
-    } finally {
-      setSaving(false);
+      setSignError(refusal(error, errorText(error, t('common.loadFailed')), t));
     }
   };
 
@@ -87,7 +89,9 @@ export function SelfCheckPage() {
       title: t('common.actions'),
       key: 'link',
       width: 120,
-      render: (_: unknown, row: Item) => <Link to={row.link}>{t('selfCheck.goList')}</Link>,
+      // Only a link to a page this user may open (a leader reads, but not every list).
+      render: (_: unknown, row: Item) =>
+        canOpen(row.link, can) ? <Link to={row.link}>{t('selfCheck.goList')}</Link> : null,
     },
   ];
 
@@ -121,18 +125,11 @@ export function SelfCheckPage() {
             value={month}
             allowClear={false}
             onChange={(value) => value && setMonth(value)}
-            disabledDate={(d) => d.isAfter(dayjs(), 'month')}
+            disabledDate={(d) => d.isAfter(today(), 'month')}
           />
         }
       />
-      {remote.error ? (
-        <Alert
-          type="error"
-          showIcon
-          style={{ marginBottom: 16 }}
-          title={errorMessage(remote.error, t('common.loadFailed'))}
-        />
-      ) : null}
+      <QueryError query={remote} />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={12}>
           <Card
@@ -164,7 +161,7 @@ export function SelfCheckPage() {
               rowKey="code"
               size="middle"
               pagination={false}
-              loading={remote.loading}
+              loading={remote.isFetching}
               columns={itemColumns}
               dataSource={data?.items ?? []}
             />
@@ -196,7 +193,7 @@ export function SelfCheckPage() {
               rowKey="regionCode"
               size="middle"
               pagination={false}
-              loading={remote.loading}
+              loading={remote.isFetching}
               columns={childColumns}
               dataSource={data?.children ?? []}
               locale={{ emptyText: t('selfCheck.noChildren') }}
@@ -210,7 +207,7 @@ export function SelfCheckPage() {
         title={t('selfCheck.signTitle', { region: data?.regionName ?? '', month: monthText })}
         okText={t('selfCheck.sign')}
         cancelText={t('common.cancel')}
-        confirmLoading={saving}
+        confirmLoading={signOff.isPending}
         onOk={sign}
         onCancel={() => setSigning(false)}
         destroyOnHidden
@@ -220,7 +217,7 @@ export function SelfCheckPage() {
           aria-label={t('common.note')}
           placeholder={t('common.note')}
           rows={3}
-          maxLength={500}
+          maxLength={maxLengthOf('POST /api/self-checks', 'note')}
           value={note}
           onChange={(e) => setNote(e.target.value)}
         />

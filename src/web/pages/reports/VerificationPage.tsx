@@ -1,14 +1,12 @@
 import { CheckOutlined, ExperimentOutlined, WarningOutlined } from '@ant-design/icons';
 import {
-  Alert,
   App,
   Button,
   Card,
   DatePicker,
-  Flex,
+  Form,
   Input,
   InputNumber,
-  Modal,
   Space,
   Table,
   type TableProps,
@@ -19,13 +17,15 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { isConflict } from '../../api/client.js';
-import { reportApi } from '../../api/endpoints.js';
-import type { Sample } from '../../api/types.js';
 import { useSession } from '../../auth/SessionProvider.js';
+import { QueryError } from '../../components/QueryState.js';
+import { type Sample, useDrawSamples, useRecordSample, useSamples } from '../../data/reports.js';
+import { FormModal } from '../../forms/FormModal.js';
+import { fieldRules, maxLengthOf } from '../../forms/field-rules.js';
+import { useErrorText } from '../../i18n/error-text.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import type { MessageKey } from '../../i18n/messages.js';
-import { errorMessage } from '../../util/formErrors.js';
-import { useRemote } from '../../util/useRemote.js';
+import { today } from '../../util/today.js';
 import { PageHeader } from '../PageHeader.js';
 
 const at = (value: string | null) => (value ? dayjs(value).format('YYYY-MM-DD HH:mm') : '');
@@ -35,51 +35,43 @@ export function VerificationPage() {
   const { t } = useI18n();
   const { can } = useSession();
   const { message } = App.useApp();
-  const [month, setMonth] = useState<Dayjs>(dayjs());
+  const [month, setMonth] = useState<Dayjs>(today());
   const monthText = month.format('YYYY-MM');
-  const remote = useRemote(() => reportApi.samples(monthText), monthText);
+  const errorText = useErrorText();
+  const remote = useSamples(monthText);
+  const drawSamples = useDrawSamples();
+  const recordSample = useRecordSample(monthText);
   const [drawing, setDrawing] = useState(false);
-  const [perTown, setPerTown] = useState<number>(5);
-  const [busy, setBusy] = useState(false);
-  const [drawError, setDrawError] = useState<string | null>(null);
+  const [drawForm] = Form.useForm<{ perTown: number }>();
+  const [problemForm] = Form.useForm<{ note: string }>();
+  const busy = drawSamples.isPending || recordSample.isPending;
   const [problemOf, setProblemOf] = useState<Sample | null>(null);
-  const [note, setNote] = useState('');
   const manage = can('verification.manage');
 
-  const draw = async () => {
-    setBusy(true);
-    setDrawError(null);
-    try {
-      const result = await reportApi.drawSamples(monthText, perTown);
-      setDrawing(false);
-      message.success(t('verify.drawn', { n: result.drawn }));
-      remote.reload();
-    } catch (error) {
-      setDrawError(errorMessage(error, t('common.loadFailed')));
-    } finally {
-      setBusy(false);
-    }
+  const draw = async ({ perTown }: { perTown: number }) => {
+    const result = await drawSamples.mutateAsync({ month: monthText, perTown });
+    setDrawing(false);
+    void message.success(t('verify.drawn', { n: result.drawn }));
   };
 
   const record = async (sample: Sample, outcome: 'confirmed' | 'problem', text: string | null) => {
-    setBusy(true);
     try {
-      await reportApi.recordSample(sample.id, { version: sample.version, outcome, note: text });
-      message.success(t('verify.saved'));
+      await recordSample.mutateAsync({
+        id: sample.id,
+        body: { version: sample.version, outcome, note: text },
+      });
+      void message.success(t('verify.saved'));
       setProblemOf(null);
-      setNote('');
     } catch (error) {
       if (isConflict(error)) {
-        message.warning(t('common.conflictReloaded', { message: error.message }));
+        // Someone else recorded it first: show the list as it is now.
+        void message.warning(t('common.conflictReloaded', { message: errorText(error) }));
         setProblemOf(null);
+        void remote.refetch();
       } else {
-        message.error(errorMessage(error, t('common.loadFailed')));
-        return;
+        void message.error(errorText(error, t('common.loadFailed')));
       }
-    } finally {
-      setBusy(false);
     }
-    remote.reload();
   };
 
   const columns: TableProps<Sample>['columns'] = [
@@ -139,7 +131,7 @@ export function VerificationPage() {
                   icon={<WarningOutlined />}
                   disabled={busy}
                   onClick={() => {
-                    setNote(row.note ?? '');
+                    problemForm.setFieldsValue({ note: row.note ?? '' });
                     setProblemOf(row);
                   }}
                 >
@@ -164,14 +156,14 @@ export function VerificationPage() {
               value={month}
               allowClear={false}
               onChange={(value) => value && setMonth(value)}
-              disabledDate={(d) => d.isAfter(dayjs(), 'month')}
+              disabledDate={(d) => d.isAfter(today(), 'month')}
             />
             {manage ? (
               <Button
                 type="primary"
                 icon={<ExperimentOutlined />}
                 onClick={() => {
-                  setDrawError(null);
+                  drawForm.setFieldsValue({ perTown: 5 });
                   setDrawing(true);
                 }}
               >
@@ -182,71 +174,69 @@ export function VerificationPage() {
         }
       />
       <Card>
-        {remote.error ? (
-          <Typography.Paragraph type="danger" role="alert">
-            {errorMessage(remote.error, t('common.loadFailed'))}{' '}
-            <Button size="small" onClick={remote.reload}>
-              {t('common.retry')}
-            </Button>
-          </Typography.Paragraph>
-        ) : null}
+        <QueryError query={remote} />
         <Table<Sample>
           data-testid="samples-table"
           rowKey="id"
           size="middle"
           columns={columns}
           dataSource={remote.data ?? []}
-          loading={remote.loading}
+          loading={remote.isFetching}
           scroll={{ x: 1000 }}
-          locale={{ emptyText: t('verify.empty') }}
+          locale={{ emptyText: remote.isError ? ' ' : t('verify.empty') }}
           pagination={{ pageSize: 20, showTotal: (count) => t('common.total', { total: count }) }}
         />
       </Card>
-      <Modal
+      <FormModal<{ perTown: number }>
+        form={drawForm}
         open={drawing}
+        name="draw-form"
         title={t('verify.drawTitle', { month: monthText })}
         okText={t('verify.draw')}
-        cancelText={t('common.cancel')}
-        confirmLoading={busy}
-        onOk={draw}
         onCancel={() => setDrawing(false)}
-        destroyOnHidden
+        onSubmit={draw}
       >
         <Typography.Paragraph type="secondary">{t('verify.drawHelp')}</Typography.Paragraph>
-        <Flex gap={8} align="center">
-          <Typography.Text>{t('verify.perTown')}</Typography.Text>
-          <InputNumber
-            aria-label={t('verify.perTown')}
-            min={1}
-            max={50}
-            value={perTown}
-            onChange={(value) => setPerTown(value ?? 5)}
-          />
-        </Flex>
-        {drawError ? (
-          <Alert type="error" showIcon role="alert" style={{ marginTop: 12 }} title={drawError} />
-        ) : null}
-      </Modal>
-      <Modal
+        <Form.Item
+          name="perTown"
+          label={t('verify.perTown')}
+          style={{ marginBottom: 0 }}
+          rules={[
+            { required: true, message: t('common.required', { field: t('verify.perTown') }) },
+            ...fieldRules(t, 'POST /api/verification-samples', 'perTown', t('verify.perTown')),
+          ]}
+        >
+          <InputNumber precision={0} />
+        </Form.Item>
+      </FormModal>
+      <FormModal<{ note: string }>
+        form={problemForm}
         open={problemOf !== null}
+        name="problem-form"
         title={t('verify.problemTitle', { name: problemOf?.headName ?? '' })}
-        okText={t('common.save')}
-        cancelText={t('common.cancel')}
-        okButtonProps={{ disabled: !note.trim() }}
-        confirmLoading={busy}
-        onOk={() => problemOf && record(problemOf, 'problem', note.trim())}
         onCancel={() => setProblemOf(null)}
-        destroyOnHidden
+        onSubmit={async ({ note }) => {
+          if (problemOf) {
+            await record(problemOf, 'problem', note.trim());
+          }
+        }}
       >
-        <Input.TextArea
-          aria-label={t('verify.problemNote')}
-          placeholder={t('verify.problemNote')}
-          rows={3}
-          maxLength={500}
-          value={note}
-          onChange={(e) => setNote(e.target.value)}
-        />
-      </Modal>
+        <Form.Item
+          name="note"
+          label={t('verify.problemNote')}
+          style={{ marginBottom: 0 }}
+          rules={[
+            {
+              required: true,
+              whitespace: true,
+              message: t('common.required', { field: t('verify.problemNote') }),
+            },
+            ...fieldRules(t, 'PATCH /api/verification-samples/{id}', 'note', t('verify.problemNote')),
+          ]}
+        >
+          <Input.TextArea rows={3} maxLength={maxLengthOf('PATCH /api/verification-samples/{id}', 'note')} />
+        </Form.Item>
+      </FormModal>
     </>
   );
 }

@@ -1,4 +1,4 @@
-import type { Figures } from '../../api/types.js';
+import type { Figures } from '../../data/reports.js';
 
 /** A count from a figures record (0 when absent). */
 export function num(figures: Figures | undefined, key: string): number {

@@ -13,25 +13,38 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { RISK_TYPES, type RiskType } from '../../../shared/case-workflow.js';
 import { ApiError } from '../../api/client.js';
-import { householdApi, visitApi } from '../../api/endpoints.js';
-import type { VisitBody } from '../../api/types.js';
+import { useSession } from '../../auth/SessionProvider.js';
 import { HouseholdSelect } from '../../components/HouseholdSelect.js';
 import { PhotoUpload } from '../../components/PhotoUpload.js';
+import {
+  useAddVisitWorkRecord,
+  useSaveVisit,
+  useVisitHousehold,
+  useWorksetHousehold,
+  type VisitBody,
+  type VisitWorkRecordBody,
+} from '../../data/visits.js';
+import { showOnFields } from '../../forms/FormModal.js';
+import { useErrorText } from '../../i18n/error-text.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { RISK_TYPE_LABELS } from '../../i18n/messages.js';
-import { getHousehold } from '../../offline/db.js';
 import { OfflineChecks } from '../../offline/OfflineChecks.js';
 import { OfflineFacts } from '../../offline/OfflineFacts.js';
-import { queueVisit } from '../../offline/sync.js';
+import { queueVisit, queueWorkRecord } from '../../offline/sync.js';
 import { useOffline } from '../../offline/useOffline.js';
-import { applyServerFieldErrors, errorMessage } from '../../util/formErrors.js';
-import { useRemote } from '../../util/useRemote.js';
+import { today } from '../../util/today.js';
 import { newUuid } from '../../util/uuid.js';
+import {
+  EMPTY_WORK_RECORD,
+  WorkRecordFields,
+  type WorkRecordValues,
+  workRecordBody,
+} from '../employment/WorkRecordFields.js';
 
 interface Values {
   householdId: number | undefined;
@@ -45,19 +58,10 @@ interface Values {
   measuresAgreed: string;
   note: string;
   attachmentIds: string[];
+  /** A job found at this visit (务工监测), sent as its own record before the visit. */
+  addWork: boolean;
+  work: WorkRecordValues;
 }
-
-const FIELDS = [
-  'householdId',
-  'visitedOn',
-  'incomeNote',
-  'guaranteesNote',
-  'industryNote',
-  'workNote',
-  'newRisks',
-  'measuresAgreed',
-  'note',
-];
 
 const text = (value: string | undefined) => value?.trim() || null;
 
@@ -70,19 +74,18 @@ export function VisitFormPage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const presetId = Number(params.get('householdId')) || undefined;
-  const household = useRemote(
-    () => (presetId ? householdApi.get(presetId) : Promise.resolve(undefined)),
-    String(presetId ?? ''),
-  );
+  const household = useVisitHousehold(presetId);
   const { online, worksetAt, outbox } = useOffline();
   // Offline, the heading comes from the work set stored on the phone (read again after each sync, so a
   // lead settled by a sent close leaves the list).
-  const stored = useRemote(
-    () => (presetId ? getHousehold(presetId).catch(() => undefined) : Promise.resolve(undefined)),
-    `${presetId ?? ''}|${worksetAt}|${outbox.length}`,
-  );
+  const stored = useWorksetHousehold(presetId, `${worksetAt}|${outbox.length}`);
+  const saveVisit = useSaveVisit();
+  const addWorkRecord = useAddVisitWorkRecord();
+  const errorText = useErrorText();
   const [form] = Form.useForm<Values>();
   const visitId = useRef(newUuid());
+  const workId = useRef(newUuid());
+  const { can } = useSession();
   const isSending = useRef(false);
   const [saving, setSaving] = useState(false);
   const [uploading, setUploading] = useState(false);
@@ -96,6 +99,13 @@ export function VisitFormPage() {
   } | null>(null);
   const householdId = Form.useWatch('householdId', form) ?? presetId;
   const incomeChanged = Form.useWatch('incomeChanged', form);
+  const addWork = Form.useWatch('addWork', form);
+  // Members to choose from: the server's record online, the phone's work set offline.
+  const members = (household.data?.members ?? stored.data?.members ?? []).map((m) => ({
+    id: m.id,
+    name: m.name,
+    relation: m.relation,
+  }));
 
   const onFinish = async (values: Values) => {
     const id = values.householdId ?? presetId;
@@ -120,7 +130,19 @@ export function VisitFormPage() {
       attachmentIds: values.attachmentIds ?? [],
     };
     const headName = household.data?.household.headName ?? stored.data?.headName ?? null;
+    const work: VisitWorkRecordBody | null =
+      values.addWork && values.work.personId
+        ? {
+            ...workRecordBody(values.work),
+            personId: values.work.personId,
+            clientId: workId.current,
+            visitId: visitId.current,
+          }
+        : null;
     const keepForLater = async () => {
+      if (work) {
+        await queueWorkRecord(work, headName);
+      }
       await queueVisit(body, headName);
       setSaved({ created: true, leadId: null, householdId: id, queued: true });
       window.scrollTo({ top: 0 });
@@ -130,7 +152,11 @@ export function VisitFormPage() {
         await keepForLater();
         return;
       }
-      const result = await visitApi.save(body);
+      if (work) {
+        // The same client id makes a resend after a lost answer store the record once.
+        await addWorkRecord.mutateAsync(work);
+      }
+      const result = await saveVisit.mutateAsync(body);
       setSaved({ created: result.created, leadId: result.visit.leadId, householdId: id });
       window.scrollTo({ top: 0 });
     } catch (cause) {
@@ -144,8 +170,8 @@ export function VisitFormPage() {
         cause instanceof ApiError ? cause.fieldIssues.find((i) => i.field.startsWith('newRisks')) : undefined;
       if (field) {
         form.setFields([{ name: 'newRisks', errors: [field.message] }]);
-      } else if (!applyServerFieldErrors(form, cause, FIELDS)) {
-        setError(errorMessage(cause, t('common.loadFailed')));
+      } else if (!showOnFields(form, cause)) {
+        setError(errorText(cause, t('common.loadFailed')));
       }
     } finally {
       isSending.current = false;
@@ -155,9 +181,10 @@ export function VisitFormPage() {
 
   const another = () => {
     visitId.current = newUuid();
+    workId.current = newUuid();
     form.resetFields();
     setSaved(null);
-    navigate('/visits/new', { replace: true });
+    void navigate('/visits/new', { replace: true });
   };
 
   const backToDue = (
@@ -224,7 +251,10 @@ export function VisitFormPage() {
   const h = household.data?.household;
   // The phone's copy stands in only when the server cannot answer (offline, or the request failed), not while
   // the online record is still loading: otherwise the offline cards would flash on a slow link.
-  const offlineHousehold = !h && (household.error || !navigator.onLine) ? stored.data : undefined;
+  const offlineHousehold =
+    !h && (household.error || household.fetchStatus === 'paused' || !navigator.onLine)
+      ? (stored.data ?? undefined)
+      : undefined;
   return (
     <div style={{ maxWidth: 720 }}>
       {backToDue}
@@ -253,7 +283,7 @@ export function VisitFormPage() {
         <Alert
           type="error"
           showIcon
-          title={errorMessage(household.error, t('common.loadFailed'))}
+          title={errorText(household.error, t('common.loadFailed'))}
           style={{ marginBottom: 12 }}
         />
       ) : null}
@@ -271,7 +301,7 @@ export function VisitFormPage() {
           onValuesChange={() => setError(null)}
           initialValues={{
             householdId: presetId,
-            visitedOn: dayjs(),
+            visitedOn: today(),
             incomeChanged: false,
             incomeNote: '',
             guaranteesNote: '',
@@ -281,6 +311,8 @@ export function VisitFormPage() {
             measuresAgreed: '',
             note: '',
             attachmentIds: [],
+            addWork: false,
+            work: EMPTY_WORK_RECORD,
           }}
         >
           {presetId ? null : (
@@ -301,7 +333,7 @@ export function VisitFormPage() {
               style={{ width: '100%' }}
               allowClear={false}
               inputReadOnly
-              disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+              disabledDate={(d) => d.isAfter(today(), 'day')}
             />
           </Form.Item>
           <Form.Item label={t('visits.incomeChanged')} name="incomeChanged">
@@ -329,6 +361,18 @@ export function VisitFormPage() {
           <Form.Item label={t('visits.workNote')} name="workNote">
             <Input.TextArea rows={2} maxLength={500} />
           </Form.Item>
+          {can('employment.write') ? (
+            <>
+              <Form.Item name="addWork" valuePropName="checked" label={t('emp.visitSection')}>
+                <Checkbox data-testid="visit-add-work">{t('emp.visitAdd')}</Checkbox>
+              </Form.Item>
+              {addWork ? (
+                <Card size="small" style={{ marginBottom: 16 }} data-testid="visit-work">
+                  <WorkRecordFields members={members} prefix={['work']} showEnd={false} />
+                </Card>
+              ) : null}
+            </>
+          ) : null}
           <Form.Item label={t('visits.newRisks')} name="newRisks" extra={t('visits.newRisksHelp')}>
             <Checkbox.Group
               style={{

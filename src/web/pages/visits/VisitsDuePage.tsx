@@ -1,80 +1,49 @@
 import { EditOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, List, Space, Switch, Table, type TableProps, Tag, Typography } from 'antd';
-import { useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
-import { shanghaiToday } from '../../../shared/calendar.js';
-import { ApiError } from '../../api/client.js';
-import { visitApi } from '../../api/endpoints.js';
-import type { VisitDueItem, VisitDueSearch } from '../../api/types.js';
+import { Link, useNavigate } from 'react-router';
 import { useMe, useSession } from '../../auth/SessionProvider.js';
 import { RegionPicker } from '../../components/RegionPicker.js';
+import { useTableParams } from '../../components/UrlTable.js';
+import { isNoStore, useVisitsDue, type VisitDueItem } from '../../data/visits.js';
+import { useErrorText } from '../../i18n/error-text.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
-import { getMeta, listHouseholds } from '../../offline/db.js';
-import { dueListFrom } from '../../offline/offline-due.js';
 import { useOffline } from '../../offline/useOffline.js';
-import { errorMessage } from '../../util/formErrors.js';
 import { filterWidth, useIsMobile } from '../../util/useIsMobile.js';
-import { useRemote } from '../../util/useRemote.js';
 import { HouseholdTypeTag } from '../households/codes.js';
 import { PageHeader } from '../PageHeader.js';
+
+const FILTERS = ['regionCode', 'overdueOnly'] as const;
 
 /** The visit plan: households due or overdue for a visit; a helper sees their own households. */
 export function VisitsDuePage() {
   const { t } = useI18n();
+  const errorText = useErrorText();
   const me = useMe();
   const { can } = useSession();
   const isMobile = useIsMobile();
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
+  const table = useTableParams(FILTERS);
   const isHelper = me.role === 'helper';
   const canWrite = can('visit.write');
-  const query: VisitDueSearch = {
-    regionCode: params.get('regionCode') ?? undefined,
-    overdueOnly: params.get('overdueOnly') === 'true' ? 'true' : undefined,
-    helperUserId: isHelper && me.userId ? me.userId : undefined,
-    page: Number(params.get('page')) || 1,
-    pageSize: Number(params.get('pageSize')) || 20,
-  };
+  const regionCode = table.filters.regionCode;
+  const overdueOnly = table.filters.overdueOnly === 'true' ? 'true' : undefined;
   const offline = useOffline();
-  // Offline (no answer from the server), the plan comes from the work set stored on the phone.
-  const [fromStore, setFromStore] = useState<string | null>(null);
-  const list = useRemote(
-    async () => {
-      try {
-        const answer = await visitApi.due(query);
-        setFromStore(null);
-        return answer;
-      } catch (cause) {
-        if (!(cause instanceof ApiError && cause.status === 0) || !canWrite) {
-          throw cause;
-        }
-        const [households, savedAt] = await Promise.all([listHouseholds(), getMeta<string>('savedAt')]);
-        if (!savedAt) {
-          throw new ApiError(0, 'NETWORK', t('offline.noStore'), undefined, null);
-        }
-        setFromStore(savedAt);
-        return dueListFrom(households, query, shanghaiToday());
-      }
+  // Offline (no answer from the server), a cadre's plan comes from the work set stored on the phone.
+  const list = useVisitsDue(
+    {
+      regionCode,
+      overdueOnly,
+      helperUserId: isHelper && me.userId ? me.userId : undefined,
+      page: table.page,
+      pageSize: table.pageSize,
     },
-    // Reloaded when the phone goes on or offline, and when the outbox drains (sent visits move due dates).
-    `${JSON.stringify(query)}|${offline.online}|${offline.outbox.length}`,
+    { fromStore: canWrite },
   );
+  const fromStore = list.data?.savedAt ?? null;
   /** Households with a visit waiting in the outbox (待发送). */
   const pendingFor = new Set(
     offline.outbox.flatMap((i) => (i.payload.kind === 'visit' ? [i.payload.body.householdId] : [])),
   );
-  const update = (patch: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    next.delete('page');
-    for (const [key, value] of Object.entries(patch)) {
-      if (value) {
-        next.set(key, value);
-      } else {
-        next.delete(key);
-      }
-    }
-    setParams(next);
-  };
   const record = (householdId: number) => navigate(`/visits/new?householdId=${householdId}`);
 
   const due = (row: VisitDueItem) => (
@@ -135,12 +104,13 @@ export function VisitsDuePage() {
   ];
 
   const pagination = {
-    current: query.page,
-    pageSize: query.pageSize,
+    current: table.page,
+    pageSize: table.pageSize,
     total: list.data?.total ?? 0,
     showTotal: (count: number) => t('visits.total', { total: count }),
-    onChange: (page: number, pageSize: number) => update({ page: String(page), pageSize: String(pageSize) }),
+    onChange: (page: number, pageSize: number) => table.setPage(page, pageSize),
   };
+  const emptyText = regionCode || overdueOnly ? t('visits.emptyFiltered') : t('visits.empty');
 
   return (
     <>
@@ -158,16 +128,16 @@ export function VisitsDuePage() {
             <RegionPicker
               aria-label={t('common.region')}
               placeholder={t('common.region')}
-              value={query.regionCode}
-              onChange={(regionCode) => update({ regionCode })}
+              value={regionCode}
+              onChange={(code) => table.setFilters({ regionCode: code })}
               style={filterWidth(isMobile, 200)}
             />
           )}
           <Space>
             <Switch
               aria-label={t('visits.overdueOnly')}
-              checked={query.overdueOnly === 'true'}
-              onChange={(on) => update({ overdueOnly: on ? 'true' : undefined })}
+              checked={overdueOnly === 'true'}
+              onChange={(on) => table.setFilters({ overdueOnly: on ? 'true' : undefined })}
             />
             {t('visits.overdueOnly')}
           </Space>
@@ -179,18 +149,20 @@ export function VisitsDuePage() {
         ) : null}
         {list.error ? (
           <Typography.Paragraph type="danger" role="alert">
-            {errorMessage(list.error, t('common.loadFailed'))}{' '}
-            <Button size="small" onClick={list.reload}>
+            {isNoStore(list.error) ? t('offline.noStore') : errorText(list.error, t('common.loadFailed'))}{' '}
+            <Button size="small" onClick={() => void list.refetch()}>
               {t('common.retry')}
             </Button>
           </Typography.Paragraph>
+        ) : list.fetchStatus === 'paused' && !list.data ? (
+          <Typography.Paragraph type="secondary">{t('data.paused')}</Typography.Paragraph>
         ) : null}
         {isMobile ? (
           <List<VisitDueItem>
             data-testid="visits-due"
-            loading={list.loading}
+            loading={list.isFetching}
             dataSource={list.data?.items ?? []}
-            locale={{ emptyText: t('visits.empty') }}
+            locale={{ emptyText }}
             pagination={{ ...pagination, simple: true, align: 'center' }}
             renderItem={(row) => (
               <List.Item style={{ paddingInline: 0 }}>
@@ -241,9 +213,9 @@ export function VisitsDuePage() {
             size="middle"
             columns={columns}
             dataSource={list.data?.items ?? []}
-            loading={list.loading}
+            loading={list.isFetching}
             scroll={{ x: 880 }}
-            locale={{ emptyText: t('visits.empty') }}
+            locale={{ emptyText }}
             pagination={{ ...pagination, showSizeChanger: true }}
           />
         )}

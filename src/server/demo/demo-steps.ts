@@ -1,0 +1,83 @@
+import { clock } from '../../shared/clock.js';
+import type { Config } from '../config.js';
+import type { Actor } from '../services/actor.js';
+import type { Services } from '../services/index.js';
+import { DEMO_CASE_VILLAGE } from './demo-cases.service.js';
+
+export interface DemoContext {
+  actor: Actor;
+  /** Today (Asia/Shanghai): every date of the demo's year is counted back from it. */
+  today: string;
+  /** Households in the demo registry. */
+  households: number;
+  province: string;
+}
+
+export interface DemoStep {
+  /** What the step seeds, as printed at start-up. */
+  name: string;
+  seed(services: Services, context: DemoContext): Promise<unknown>;
+}
+
+/**
+ * The demo city, built in order, one step per module: a module that lands adds its own step (a function that
+ * seeds its demo data into the demo counties, through its own service) at the end of this list, or after the
+ * step whose data it builds on. Each step runs once, on a fresh database.
+ */
+export const DEMO_STEPS: readonly DemoStep[] = [
+  {
+    name: 'regions (the real Nanyang divisions) and one user per role',
+    seed: (s, c) => s.demoSeed.seedDemo(c.actor, { divisions: 'real' }),
+  },
+  {
+    name: 'households',
+    seed: async (s, c) =>
+      s.population.seedHouseholds(c.actor, {
+        households: c.households,
+        referenceDate: c.today,
+        villageCodes: await s.demoSeed.demoVillages(),
+      }),
+  },
+  {
+    name: 'monitoring lines up to this year',
+    seed: (s, c) => s.demoHistory.seedLines(c.actor, c.today, c.province),
+  },
+  { name: 'a case at every stage in the demo village', seed: (s, c) => s.demoCases.seedCases(c.actor) },
+  { name: 'a year of cases, leads and visits', seed: (s, c) => s.demoHistory.seedYear(c.actor, c.today) },
+  {
+    // 宛城区 and 卧龙区 (the demo users' counties): work records for their 脱贫/监测 labourers.
+    name: 'work records, a workshop and public-welfare post jobs',
+    seed: (s, c) => s.employment.seedDemo(c.actor, ['411302000000', '411303000000'], DEMO_CASE_VILLAGE),
+  },
+  {
+    name: 'projects, allocations and payments in every demo county',
+    seed: (s, c) => s.demoProjects.seedProjects(c.actor),
+  },
+  {
+    name: 'banks, the risk fund and microcredit loans in 宛城区',
+    seed: (s, c) => s.demoCredit.seedCredit(c.actor),
+  },
+  {
+    name: 'closed months, ranked quarters and issued bulletins',
+    seed: (s, c) => s.demoHistory.seedReports(c.actor, c.today),
+  },
+];
+
+/** Seeds the whole demo city; `log` hears each step and how long it took. */
+export async function seedDemoCity(
+  services: Services,
+  config: Config,
+  options: { actor: Actor; households: number; log?: (line: string) => void },
+): Promise<void> {
+  const context: DemoContext = {
+    actor: options.actor,
+    today: clock().today(),
+    households: options.households,
+    province: config.province,
+  };
+  for (const step of DEMO_STEPS) {
+    const started = Date.now();
+    await step.seed(services, context);
+    options.log?.(`demo: ${step.name} (${Date.now() - started} ms)`);
+  }
+}

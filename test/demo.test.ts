@@ -1,0 +1,126 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSecrets } from '../src/server/adapters/secrets.js';
+import { loadConfig } from '../src/server/config.js';
+import type { Database } from '../src/server/db/database.js';
+import { DEMO_STEPS, seedDemoCity } from '../src/server/demo/demo-steps.js';
+import { visitDueOnSql } from '../src/server/repositories/visit-due-sql.js';
+import { systemActor } from '../src/server/services/actor.js';
+import { createServices, type Services } from '../src/server/services/index.js';
+import { clock } from '../src/shared/clock.js';
+import { TEST_KEY } from './helpers/test-app.js';
+import { createTestDatabase } from './helpers/test-db.js';
+
+/** The demo city as `npm start` builds it on a fresh database: a lived-in year on the real divisions. */
+let database: Database;
+let services: Services;
+const today = clock().today();
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const config = { ...loadConfig({}), logLevel: 'silent' };
+  services = createServices(database, config, createSecrets(TEST_KEY));
+  await seedDemoCity(services, config, { actor: systemActor('demo-seed'), households: 1500 });
+}, 600_000);
+
+afterAll(async () => {
+  await database?.close();
+});
+
+const one = async <T>(query: ReturnType<typeof sql<T>>) => (await query.execute(database.db)).rows[0] as T;
+
+describe('the demo city', () => {
+  it('is seeded one step per module, in order', () => {
+    expect(DEMO_STEPS.map((s) => s.name)[0]).toMatch(/regions/);
+    expect(DEMO_STEPS.length).toBeGreaterThanOrEqual(6);
+  });
+
+  it('uses the real Nanyang divisions and keeps the demo users’ village code', async () => {
+    const villages = await one(
+      sql<{ n: number }>`select count(*)::int as n from region where level = 'village'`,
+    );
+    expect(villages.n).toBe(4960);
+    const village = await services.regions.get(systemActor(), '411302102201');
+    expect(village.name).toBe('张茨园村');
+    const user = await database.db
+      .selectFrom('app_user')
+      .select('region_code')
+      .where('username', '=', 'village_guanzhuang')
+      .executeTakeFirstOrThrow();
+    expect(user.region_code).toBe('411302102201');
+    const households = await one(
+      sql<{
+        n: number;
+        villages: number;
+      }>`select count(*)::int as n, count(distinct region_code)::int as villages from household`,
+    );
+    expect(households.n).toBe(1500);
+    // 135 demo villages; at 1,500 households a few small counties' villages round down to none.
+    expect(households.villages).toBeGreaterThan(100);
+    expect(households.villages).toBeLessThanOrEqual(135);
+  });
+
+  it('gives every 监测户, and only them, a live monitored case, and has cases at the other stages', async () => {
+    const mismatch = await one(sql<{ typed: number; cased: number; both: number }>`
+      select count(*) filter (where h.household_type = 'monitored')::int as typed,
+             count(*) filter (where c.id is not null)::int as cased,
+             count(*) filter (where h.household_type = 'monitored' and c.id is not null)::int as both
+      from household h
+      left join monitoring_case c on c.household_id = h.id and c.stage in ('monitored', 'safety_net')`);
+    expect(mismatch.typed).toBeGreaterThan(20);
+    expect(mismatch.both).toBe(mismatch.typed);
+    expect(mismatch.cased).toBe(mismatch.typed);
+    const stages = await database.db
+      .selectFrom('monitoring_case')
+      .select(['stage', sql<number>`count(*)::int`.as('n')])
+      .groupBy('stage')
+      .execute();
+    const byStage = new Map(stages.map((s) => [s.stage, s.n]));
+    for (const stage of [
+      'cross_check',
+      'village_review',
+      'public_notice',
+      'county_approval',
+      'eliminated',
+    ] as const) {
+      expect(byStage.get(stage) ?? 0, stage).toBeGreaterThan(0);
+    }
+  });
+
+  it('has visits on the cadence with a few percent of households overdue', async () => {
+    const r = await one(sql<{ households: number; overdue: number; never: number }>`
+      select count(*)::int as households,
+             count(*) filter (where ${visitDueOnSql('h', 'p')} < ${today}::date)::int as overdue,
+             count(*) filter (where h.last_visited_on is null)::int as never
+      from household h join visit_policy p on p.household_type = h.household_type`);
+    expect(r.never).toBe(0);
+    expect(r.overdue / r.households).toBeGreaterThan(0.01);
+    expect(r.overdue / r.households).toBeLessThan(0.1);
+  });
+
+  it('spreads leads and new cases over the year, closes the past twelve months and issues past bulletins', async () => {
+    const months = await database.db
+      .selectFrom('report_month')
+      .select('month')
+      .where('status', '=', 'closed')
+      .execute();
+    expect(months).toHaveLength(12);
+    const trend = await services.reports.dashboard(systemActor(), undefined);
+    const leadMonths = trend.trend.filter((m) => m.leadsNew > 0);
+    expect(leadMonths.length).toBeGreaterThanOrEqual(10);
+    expect(trend.trend.filter((m) => m.newMonitored > 0).length).toBeGreaterThanOrEqual(6);
+    const bulletins = await services.bulletins.listBulletins(systemActor());
+    expect(bulletins.length).toBeGreaterThanOrEqual(3);
+    for (const b of bulletins) {
+      expect(b.status).toBe('issued');
+    }
+  });
+
+  it('carries a monitoring line for this year, marked as a demo value', async () => {
+    const line = await services.screening.lineInForce(today);
+    expect(line?.year).toBe(Number(today.slice(0, 4)));
+    const lines = await services.screening.lines();
+    const current = lines.find((l) => l.year === Number(today.slice(0, 4)));
+    expect(current?.note).toMatch(/演示值/);
+  });
+});
