@@ -107,3 +107,54 @@ export async function chooseOption(scope: Page | Locator, label: string, title: 
     }
   }
 }
+
+/**
+ * Chooses a region in a RegionPicker: expands each ancestor in `path` (the tree loads lazily), then picks the
+ * last. As in chooseOption, a click that lands while the list is still opening is retried; an ancestor is
+ * clicked only while it is collapsed, since clicking an expanded one would fold it again.
+ */
+export async function chooseRegion(
+  scope: Page | Locator,
+  label: string,
+  path: readonly string[],
+): Promise<void> {
+  const page = 'page' in scope ? scope.page() : scope;
+  const field = scope.getByLabel(label, { exact: true });
+  const item = field.locator('xpath=ancestor::div[contains(concat(" ", @class, " "), " ant-form-item ")][1]');
+  const tree = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').getByRole('tree');
+  const title = (name: string) => tree.getByText(name, { exact: true });
+  const target = path.at(-1);
+  if (!target) {
+    throw new Error('chooseRegion: empty path');
+  }
+  await field.click();
+  for (const [i, name] of path.slice(0, -1).entries()) {
+    const next = title(path[i + 1] ?? target);
+    const node = tree.getByRole('treeitem').filter({ has: title(name) });
+    await expect
+      .poll(async () => {
+        if (await next.isVisible()) {
+          return true;
+        }
+        if ((await node.getAttribute('aria-expanded', { timeout: 1_000 }).catch(() => null)) !== 'true') {
+          await title(name).click();
+        }
+        return false;
+      })
+      .toBe(true);
+  }
+  for (let attempt = 1; ; attempt++) {
+    if (!(await title(target).isVisible())) {
+      await field.click();
+    }
+    await title(target).click();
+    try {
+      await item.filter({ hasText: target }).first().waitFor({ timeout: 3_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) {
+        throw error;
+      }
+    }
+  }
+}

@@ -302,6 +302,10 @@ describe('offline field work on a phone', () => {
           expect(settled.status()).toBe(200);
 
           await context.setOffline(false);
+          // Chromium reports a page loaded while emulated-offline as online and fires no 'online' event when the
+          // emulation ends (the first test covers sending on that event), so the cadre presses 立即发送, as one
+          // would on a phone whose signal came back without the browser noticing.
+          await page.getByRole('button', { name: /立即发送/ }).click();
           // The first lands; the second is refused with the server's message, kept for the user.
           await eventually(() => page.getByTestId('outbox-count').textContent()).toBe('1');
           await eventually(() => page.getByTestId('offline-banner').textContent()).toContain('线索核实');

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { chooseOption, launchBrowser, login, logout, withPage } from './browser.js';
+import { chooseOption, chooseRegion, launchBrowser, login, logout, withPage } from './browser.js';
 
 let browser: Browser;
 
@@ -43,10 +43,7 @@ describe('user management', () => {
       await chooseOption(dialog, '角色', '帮扶责任人');
 
       // The region tree loads lazily: expand 南阳市 (not selectable for this role), then choose 卧龙区.
-      await dialog.getByLabel('区划', { exact: true }).click();
-      const tree = page.getByRole('tree');
-      await tree.getByText('南阳市', { exact: true }).click();
-      await tree.getByText('卧龙区', { exact: true }).click();
+      await chooseRegion(dialog, '区划', ['南阳市', '卧龙区']);
       await dialog.getByLabel('电话', { exact: true }).fill('0377-1234567');
       await dialog.getByLabel('单位', { exact: true }).fill('卧龙区乡村振兴局');
       await dialog.getByRole('button', { name: /保\s*存/ }).click();
@@ -79,10 +76,7 @@ describe('user management', () => {
       await dialog.getByLabel('姓名', { exact: true }).fill('测试');
       await dialog.getByLabel('初始密码', { exact: true }).fill('same_as_password');
       await chooseOption(dialog, '角色', '县级乡村振兴局');
-      await dialog.getByLabel('区划', { exact: true }).click();
-      const tree = page.getByRole('tree');
-      await tree.getByText('南阳市', { exact: true }).click();
-      await tree.getByText('宛城区', { exact: true }).click();
+      await chooseRegion(dialog, '区划', ['南阳市', '宛城区']);
       await dialog.getByRole('button', { name: /保\s*存/ }).click();
       await expect.poll(() => dialog.getByText('密码不能与用户名相同').isVisible()).toBe(true);
     });

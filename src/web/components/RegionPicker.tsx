@@ -72,8 +72,10 @@ export function RegionPicker({
       loaded.current.add(code);
       try {
         addRegions(await regionApi.children(code));
-      } catch {
+      } catch (error) {
+        // Rejected, so the tree does not mark the node loaded (with no children) and tries again.
         loaded.current.delete(code);
+        throw error;
       }
     },
     [addRegions],

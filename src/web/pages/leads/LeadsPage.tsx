@@ -41,7 +41,7 @@ export function LeadsPage() {
     {
       title: t('common.head'),
       dataIndex: 'headName',
-      width: 100,
+      width: isMobile ? 60 : 100,
       render: (name: string, row) => (
         <Button type="link" size="small" style={{ paddingInline: 0 }} onClick={() => setOpenId(row.id)}>
           <Typography.Text strong>{name}</Typography.Text>
@@ -63,10 +63,12 @@ export function LeadsPage() {
     {
       title: t('leads.reasons'),
       dataIndex: 'reasons',
+      ...(isMobile ? { width: 100 } : {}),
       render: (reasons: string[]) => (
         <Space size={[4, 4]} wrap>
           {reasons.map((r) => (
-            <Tag key={r} color="orange" style={{ marginInlineEnd: 0 }}>
+            // A long reason (住房安全有问题（C/D级危房或无房）) wraps rather than widening the row.
+            <Tag key={r} color="orange" style={{ marginInlineEnd: 0, whiteSpace: 'normal' }}>
               {reasonLabel(pick, r)}
             </Tag>
           ))}
@@ -77,7 +79,7 @@ export function LeadsPage() {
     {
       title: t('leads.dueOn'),
       dataIndex: 'dueOn',
-      width: 170,
+      width: isMobile ? 96 : 170,
       render: (dueOn: string, row) =>
         row.status === 'open' ? <DueDate dueOn={dueOn} isLate={row.isLate} /> : dueOn,
     },
@@ -90,7 +92,7 @@ export function LeadsPage() {
     {
       title: t('common.actions'),
       key: 'actions',
-      width: isMobile ? 64 : 120,
+      width: isMobile ? 56 : 120,
       fixed: 'right',
       render: (_, row) => (
         <Space size={0}>
@@ -167,7 +169,8 @@ export function LeadsPage() {
           rowKey="id"
           size="middle"
           columns={shown}
-          scroll={isMobile ? undefined : { x: 1000 }}
+          // On a phone the table scrolls inside its card, never the page; 查看 is fixed on the right.
+          scroll={{ x: isMobile ? 'max-content' : 1000 }}
           emptyText={filtered ? t('leads.emptyFiltered') : t('leads.empty')}
           onRow={(row) => ({ onDoubleClick: () => setOpenId(row.id) })}
         />
