@@ -2,8 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { Permission } from '../../shared/permissions.js';
 import { ApiError, onSessionProblem } from '../api/client.js';
-import { authApi } from '../api/endpoints.js';
-import type { Me } from '../api/types.js';
+import { type Me, sessionCalls } from '../data/session.js';
 import { rememberedMe, rememberMe } from '../offline/db.js';
 import { clearOnLogout } from '../offline/sync.js';
 
@@ -24,7 +23,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const refresh = useCallback(async () => {
     try {
-      const next = await authApi.me();
+      const next = await sessionCalls.me();
       setMe(next);
       rememberMe(next).catch(() => undefined);
     } catch (error) {
@@ -58,7 +57,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const login = useCallback(
     async (username: string, password: string) => {
-      const next = await authApi.login(username, password);
+      const next = await sessionCalls.login({ username, password });
       // Nothing cached for the previous user may show to this one.
       queryClient.clear();
       setMe(next);
@@ -70,7 +69,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const logout = useCallback(async () => {
     try {
-      await authApi.logout();
+      await sessionCalls.logout();
     } finally {
       // The phone's copy of households and any unsent records go with the session (HeaderBar warned first).
       await clearOnLogout().catch(() => undefined);

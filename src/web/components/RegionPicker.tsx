@@ -1,8 +1,13 @@
 import { TreeSelect } from 'antd';
 import { type CSSProperties, type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { RegionLevel } from '../../shared/roles.js';
-import { regionApi } from '../api/endpoints.js';
-import type { Region, RegionChild } from '../api/types.js';
+import {
+  type Region,
+  type RegionChild,
+  useFetchRegion,
+  useFetchRegionChildren,
+  useRegionRoots,
+} from '../data/regions.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { isInScope, useRegionScope } from './useRegionScope.js';
 
@@ -64,6 +69,8 @@ export function RegionPicker({
     });
   }, []);
 
+  const fetchChildren = useFetchRegionChildren();
+  const fetchRegion = useFetchRegion();
   const loadChildren = useCallback(
     async (code: string) => {
       if (loaded.current.has(code)) {
@@ -71,22 +78,22 @@ export function RegionPicker({
       }
       loaded.current.add(code);
       try {
-        addRegions(await regionApi.children(code));
+        addRegions(await fetchChildren(code));
       } catch (error) {
         // Rejected, so the tree does not mark the node loaded (with no children) and tries again.
         loaded.current.delete(code);
         throw error;
       }
     },
-    [addRegions],
+    [addRegions, fetchChildren],
   );
 
+  const roots = useRegionRoots();
   useEffect(() => {
-    regionApi
-      .roots()
-      .then(addRegions)
-      .catch(() => undefined);
-  }, [addRegions]);
+    if (roots.data) {
+      addRegions(roots.data);
+    }
+  }, [roots.data, addRegions]);
 
   // Make a preset value (an edited user's region) appear by loading its ancestors' children.
   useEffect(() => {
@@ -95,7 +102,7 @@ export function RegionPicker({
     }
     let isCurrent = true;
     (async () => {
-      const detail = await regionApi.get(value);
+      const detail = await fetchRegion(value);
       const ancestors = detail.path.filter((r) => r.code !== detail.code);
       addRegions([...ancestors, detail]);
       for (const ancestor of ancestors) {
@@ -108,7 +115,7 @@ export function RegionPicker({
     return () => {
       isCurrent = false;
     };
-  }, [value, addRegions, loadChildren]);
+  }, [value, addRegions, loadChildren, fetchRegion]);
 
   const chosenLevel = value ? regions.get(value)?.level : undefined;
   useEffect(() => {

@@ -1,8 +1,7 @@
-import { useEffect, useState } from 'react';
 import { scopePrefix } from '../../shared/region-code.js';
 import type { RegionLevel } from '../../shared/roles.js';
-import { regionApi } from '../api/endpoints.js';
 import { useMe } from '../auth/SessionProvider.js';
+import { useZones } from '../data/regions.js';
 
 /**
  * The code prefixes the user's region covers, mirroring the server's scope rule: a region's own prefix,
@@ -11,30 +10,13 @@ import { useMe } from '../auth/SessionProvider.js';
  */
 export function useRegionScope(): readonly string[] | null {
   const me = useMe();
-  const [zoneTowns, setZoneTowns] = useState<string[] | null>(null);
-  const isZone = me.regionLevel === 'zone';
-
-  useEffect(() => {
-    if (!isZone) {
-      return;
-    }
-    let isCurrent = true;
-    regionApi
-      .zones()
-      .then((zones) => {
-        if (isCurrent) {
-          setZoneTowns(zones.find((z) => z.code === me.regionCode)?.towns.map((town) => town.code) ?? []);
-        }
-      })
-      .catch(() => {
-        if (isCurrent) {
-          setZoneTowns([]);
-        }
-      });
-    return () => {
-      isCurrent = false;
-    };
-  }, [isZone, me.regionCode]);
+  const zones = useZones({ enabled: me.regionLevel === 'zone' });
+  // Unreadable zones leave the zone's own code (the server still decides); until they load, nothing is greyed.
+  const zoneTowns = zones.data
+    ? (zones.data.find((z) => z.code === me.regionCode)?.towns.map((town) => town.code) ?? [])
+    : zones.isError
+      ? []
+      : null;
 
   if (me.regionLevel === 'zone') {
     return zoneTowns ? [me.regionCode, ...zoneTowns.map((code) => scopePrefix(code, 'town'))] : null;

@@ -3,6 +3,7 @@
  * zones (片区) that group towns. The tree changes only with a region import, so nothing here writes.
  */
 import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import { call, client } from '../api/client.js';
 import type { ResponseOf } from '../api/contract.js';
 
@@ -25,22 +26,42 @@ export function useRegionRoots() {
   });
 }
 
-export function useZones() {
+/** The zones (片区); `enabled: false` skips them (a user who is not in a zone needs none). */
+export function useZones(options: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: regionKeys.zones,
     queryFn: ({ signal }) => call(client.GET('/api/zones', { signal })),
+    enabled: options.enabled ?? true,
   });
 }
 
 /** The children of one region, fetched when the user opens its node (a tree loads level by level). */
 export function useFetchRegionChildren() {
   const queryClient = useQueryClient();
-  return (code: string) =>
-    queryClient.fetchQuery({
-      queryKey: regionKeys.children(code),
-      queryFn: ({ signal }) =>
-        call(client.GET('/api/regions/{code}/children', { params: { path: { code } }, signal })),
-    });
+  // Stable, so a component's effects that load with it do not rerun on every render.
+  return useCallback(
+    (code: string) =>
+      queryClient.fetchQuery({
+        queryKey: regionKeys.children(code),
+        queryFn: ({ signal }) =>
+          call(client.GET('/api/regions/{code}/children', { params: { path: { code } }, signal })),
+      }),
+    [queryClient],
+  );
+}
+
+/** One region with its path, fetched on demand (a picker showing a preset value's ancestors). */
+export function useFetchRegion() {
+  const queryClient = useQueryClient();
+  return useCallback(
+    (code: string) =>
+      queryClient.fetchQuery({
+        queryKey: regionKeys.detail(code),
+        queryFn: ({ signal }) =>
+          call(client.GET('/api/regions/{code}', { params: { path: { code } }, signal })),
+      }),
+    [queryClient],
+  );
 }
 
 export function useRegion(code: string | undefined) {

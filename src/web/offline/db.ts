@@ -7,7 +7,7 @@
  */
 
 import type { WorksetHousehold, WorksetResponse } from '../../shared/workset.js';
-import type { Me } from '../api/types.js';
+import type { Me } from '../data/session.js';
 import type { OutboxItem, OutboxStore } from './queue.js';
 
 const DB_NAME = 'shoudi-offline';

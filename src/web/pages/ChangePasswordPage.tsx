@@ -2,8 +2,8 @@ import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { authApi } from '../api/endpoints.js';
 import { useMe, useSession } from '../auth/SessionProvider.js';
+import { useChangePassword } from '../data/session.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { LanguageSwitch } from '../layout/LanguageSwitch.js';
 import { applyServerFieldErrors, errorMessage } from '../util/formErrors.js';
@@ -23,13 +23,16 @@ export function ChangePasswordPage() {
   const navigate = useNavigate();
   const [form] = Form.useForm<PasswordForm>();
   const [error, setError] = useState<string | null>(null);
-  const [submitting, setSubmitting] = useState(false);
+  const changePassword = useChangePassword();
+  const submitting = changePassword.isPending;
 
   const onFinish = async (values: PasswordForm) => {
-    setSubmitting(true);
     setError(null);
     try {
-      await authApi.changePassword(values.currentPassword, values.newPassword);
+      await changePassword.mutateAsync({
+        currentPassword: values.currentPassword,
+        newPassword: values.newPassword,
+      });
       void message.success(t('password.changed'));
       await refresh();
       void navigate('/', { replace: true });
@@ -37,8 +40,6 @@ export function ChangePasswordPage() {
       if (!applyServerFieldErrors(form, cause, ['currentPassword', 'newPassword'])) {
         setError(errorMessage(cause, t('common.loadFailed')));
       }
-    } finally {
-      setSubmitting(false);
     }
   };
 
