@@ -237,6 +237,12 @@ const ROUTES: RouteCase[] = [
   },
   {
     method: 'GET',
+    path: '/api/households/imports',
+    permission: 'household.import',
+    request: () => ({ url: '/api/households/imports' }),
+  },
+  {
+    method: 'GET',
     path: '/api/imports/{id}/problems.csv',
     permission: 'household.import',
     request: () => ({ url: '/api/imports/999999/problems.csv' }),

@@ -24,10 +24,10 @@ function idEndingInX(prefix14: string) {
 const HEADER =
   '县,乡,村,行政区划代码,户编号,户类型,姓名,证件号码,与户主关系,劳动技能,户联系电话,住房安全等级';
 
-function upload(cookie: string, body: Buffer, filename: string, skipBadRows = false) {
+function upload(cookie: string, body: Buffer, filename: string, skipBadRows = false, dryRun = false) {
   return t.app.inject({
     method: 'POST',
-    url: `/api/households/import?filename=${encodeURIComponent(filename)}&skipBadRows=${skipBadRows}`,
+    url: `/api/households/import?filename=${encodeURIComponent(filename)}&skipBadRows=${skipBadRows}&dryRun=${dryRun}`,
     headers: { cookie, 'content-type': 'application/octet-stream' },
     payload: body,
   });
@@ -181,6 +181,52 @@ describe('household import', () => {
     expect(result.problems).toEqual([{ row: 3, reason: expect.stringMatching(/Excel/) }]);
     const ok = (await upload(county, buffer, 'members.xlsx', true)).json();
     expect(ok).toMatchObject({ status: 'partial', households: 1, persons: 1 });
+  });
+
+  it('checks a file without importing it (预检), and lists checks and imports in the history of their scope', async () => {
+    const file = Buffer.from(
+      [
+        HEADER,
+        `宛城区,官庄镇,东岗村,411302102201,P001,一般农户,孙预检,${id('41130219810404001')},户主,,,A`,
+        `宛城区,官庄镇,东岗村,411302102201,P001,一般农户,孙小检,${id('41130220100404002')},之子,,,`,
+        `宛城区,官庄镇,东岗村,411302102201,P002,一般农户,坏行,12345,户主,,,A`,
+      ].join('\n'),
+    );
+    const before = await countHouseholds();
+    const checked = (await upload(county, file, '预检.csv', true, true)).json();
+    expect(checked).toMatchObject({ status: 'checked', households: 1, persons: 2 });
+    expect(checked.problems.map((p: { row: number }) => p.row)).toEqual([4]);
+    expect(checked.preview).toEqual([
+      { row: 2, householdNo: 'P001', headName: '孙预检', village: '宛城区官庄镇东岗村', members: 2 },
+    ]);
+    expect(await countHouseholds()).toBe(before);
+    // Its problem report downloads like an import's.
+    const report = await t.app.inject({
+      url: `/api/imports/${checked.jobId}/problems.csv`,
+      headers: { cookie: county },
+    });
+    expect(report.statusCode).toBe(200);
+    expect(report.body).toMatch(/^\uFEFF?行号,原因\r?\n4,/);
+
+    const history = await t.app.inject({ url: '/api/households/imports', headers: { cookie: county } });
+    expect(history.statusCode).toBe(200);
+    const [newest] = history.json().items;
+    expect(newest).toMatchObject({
+      id: checked.jobId,
+      filename: '预检.csv',
+      status: 'checked',
+      households: 1,
+      problemCount: 1,
+    });
+    const onlyChecks = await t.app.inject({
+      url: '/api/households/imports?status=checked',
+      headers: { cookie: county },
+    });
+    expect(onlyChecks.json().items.every((j: { status: string }) => j.status === 'checked')).toBe(true);
+    // Another county's user does not see 宛城区's imports.
+    const wolong = await t.login('county_wolong');
+    const theirs = await t.app.inject({ url: '/api/households/imports', headers: { cookie: wolong } });
+    expect(theirs.json().items.map((j: { id: number }) => j.id)).not.toContain(checked.jobId);
   });
 
   it('rejects a file without the required columns', async () => {

@@ -16,6 +16,7 @@ import type { Services } from '../server/services/index.js';
 import { previousMonth } from '../shared/calendar.js';
 import { clock } from '../shared/clock.js';
 import { HOUSEHOLD_TYPES, type HouseholdType } from '../shared/household-codes.js';
+import { IMPORT_STATUS_LABELS } from '../shared/imports.js';
 import { type Department, ROLES, type Role } from '../shared/roles.js';
 
 const VERSION = (
@@ -260,13 +261,15 @@ households
   .argument('<file>', 'the spreadsheet')
   .option('--skip-bad-rows', 'import the households whose rows are all good and report the rest')
   .option('--problems <file>', 'write the refused rows with their reasons to this CSV file')
-  .action(async (file: string, options: { skipBadRows?: boolean; problems?: string }) => {
+  .option('--check', 'only check the file (预检): report what the import would do, write no household')
+  .action(async (file: string, options: { skipBadRows?: boolean; problems?: string; check?: boolean }) => {
     const data = readUserFile(file);
     const result = await withServices('shoudi households import', async (s) => {
       const imported = await s.householdImport.importFile(systemActor(), {
         data,
         filename: path.basename(file),
         skipBadRows: options.skipBadRows ?? false,
+        dryRun: options.check ?? false,
       });
       if (options.problems && imported.problems.length > 0) {
         const report = await s.householdImport.problemReport(systemActor(), imported.jobId);
@@ -274,9 +277,10 @@ households
       }
       return imported;
     });
-    const verdict = { imported: '已导入', partial: '部分导入', refused: '未导入' }[result.status];
+    const verdict = IMPORT_STATUS_LABELS[result.status].zh;
+    const done = result.status === 'checked' ? 'would be imported' : 'imported';
     console.log(
-      `import #${result.jobId} ${verdict}: ${result.totalRows} rows, ${result.households} households and ${result.persons} persons imported, ${result.problems.length} rows refused`,
+      `import #${result.jobId} ${verdict}: ${result.totalRows} rows, ${result.households} households and ${result.persons} persons ${done}, ${result.problems.length} rows refused`,
     );
     for (const p of result.problems.slice(0, 50)) {
       console.log(`  第 ${p.row} 行：${p.reason}`);

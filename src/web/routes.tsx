@@ -114,6 +114,13 @@ export const APP_ROUTES: AppRoute[] = [
     loads: ['GET /api/screening/runs', 'GET /api/screening/rounds'],
   },
   {
+    path: '/households/imports',
+    layout: 'shell',
+    permission: 'household.import',
+    page: page(() => import('./pages/households/imports/HouseholdImportsPage.js'), 'HouseholdImportsPage'),
+    loads: ['GET /api/households/imports'],
+  },
+  {
     path: '/households/:id',
     layout: 'shell',
     permission: 'household.read',

@@ -4,6 +4,7 @@ import type { DpdBucket, LoanStatus } from '../../shared/credit.js';
 import type { WorkCategory } from '../../shared/employment.js';
 import type { FeedType } from '../../shared/feed-types.js';
 import type { HouseholdType, IncomeCategory } from '../../shared/household-codes.js';
+import type { ImportStatus } from '../../shared/imports.js';
 import type { MeasureCategory } from '../../shared/measures.js';
 import type { LeadEnterpriseLevel, OperatorStatus, OperatorType } from '../../shared/operators.js';
 import type { ProjectStage } from '../../shared/project-workflow.js';
@@ -424,7 +425,7 @@ export interface ImportJobTable {
   actor_id: number | null;
   actor_name: string;
   region_code: string | null;
-  status: string;
+  status: ImportStatus;
   total_rows: number;
   households: number;
   persons: number;

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { HouseholdType } from '../../shared/household-codes.js';
+import type { ImportStatus } from '../../shared/imports.js';
 import type { DB } from '../db/schema.js';
 import { inScope } from './scope-filter.js';
 
@@ -134,7 +135,7 @@ export function createImportRepository(db: Kysely<DB>) {
       actorId: number | null;
       actorName: string;
       regionCode: string | null;
-      status: 'imported' | 'partial' | 'refused';
+      status: ImportStatus;
       totalRows: number;
       households: number;
       persons: number;
@@ -163,6 +164,49 @@ export function createImportRepository(db: Kysely<DB>) {
 
     findJob(id: number) {
       return db.selectFrom('import_job').selectAll().where('id', '=', id).executeTakeFirst();
+    },
+
+    /** A page of the imports of one kind the actor may see (its own, or of a region in its scope), newest first. */
+    async listJobs(filter: {
+      kind: string;
+      actorId: number | null;
+      scope: readonly string[];
+      status?: ImportStatus | undefined;
+      offset: number;
+      limit: number;
+    }) {
+      const base = db
+        .selectFrom('import_job')
+        .where('kind', '=', filter.kind)
+        .where((eb) =>
+          eb.or([
+            ...(filter.actorId === null ? [] : [eb('actor_id', '=', filter.actorId)]),
+            inScope(eb, eb.ref('region_code'), filter.scope),
+          ]),
+        )
+        .$if(filter.status !== undefined, (q) => q.where('status', '=', filter.status as ImportStatus));
+      const [rows, count] = await Promise.all([
+        base
+          .select([
+            'id',
+            'filename',
+            'actor_name',
+            'region_code',
+            'status',
+            'total_rows',
+            'households',
+            'persons',
+            'created_at',
+          ])
+          .select(sql<number>`jsonb_array_length(problems)::int`.as('problem_count'))
+          .select(sql<number>`jsonb_array_length(notes)::int`.as('note_count'))
+          .orderBy('id', 'desc')
+          .offset(filter.offset)
+          .limit(filter.limit)
+          .execute(),
+        base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+      ]);
+      return { rows, total: Number(count.n) };
     },
 
     /** Export rows: one per person, households in id order after `afterId`, a page of households at a time. */

@@ -4,7 +4,13 @@ import { AppError } from '../errors.js';
 import { actorOf } from '../http/auth-hook.js';
 import { download } from '../http/download.js';
 import { authErrors, ZError, ZIdParam } from '../schemas/common.schema.js';
-import { ZExportQuery, ZImportQuery, ZImportResult } from '../schemas/household.schema.js';
+import {
+  ZExportQuery,
+  ZImportJobList,
+  ZImportJobSearch,
+  ZImportQuery,
+  ZImportResult,
+} from '../schemas/household.schema.js';
 import type { Services } from '../services/index.js';
 
 const tags = ['households'];
@@ -32,7 +38,7 @@ export const householdTransferRoutes =
         schema: {
           summary: 'Import households from .xlsx or .csv (UTF-8 or GBK) sent as the request body',
           description:
-            'Send the file bytes with Content-Type application/octet-stream. With any refused row nothing is imported, unless skipBadRows=true.',
+            'Send the file bytes with Content-Type application/octet-stream. With any refused row nothing is imported, unless skipBadRows=true. dryRun=true only checks.',
           tags,
           querystring: ZImportQuery,
           response: { 200: ZImportResult, 413: ZError, 415: ZError, ...authErrors },
@@ -46,8 +52,23 @@ export const householdTransferRoutes =
           data: request.body,
           filename: request.query.filename,
           skipBadRows: request.query.skipBadRows,
+          dryRun: request.query.dryRun,
         });
       },
+    );
+
+    app.get(
+      '/households/imports',
+      {
+        config: { permission: 'household.import' },
+        schema: {
+          summary: 'The household imports and checks in scope (own and of regions in scope), newest first',
+          tags,
+          querystring: ZImportJobSearch,
+          response: { 200: ZImportJobList, ...authErrors },
+        },
+      },
+      async (request) => services.householdImport.history(actorOf(request), request.query),
     );
 
     app.get(

@@ -6,7 +6,8 @@ import {
   INCOME_CATEGORIES,
   RELATIONS,
 } from '../../shared/household-codes.js';
-import { ZIdParam, ZPage } from './common.schema.js';
+import { IMPORT_STATUSES } from '../../shared/imports.js';
+import { ZBooleanQuery, ZIdParam, ZPage } from './common.schema.js';
 
 const ZMoney = z.number().min(0).max(100_000_000);
 const ZDate = z.iso.date();
@@ -264,22 +265,63 @@ export const ZImportQuery = z.object({
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true'),
+  dryRun: ZBooleanQuery.default(false).describe(
+    'true: check the file and answer what an import would do (status checked), writing no household.',
+  ),
 });
+
+const ZRowNote = z.object({ row: z.number().int(), reason: z.string() });
 
 export const ZImportResult = z.object({
   jobId: z.number().int(),
   status: z
-    .enum(['imported', 'partial', 'refused'])
-    .describe('refused: nothing was imported because some rows are bad.'),
+    .enum(IMPORT_STATUSES)
+    .describe(
+      'refused: nothing was imported because some rows are bad. checked: a dry run; households and persons are what the import would write.',
+    ),
   totalRows: z.number().int(),
   households: z.number().int(),
   persons: z.number().int(),
-  problems: z.array(z.object({ row: z.number().int(), reason: z.string() })),
+  problems: z.array(ZRowNote),
   notes: z
-    .array(z.object({ row: z.number().int(), reason: z.string() }))
+    .array(ZRowNote)
     .describe(
       'What was taken with a change to check or not read: IDs converted from 15 digits, ignored columns.',
     ),
+  preview: z
+    .array(
+      z.object({
+        row: z.number().int(),
+        householdNo: z.string().nullable(),
+        headName: z.string().nullable(),
+        village: z.string(),
+        members: z.number().int(),
+      }),
+    )
+    .describe('The first households the import writes (or would write, for a check), in file order.'),
+});
+
+export const ZImportJobSearch = ZPage.extend({
+  status: z.enum(IMPORT_STATUSES).optional(),
+});
+
+export const ZImportJobList = z.object({
+  items: z.array(
+    z.object({
+      id: z.number().int(),
+      filename: z.string(),
+      actorName: z.string(),
+      regionCode: z.string().nullable(),
+      status: z.enum(IMPORT_STATUSES),
+      totalRows: z.number().int(),
+      households: z.number().int(),
+      persons: z.number().int(),
+      problemCount: z.number().int(),
+      noteCount: z.number().int(),
+      createdAt: z.string(),
+    }),
+  ),
+  total: z.number().int(),
 });
 
 export const ZExportQuery = z.object({

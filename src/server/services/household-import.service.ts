@@ -1,4 +1,5 @@
 import type { Insertable } from 'kysely';
+import type { ImportStatus } from '../../shared/imports.js';
 import { countyCodeOf } from '../../shared/region-code.js';
 import { csvDocument } from '../adapters/csv.js';
 import type { Secrets } from '../adapters/secrets.js';
@@ -12,17 +13,37 @@ import type { Actor } from './actor.js';
 import { idColumns, phoneValues } from './household-columns.js';
 import type { RunInTransaction } from './transaction.js';
 
+export interface ImportPreviewRow {
+  row: number;
+  householdNo: string | null;
+  headName: string | null;
+  village: string;
+  members: number;
+}
+
 export interface ImportResult {
   jobId: number;
-  status: 'imported' | 'partial' | 'refused';
+  status: ImportStatus;
   totalRows: number;
   households: number;
   persons: number;
   problems: RowProblem[];
   notes: RowProblem[];
+  preview: ImportPreviewRow[];
 }
 
 const MAX_ROWS = 200_000;
+/** How many of the households to be written the answer shows, for the user to recognise the file. */
+const PREVIEW_ROWS = 20;
+
+const previewOf = (households: readonly ImportedHousehold[]): ImportPreviewRow[] =>
+  households.slice(0, PREVIEW_ROWS).map((h) => ({
+    row: h.rows[0] ?? 0,
+    householdNo: h.householdNo,
+    headName: h.members.find((m) => m.relation === '户主')?.name ?? null,
+    village: `${h.names.county}${h.names.town}${h.names.village}`,
+    members: h.members.length,
+  }));
 
 /**
  * Imports households and members from a spreadsheet. By default a file with any refused row changes
@@ -83,7 +104,7 @@ export function createHouseholdImportService(deps: {
   return {
     async importFile(
       actor: Actor,
-      input: { data: Uint8Array; filename: string; skipBadRows: boolean },
+      input: { data: Uint8Array; filename: string; skipBadRows: boolean; dryRun?: boolean },
     ): Promise<ImportResult> {
       const rows = await readSpreadsheet(input.data);
       if (rows.length > MAX_ROWS) {
@@ -132,13 +153,18 @@ export function createHouseholdImportService(deps: {
       problems.sort((a, b) => a.row - b.row);
       const dataRows = households.reduce((n, h) => n + h.rows.length, 0);
       const refuse = problems.length > 0 && !input.skipBadRows;
-      const toWrite = refuse ? [] : good;
-      const status: ImportResult['status'] = refuse
-        ? 'refused'
-        : problems.length > 0
-          ? 'partial'
-          : 'imported';
-      const persons = toWrite.reduce((n, h) => n + h.members.length, 0);
+      // A check answers what the import would write with the same choice, and writes none of it.
+      const wouldWrite = refuse ? [] : good;
+      const toWrite = input.dryRun ? [] : wouldWrite;
+      const status: ImportStatus = input.dryRun
+        ? 'checked'
+        : refuse
+          ? 'refused'
+          : problems.length > 0
+            ? 'partial'
+            : 'imported';
+      const counted = input.dryRun ? wouldWrite : toWrite;
+      const persons = counted.reduce((n, h) => n + h.members.length, 0);
 
       const jobId = await tx(async (t) => {
         if (toWrite.length > 0) {
@@ -215,13 +241,53 @@ export function createHouseholdImportService(deps: {
           regionCode: actor.regionCode || null,
           status,
           totalRows: dataRows,
-          households: toWrite.length,
+          households: counted.length,
           persons,
           problems,
           notes,
         });
       });
-      return { jobId, status, totalRows: dataRows, households: toWrite.length, persons, problems, notes };
+      return {
+        jobId,
+        status,
+        totalRows: dataRows,
+        households: counted.length,
+        persons,
+        problems,
+        notes,
+        preview: previewOf(counted),
+      };
+    },
+
+    /** The household imports and checks the actor may see: its own, and those of regions in its scope. */
+    async history(
+      actor: Actor,
+      search: { page: number; pageSize: number; status?: ImportStatus | undefined },
+    ) {
+      const { rows, total } = await repos.imports.listJobs({
+        kind: 'household',
+        actorId: actor.userId,
+        scope: actor.scope,
+        status: search.status,
+        offset: (search.page - 1) * search.pageSize,
+        limit: search.pageSize,
+      });
+      return {
+        items: rows.map((r) => ({
+          id: r.id,
+          filename: r.filename,
+          actorName: r.actor_name,
+          regionCode: r.region_code,
+          status: r.status,
+          totalRows: r.total_rows,
+          households: r.households,
+          persons: r.persons,
+          problemCount: r.problem_count,
+          noteCount: r.note_count,
+          createdAt: new Date(r.created_at).toISOString(),
+        })),
+        total,
+      };
     },
 
     /** The refused rows of an import as CSV (UTF-8 with BOM, so Excel opens it in Chinese). */

@@ -1,24 +1,39 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiUrl } from '../api/client.js';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { apiUrl, call, client } from '../api/client.js';
 import type { QueryOf, ResponseOf } from '../api/contract.js';
 import { toApiError } from '../api/errors.js';
+import { householdKeys } from './households.js';
 
 export type HouseholdImportResult = ResponseOf<'/api/households/import', 'post'>;
 export type HouseholdExportQuery = QueryOf<'/api/households/export', 'get'>;
+export type HouseholdImportSearch = QueryOf<'/api/households/imports', 'get'>;
+export type HouseholdImportJob = ResponseOf<'/api/households/imports', 'get'>['items'][number];
+
+export const householdImportKeys = {
+  all: ['household-imports'] as const,
+  list: (search: HouseholdImportSearch) => ['household-imports', 'list', search] as const,
+};
+
+/** The imports and checks (预检) of the user's scope, newest first. */
+export function useHouseholdImports(search: HouseholdImportSearch) {
+  return useQuery({
+    queryKey: householdImportKeys.list(search),
+    queryFn: ({ signal }) =>
+      call(client.GET('/api/households/imports', { params: { query: search }, signal })),
+    placeholderData: keepPreviousData,
+  });
+}
 
 /**
  * Sends a registry file with upload progress. fetch (and so the generated client) cannot report how much of a
  * body has gone, and a county's file is tens of megabytes: this one request goes through XMLHttpRequest, with
  * errors made by the same error function as every other request.
  */
-function uploadRegistryFile(
-  file: File,
-  skipBadRows: boolean,
-  onProgress: (percent: number) => void,
-): Promise<HouseholdImportResult> {
+function uploadRegistryFile(input: ImportInput): Promise<HouseholdImportResult> {
+  const { file, skipBadRows, dryRun, onProgress } = input;
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', apiUrl('/api/households/import', { filename: file.name, skipBadRows }));
+    xhr.open('POST', apiUrl('/api/households/import', { filename: file.name, skipBadRows, dryRun }));
     xhr.setRequestHeader('content-type', 'application/octet-stream');
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable) {
@@ -43,12 +58,24 @@ function uploadRegistryFile(
   });
 }
 
+interface ImportInput {
+  file: File;
+  skipBadRows: boolean;
+  /** Only check (预检): the answer says what the import would write; nothing is written. */
+  dryRun: boolean;
+  onProgress: (percent: number) => void;
+}
+
 export function useImportHouseholds() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: { file: File; skipBadRows: boolean; onProgress: (percent: number) => void }) =>
-      uploadRegistryFile(input.file, input.skipBadRows, input.onProgress),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['households'] }),
+    mutationFn: uploadRegistryFile,
+    onSuccess: async (result) => {
+      await qc.invalidateQueries({ queryKey: householdImportKeys.all });
+      if (result.status !== 'checked') {
+        await qc.invalidateQueries({ queryKey: householdKeys.all });
+      }
+    },
   });
 }
 

@@ -1,6 +1,7 @@
 import { UploadOutlined } from '@ant-design/icons';
 import { Alert, Button, Checkbox, Modal, Progress, Space, Table, Typography, Upload } from 'antd';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import {
   type HouseholdImportResult,
   importProblemsUrl,
@@ -30,14 +31,29 @@ export function HouseholdImportModal({ open, onClose }: { open: boolean; onClose
     importing.reset();
     onClose();
   };
-  const send = async () => {
+  const send = async (dryRun: boolean) => {
     if (!file) {
       return;
     }
     setResult(null);
     setPercent(0);
-    setResult(await importing.mutateAsync({ file, skipBadRows, onProgress: setPercent }).catch(() => null));
+    setResult(
+      await importing.mutateAsync({ file, skipBadRows, dryRun, onProgress: setPercent }).catch(() => null),
+    );
   };
+  const alertType = (status: HouseholdImportResult['status'], refused: number) =>
+    status === 'imported'
+      ? 'success'
+      : status === 'checked'
+        ? refused > 0
+          ? 'warning'
+          : 'info'
+        : status === 'partial'
+          ? 'warning'
+          : 'error';
+  // A check whose bad rows would stop the whole file says so, not "可导入 0 户".
+  const statusKey = (r: HouseholdImportResult) =>
+    r.status === 'checked' && r.problems.length > 0 && !skipBadRows ? 'checkedRefused' : r.status;
 
   return (
     <Modal
@@ -47,11 +63,24 @@ export function HouseholdImportModal({ open, onClose }: { open: boolean; onClose
       width={720}
       data-testid="household-import"
       footer={
-        <Space>
-          <Button onClick={close}>{t('hhImport.close')}</Button>
-          <Button type="primary" disabled={!file} loading={importing.isPending} onClick={send}>
-            {t('hhImport.send')}
-          </Button>
+        <Space wrap style={{ width: '100%', justifyContent: 'space-between' }}>
+          <Link to="/households/imports" onClick={close}>
+            {t('hhImport.history')}
+          </Link>
+          <Space wrap>
+            <Button onClick={close}>{t('hhImport.close')}</Button>
+            <Button disabled={!file} loading={importing.isPending} onClick={() => void send(true)}>
+              {t('hhImport.check')}
+            </Button>
+            <Button
+              type="primary"
+              disabled={!file}
+              loading={importing.isPending}
+              onClick={() => void send(false)}
+            >
+              {t('hhImport.send')}
+            </Button>
+          </Space>
         </Space>
       }
     >
@@ -70,7 +99,14 @@ export function HouseholdImportModal({ open, onClose }: { open: boolean; onClose
         >
           <Button icon={<UploadOutlined />}>{t('hhImport.choose')}</Button>
         </Upload>
-        <Checkbox checked={skipBadRows} onChange={(e) => setSkipBadRows(e.target.checked)}>
+        <Checkbox
+          checked={skipBadRows}
+          onChange={(e) => {
+            // The answer shown was for the other choice.
+            setSkipBadRows(e.target.checked);
+            setResult(null);
+          }}
+        >
           {t('hhImport.skipBadRows')}
         </Checkbox>
         {importing.isPending || percent > 0 ? (
@@ -85,11 +121,9 @@ export function HouseholdImportModal({ open, onClose }: { open: boolean; onClose
           <>
             <Alert
               data-testid="household-import-result"
-              type={
-                result.status === 'imported' ? 'success' : result.status === 'partial' ? 'warning' : 'error'
-              }
+              type={alertType(result.status, result.problems.length)}
               showIcon
-              title={t(`hhImport.status.${result.status}`, {
+              title={t(`hhImport.status.${statusKey(result)}`, {
                 households: result.households,
                 persons: result.persons,
                 refused: result.problems.length,
@@ -103,6 +137,45 @@ export function HouseholdImportModal({ open, onClose }: { open: boolean; onClose
                 ) : null
               }
             />
+            {result.notes.length > 0 ? (
+              <Alert
+                type="info"
+                showIcon
+                title={t('hhImport.notes', { count: result.notes.length })}
+                description={
+                  <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+                    {result.notes.slice(0, 5).map((n) => (
+                      <li key={`${n.row}-${n.reason}`}>
+                        {t('hhImport.noteLine', { row: n.row, reason: n.reason })}
+                      </li>
+                    ))}
+                  </ul>
+                }
+              />
+            ) : null}
+            {result.preview.length > 0 ? (
+              <Table
+                data-testid="household-import-preview"
+                size="small"
+                title={() =>
+                  t(result.status === 'checked' ? 'hhImport.previewWould' : 'hhImport.previewDone', {
+                    shown: result.preview.length,
+                    households: result.households,
+                  })
+                }
+                rowKey="row"
+                dataSource={result.preview}
+                pagination={false}
+                scroll={{ x: 520 }}
+                columns={[
+                  { title: t('hhImport.row'), dataIndex: 'row', width: 70 },
+                  { title: t('hhImport.householdNo'), dataIndex: 'householdNo', width: 170 },
+                  { title: t('hhImport.head'), dataIndex: 'headName', width: 100 },
+                  { title: t('hhImport.village'), dataIndex: 'village' },
+                  { title: t('hhImport.members'), dataIndex: 'members', width: 70 },
+                ]}
+              />
+            ) : null}
             {result.problems.length > 0 ? (
               <Table
                 size="small"
