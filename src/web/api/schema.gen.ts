@@ -7919,7 +7919,8 @@ export interface paths {
                                 item: string;
                                 startsOn: string;
                                 endsOn: string | null;
-                                amount: number | null;
+                                /** @description 元, as a decimal string with up to two decimals (exact; never a float) */
+                                amount: string | null;
                                 provider: string | null;
                                 note: string | null;
                                 version: number;
@@ -8478,7 +8479,8 @@ export interface paths {
                                 item: string;
                                 startsOn: string;
                                 endsOn: string | null;
-                                amount: number | null;
+                                /** @description 元, as a decimal string with up to two decimals (exact; never a float) */
+                                amount: string | null;
                                 provider: string | null;
                                 note: string | null;
                                 version: number;
@@ -8720,7 +8722,8 @@ export interface paths {
                                 item: string;
                                 startsOn: string;
                                 endsOn: string | null;
-                                amount: number | null;
+                                /** @description 元, as a decimal string with up to two decimals (exact; never a float) */
+                                amount: string | null;
                                 provider: string | null;
                                 note: string | null;
                                 version: number;
@@ -8965,7 +8968,8 @@ export interface paths {
                                 item: string;
                                 startsOn: string;
                                 endsOn: string | null;
-                                amount: number | null;
+                                /** @description 元, as a decimal string with up to two decimals (exact; never a float) */
+                                amount: string | null;
                                 provider: string | null;
                                 note: string | null;
                                 version: number;
@@ -9213,7 +9217,8 @@ export interface paths {
                                 item: string;
                                 startsOn: string;
                                 endsOn: string | null;
-                                amount: number | null;
+                                /** @description 元, as a decimal string with up to two decimals (exact; never a float) */
+                                amount: string | null;
                                 provider: string | null;
                                 note: string | null;
                                 version: number;
@@ -9457,7 +9462,8 @@ export interface paths {
                                 item: string;
                                 startsOn: string;
                                 endsOn: string | null;
-                                amount: number | null;
+                                /** @description 元, as a decimal string with up to two decimals (exact; never a float) */
+                                amount: string | null;
                                 provider: string | null;
                                 note: string | null;
                                 version: number;
@@ -9659,7 +9665,8 @@ export interface paths {
                             item: string;
                             startsOn: string;
                             endsOn: string | null;
-                            amount: number | null;
+                            /** @description 元, as a decimal string with up to two decimals (exact; never a float) */
+                            amount: string | null;
                             provider: string | null;
                             note: string | null;
                             version: number;
@@ -9936,7 +9943,8 @@ export interface paths {
                             item: string;
                             startsOn: string;
                             endsOn: string | null;
-                            amount: number | null;
+                            /** @description 元, as a decimal string with up to two decimals (exact; never a float) */
+                            amount: string | null;
                             provider: string | null;
                             note: string | null;
                             version: number;
