@@ -255,7 +255,7 @@ describe('a monitoring case from lead to elimination', () => {
       startsOn: today,
       amount: 500,
     });
-    expect(job.body.amount).toBe(500);
+    expect(job.body.amount).toBe('500.00');
     detail = await call('village_guanzhuang', 'GET', `/api/cases/${caseId}`);
     expect(detail.body.measureProblem).toBeNull();
     const stale = await call('village_guanzhuang', 'PATCH', `/api/measures/${job.body.id}`, {

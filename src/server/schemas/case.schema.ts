@@ -4,7 +4,7 @@ import { HOUSEHOLD_TYPES } from '../../shared/household-codes.js';
 import { MEASURE_CATEGORIES } from '../../shared/measures.js';
 import { ROLES } from '../../shared/roles.js';
 import { ELIMINATION_CRITERIA } from '../domain/elimination.js';
-import { text, ZPage, ZVersion } from './common.schema.js';
+import { text, ZMoney, ZPage, ZVersion } from './common.schema.js';
 import { ZRisk } from './lead.schema.js';
 
 const ZAttachmentIds = z.array(z.uuid()).max(20).default([]);
@@ -71,7 +71,7 @@ export const ZMeasure = z.object({
   item: z.string(),
   startsOn: z.string(),
   endsOn: z.string().nullable(),
-  amount: z.number().nullable(),
+  amount: ZMoney.nullable(),
   provider: z.string().nullable(),
   note: z.string().nullable(),
   version: z.number().int(),

@@ -645,7 +645,7 @@ export function presentMeasure(m: MeasureRow) {
     item: m.item,
     startsOn: m.starts_on,
     endsOn: m.ends_on,
-    amount: m.amount === null ? null : Number(m.amount),
+    amount: m.amount,
     provider: m.provider,
     note: m.note,
     version: m.version,

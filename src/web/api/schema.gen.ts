@@ -8075,7 +8075,8 @@ export interface paths {
                                 item: string;
                                 startsOn: string;
                                 endsOn: string | null;
-                                amount: number | null;
+                                /** @description 元, as a decimal string with up to two decimals (exact; never a float) */
+                                amount: string | null;
                                 provider: string | null;
                                 note: string | null;
                                 version: number;
@@ -8634,7 +8635,8 @@ export interface paths {
                                 item: string;
                                 startsOn: string;
                                 endsOn: string | null;
-                                amount: number | null;
+                                /** @description 元, as a decimal string with up to two decimals (exact; never a float) */
+                                amount: string | null;
                                 provider: string | null;
                                 note: string | null;
                                 version: number;
@@ -8876,7 +8878,8 @@ export interface paths {
                                 item: string;
                                 startsOn: string;
                                 endsOn: string | null;
-                                amount: number | null;
+                                /** @description 元, as a decimal string with up to two decimals (exact; never a float) */
+                                amount: string | null;
                                 provider: string | null;
                                 note: string | null;
                                 version: number;
@@ -9121,7 +9124,8 @@ export interface paths {
                                 item: string;
                                 startsOn: string;
                                 endsOn: string | null;
-                                amount: number | null;
+                                /** @description 元, as a decimal string with up to two decimals (exact; never a float) */
+                                amount: string | null;
                                 provider: string | null;
                                 note: string | null;
                                 version: number;
@@ -9369,7 +9373,8 @@ export interface paths {
                                 item: string;
                                 startsOn: string;
                                 endsOn: string | null;
-                                amount: number | null;
+                                /** @description 元, as a decimal string with up to two decimals (exact; never a float) */
+                                amount: string | null;
                                 provider: string | null;
                                 note: string | null;
                                 version: number;
@@ -9613,7 +9618,8 @@ export interface paths {
                                 item: string;
                                 startsOn: string;
                                 endsOn: string | null;
-                                amount: number | null;
+                                /** @description 元, as a decimal string with up to two decimals (exact; never a float) */
+                                amount: string | null;
                                 provider: string | null;
                                 note: string | null;
                                 version: number;
@@ -9815,7 +9821,8 @@ export interface paths {
                             item: string;
                             startsOn: string;
                             endsOn: string | null;
-                            amount: number | null;
+                            /** @description 元, as a decimal string with up to two decimals (exact; never a float) */
+                            amount: string | null;
                             provider: string | null;
                             note: string | null;
                             version: number;
@@ -10092,7 +10099,8 @@ export interface paths {
                             item: string;
                             startsOn: string;
                             endsOn: string | null;
-                            amount: number | null;
+                            /** @description 元, as a decimal string with up to two decimals (exact; never a float) */
+                            amount: string | null;
                             provider: string | null;
                             note: string | null;
                             version: number;

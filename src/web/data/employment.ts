@@ -5,7 +5,7 @@
  * an import adds work records, so it does the same.
  */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { call, client, fileBody } from '../api/client.js';
+import { apiUrl, call, client, fileBody } from '../api/client.js';
 import type { BodyOf, QueryOf, ResponseOf } from '../api/contract.js';
 
 export type WorkRecord = ResponseOf<'/api/employment/records/{id}', 'get'>;
@@ -183,3 +183,6 @@ export function useUploadWorkFile() {
     onSuccess: invalidate,
   });
 }
+
+/** The work file's columns, as an empty CSV to fill in. */
+export const workImportTemplateUrl = apiUrl('/api/employment/imports/template.csv');

@@ -1,11 +1,14 @@
 /**
- * Department feeds (部门数据): the department's own headers for a feed type, mapped once when a file's header
- * did not match and saved per department and feed type; later files of that type are read with them.
+ * Department feeds (部门数据): a department uploads a month's file of one feed type (the rows are matched to
+ * persons and turned into alerts); the feeds sent and their feedback; the department's own headers for a feed
+ * type, mapped once when a file's header did not match and saved per department and feed type; later files of
+ * that type are read with them.
  */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { FeedType } from '../../shared/feed-types.js';
-import { call, client } from '../api/client.js';
-import type { BodyOf, ResponseOf } from '../api/contract.js';
+import { apiUrl, call, client, fileBody } from '../api/client.js';
+import type { BodyOf, QueryOf, ResponseOf } from '../api/contract.js';
+import { alertKeys } from './alerts.js';
 
 export type FeedColumnMap = ResponseOf<'/api/feeds/column-maps/{feedType}', 'get'>;
 export type FeedColumnMapBody = BodyOf<'/api/feeds/column-maps/{feedType}', 'put'>;
@@ -13,6 +16,9 @@ export type FeedColumnMapBody = BodyOf<'/api/feeds/column-maps/{feedType}', 'put
 export type FeedList = ResponseOf<'/api/feeds', 'get'>;
 export type Feed = ResponseOf<'/api/feeds/{id}', 'get'>;
 export type Feedback = ResponseOf<'/api/feeds/{id}/feedback', 'get'>;
+export type FeedResult = ResponseOf<'/api/feeds/upload', 'post'>;
+/** What the upload asks besides the file (its name is taken from the file). */
+export type FeedUploadQuery = Omit<QueryOf<'/api/feeds/upload', 'post'>, 'filename'>;
 
 export const feedKeys = {
   all: ['feeds'] as const,
@@ -78,3 +84,32 @@ export function useFeedback(id: number, page: number, pageSize: number) {
       ),
   });
 }
+
+/**
+ * Sends one file as the request body (the server detects its encoding). A refused file answers 200 with
+ * `status: 'refused'` and its problems; the feeds and the alerts it raised change.
+ */
+export function useUploadFeed() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ file, query }: { file: File; query: FeedUploadQuery }) =>
+      call(
+        client.POST('/api/feeds/upload', {
+          params: { query: { ...query, filename: file.name } },
+          ...fileBody(file),
+        }),
+      ),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: feedKeys.all }),
+        queryClient.invalidateQueries({ queryKey: alertKeys.all }),
+      ]),
+  });
+}
+
+/** The refused rows of one feed, as CSV. */
+export const feedProblemsUrl = (id: number) => apiUrl(`/api/feeds/${id}/problems.csv`);
+/** An empty workbook with the feed type's headers. */
+export const feedTemplateUrl = (feedType: FeedType) => apiUrl(`/api/feeds/templates/${feedType}`);
+/** The 脱贫 and 监测 lists for one department, in its layout (.xlsx). */
+export const departmentListUrl = (department: string) => apiUrl('/api/department-lists', { department });

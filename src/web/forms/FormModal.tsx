@@ -1,4 +1,4 @@
-import { Alert, Form, type FormInstance, Modal } from 'antd';
+import { Alert, type ButtonProps, Form, type FormInstance, Modal } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { ApiError, isConflict } from '../api/errors.js';
 import { useErrorText } from '../i18n/error-text.js';
@@ -26,6 +26,8 @@ export function FormModal<V extends object>(props: {
   onConflict?: (error: ApiError) => Promise<void> | void;
   conflictHint?: string;
   okText?: string;
+  /** E.g. `danger` for a refusal, `disabled` while a photo uploads. */
+  okButtonProps?: ButtonProps;
   width?: number;
   /** The form's name (ids of its fields: `<name>_<field>`). */
   name: string;
@@ -66,6 +68,7 @@ export function FormModal<V extends object>(props: {
       }}
       onOk={() => props.form.submit()}
       okText={props.okText ?? t('common.save')}
+      okButtonProps={props.okButtonProps}
       cancelText={t('common.cancel')}
       confirmLoading={saving}
       maskClosable={false}

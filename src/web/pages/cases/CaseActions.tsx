@@ -29,7 +29,7 @@ type Dialog = Workflow | 'classify' | 'elimination' | 'safety_net' | 'helper' | 
  * The buttons the server allows this user now (allowedActions), each opening its form; an action the
  * procedure refuses today (blockedActions) is shown disabled with its reason and the day it opens.
  */
-export function CaseActionBar({ detail, save }: CaseTabProps) {
+export function CaseActionBar({ detail }: CaseTabProps) {
   const { t, pick } = useI18n();
   const [dialog, setDialog] = useState<Dialog>(null);
   const allowed = new Set(detail.allowedActions);
@@ -107,22 +107,18 @@ export function CaseActionBar({ detail, save }: CaseTabProps) {
       <WorkflowModal
         action={dialog === 'advance' || dialog === 'return' || dialog === 'reject' ? dialog : null}
         detail={detail}
-        save={save}
         onClose={close}
       />
-      <ClassifyModal open={dialog === 'classify'} detail={detail} save={save} onClose={close} />
-      <EliminationModal open={dialog === 'elimination'} detail={detail} save={save} onClose={close} />
-      <SafetyNetModal open={dialog === 'safety_net'} detail={detail} save={save} onClose={close} />
+      <ClassifyModal open={dialog === 'classify'} detail={detail} onClose={close} />
+      <EliminationModal open={dialog === 'elimination'} detail={detail} onClose={close} />
+      <SafetyNetModal open={dialog === 'safety_net'} detail={detail} onClose={close} />
       <AssignHelperModal
         open={dialog === 'helper'}
         householdIds={[detail.householdId]}
         regionCode={detail.regionCode}
         onClose={close}
-        onDone={() => {
-          close();
-          // Read the case afresh so its helper line shows the assignment.
-          void save(async () => undefined);
-        }}
+        // The assignment invalidates the cases (this one too), so its helper line shows it.
+        onDone={close}
       />
     </>
   );

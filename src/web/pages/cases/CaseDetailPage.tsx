@@ -2,14 +2,13 @@ import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Space, Tabs, Tag, Typography } from 'antd';
 import { Link, useNavigate, useParams } from 'react-router';
 import { DetailLoadState } from '../../components/DetailLoadState.js';
-import { useCase, useSaveCase } from '../../data/cases.js';
+import { useCase } from '../../data/cases.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { HouseholdTypeTag } from '../households/codes.js';
 import { CaseActionBar } from './CaseActions.js';
 import { CaseProgress } from './CaseProgress.js';
 import { CriteriaTab, HelpersTab, StepsTab } from './CaseTabs.js';
 import { CategoryTag, DueDate, RiskTags, StageTag } from './codes.js';
-import type { CaseSave } from './context.js';
 import { MeasuresTab } from './MeasuresTab.js';
 
 export function CaseDetailPage() {
@@ -18,8 +17,6 @@ export function CaseDetailPage() {
   const { t } = useI18n();
   const navigate = useNavigate();
   const caseQuery = useCase(id);
-  const saveCase = useSaveCase(id);
-  const save: CaseSave = async (action) => (await saveCase(action)) !== null;
 
   const goBack = () =>
     (window.history.state as { idx?: number } | null)?.idx ? navigate(-1) : navigate('/cases');
@@ -44,7 +41,7 @@ export function CaseDetailPage() {
   }
 
   const detail = caseQuery.data;
-  const tabProps = { detail, save };
+  const tabProps = { detail };
   return (
     <>
       {back}

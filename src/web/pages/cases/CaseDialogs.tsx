@@ -1,12 +1,17 @@
-import { Alert, App, Form, Input, Modal, Radio, Select, Typography } from 'antd';
+import { Alert, App, Form, Input, Radio, Select, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { type CaseStage, isEliminationStage, STAGE_RULES } from '../../../shared/case-workflow.js';
 import { clock } from '../../../shared/clock.js';
-import { caseApi } from '../../api/endpoints.js';
-import type { CaseDetail } from '../../api/types.js';
 import { PhotoUpload } from '../../components/PhotoUpload.js';
+import {
+  type CaseDetail,
+  useCaseAction,
+  useClassifyCase,
+  useMarkSafetyNet,
+  useRequestElimination,
+} from '../../data/cases.js';
+import { FormModal } from '../../forms/FormModal.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
-import { applyServerFieldErrors, errorMessage } from '../../util/formErrors.js';
 import { CriteriaList } from './CriteriaList.js';
 import {
   categoryOptions,
@@ -18,22 +23,22 @@ import {
 } from './codes.js';
 import type { CaseTabProps } from './context.js';
 
-/** The dialogs behind the case's action buttons. */
+/**
+ * The dialogs behind the case's action buttons. Each saves with the version the user saw: a stale version is
+ * told and the case reloaded (the dialog stays open); a refusal or a field message shows in the dialog.
+ */
 
 export type Workflow = 'advance' | 'return' | 'reject';
 
-/** Shared shape of the dialogs: resets on open, shows a general error above the fields. */
+/** The dialog's form, emptied each time it opens. */
 function useDialogForm<T>(open: boolean) {
   const [form] = Form.useForm<T>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     if (open) {
       form.resetFields();
-      setError(null);
     }
   }, [open, form]);
-  return { form, saving, setSaving, error, setError };
+  return form;
 }
 
 interface WorkflowValues {
@@ -44,12 +49,12 @@ interface WorkflowValues {
 export function WorkflowModal({
   action,
   detail,
-  save,
   onClose,
 }: CaseTabProps & { action: Workflow | null; onClose: () => void }) {
   const { t, pick } = useI18n();
   const { message } = App.useApp();
-  const { form, saving, setSaving, error, setError } = useDialogForm<WorkflowValues>(action !== null);
+  const form = useDialogForm<WorkflowValues>(action !== null);
+  const act = useCaseAction(detail.id);
   const [uploading, setUploading] = useState(false);
   const rule = STAGE_RULES[detail.stage as CaseStage];
   const inElimination = isEliminationStage(detail.stage);
@@ -61,31 +66,14 @@ export function WorkflowModal({
     detail.noticeEndsOn !== null &&
     clock().today() < detail.noticeEndsOn;
 
-  const onFinish = async (values: WorkflowValues) => {
+  const submit = async (values: WorkflowValues) => {
     if (!action) {
       return;
     }
-    setSaving(true);
-    setError(null);
-    try {
-      const ok = await save((version) =>
-        caseApi.act(detail.id, {
-          version,
-          action,
-          note: values.note.trim(),
-          attachmentIds: values.attachmentIds ?? [],
-        }),
-      );
-      if (ok) {
-        void message.success(t('case.done'));
-        onClose();
-      }
-    } catch (cause) {
-      if (!applyServerFieldErrors(form, cause, ['note'])) {
-        setError(errorMessage(cause, t('common.loadFailed')));
-      }
-    } finally {
-      setSaving(false);
+    const saved = await act({ action, note: values.note.trim(), attachmentIds: values.attachmentIds ?? [] });
+    if (saved) {
+      void message.success(t('case.done'));
+      onClose();
     }
   };
 
@@ -96,17 +84,15 @@ export function WorkflowModal({
         ? t(`case.actionTitle.${action}`)
         : '';
   return (
-    <Modal
+    <FormModal<WorkflowValues>
+      form={form}
       open={action !== null}
+      name="case-action"
       title={target ? `${title}：${stageLabel(pick, detail.stage)} → ${stageLabel(pick, target)}` : title}
       onCancel={onClose}
-      onOk={() => form.submit()}
+      onSubmit={submit}
       okText={t('common.submit')}
       okButtonProps={{ danger: action === 'reject', disabled: uploading }}
-      cancelText={t('common.cancel')}
-      confirmLoading={saving}
-      maskClosable={false}
-      forceRender
     >
       {action === 'reject' ? (
         <Alert
@@ -124,27 +110,23 @@ export function WorkflowModal({
           style={{ marginBottom: 16 }}
         />
       ) : null}
-      {error ? <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 16 }} /> : null}
-      <Form<WorkflowValues>
-        form={form}
-        layout="vertical"
-        name="case-action"
-        onFinish={onFinish}
-        disabled={saving}
-        initialValues={{ note: '', attachmentIds: [] }}
+      <Form.Item
+        label={t('case.actionNote')}
+        name="note"
+        initialValue=""
+        rules={needsNote ? [{ required: true, whitespace: true, message: t('case.noteRequired') }] : []}
       >
-        <Form.Item
-          label={t('case.actionNote')}
-          name="note"
-          rules={needsNote ? [{ required: true, whitespace: true, message: t('case.noteRequired') }] : []}
-        >
-          <Input.TextArea rows={3} maxLength={1000} showCount />
-        </Form.Item>
-        <Form.Item label={t('common.photos')} name="attachmentIds" style={{ marginBottom: 0 }}>
-          <PhotoUpload householdId={detail.householdId} onBusyChange={setUploading} />
-        </Form.Item>
-      </Form>
-    </Modal>
+        <Input.TextArea rows={3} maxLength={1000} showCount />
+      </Form.Item>
+      <Form.Item
+        label={t('common.photos')}
+        name="attachmentIds"
+        initialValue={[]}
+        style={{ marginBottom: 0 }}
+      >
+        <PhotoUpload householdId={detail.householdId} onBusyChange={setUploading} />
+      </Form.Item>
+    </FormModal>
   );
 }
 
@@ -155,12 +137,12 @@ interface ClassifyValues extends RiskValues {
 export function ClassifyModal({
   open,
   detail,
-  save,
   onClose,
 }: CaseTabProps & { open: boolean; onClose: () => void }) {
   const { t, pick } = useI18n();
   const { message } = App.useApp();
-  const { form, saving, setSaving, error, setError } = useDialogForm<ClassifyValues>(open);
+  const form = useDialogForm<ClassifyValues>(open);
+  const classify = useClassifyCase(detail.id);
 
   useEffect(() => {
     if (open) {
@@ -168,61 +150,32 @@ export function ClassifyModal({
     }
   }, [open, form, detail.category, detail.risks]);
 
-  const onFinish = async (values: ClassifyValues) => {
-    setSaving(true);
-    setError(null);
-    try {
-      const ok = await save((version) =>
-        caseApi.classify(detail.id, {
-          version,
-          category: values.category ?? null,
-          risks: valuesToRisks(values),
-        }),
-      );
-      if (ok) {
-        void message.success(t('case.classified'));
-        onClose();
-      }
-    } catch (cause) {
-      if (!applyServerFieldErrors(form, cause, ['category'])) {
-        setError(errorMessage(cause, t('common.loadFailed')));
-      }
-    } finally {
-      setSaving(false);
+  const submit = async (values: ClassifyValues) => {
+    const saved = await classify({ category: values.category ?? null, risks: valuesToRisks(values) });
+    if (saved) {
+      void message.success(t('case.classified'));
+      onClose();
     }
   };
 
   return (
-    <Modal
+    <FormModal<ClassifyValues>
+      form={form}
       open={open}
+      name="case-classify"
       title={t('case.classify')}
       onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={saving}
-      maskClosable={false}
-      forceRender
+      onSubmit={submit}
     >
-      {error ? <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 16 }} /> : null}
-      <Form<ClassifyValues>
-        form={form}
-        layout="vertical"
-        name="case-classify"
-        onFinish={onFinish}
-        disabled={saving}
-        initialValues={{ riskTypes: [] }}
+      <Form.Item
+        label={t('cases.category')}
+        name="category"
+        rules={[{ required: true, message: t('common.required', { field: t('cases.category') }) }]}
       >
-        <Form.Item
-          label={t('cases.category')}
-          name="category"
-          rules={[{ required: true, message: t('common.required', { field: t('cases.category') }) }]}
-        >
-          <Select options={categoryOptions(pick)} />
-        </Form.Item>
-        <RiskFields />
-      </Form>
-    </Modal>
+        <Select options={categoryOptions(pick)} />
+      </Form.Item>
+      <RiskFields />
+    </FormModal>
   );
 }
 
@@ -235,160 +188,126 @@ interface EliminationValues {
 export function EliminationModal({
   open,
   detail,
-  save,
   onClose,
 }: CaseTabProps & { open: boolean; onClose: () => void }) {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const { form, saving, setSaving, error, setError } = useDialogForm<EliminationValues>(open);
+  const form = useDialogForm<EliminationValues>(open);
+  const requestElimination = useRequestElimination(detail.id);
   const [uploading, setUploading] = useState(false);
   const mode = Form.useWatch('mode', form) ?? 'assisted';
   const criteria = detail.criteria?.[mode] ?? [];
   const isUnmet = criteria.some((c) => c.required && !c.met);
 
-  const onFinish = async (values: EliminationValues) => {
-    setSaving(true);
-    setError(null);
-    try {
-      const ok = await save((version) =>
-        caseApi.requestElimination(detail.id, {
-          version,
-          mode: values.mode,
-          note: values.note.trim(),
-          attachmentIds: values.attachmentIds ?? [],
-        }),
-      );
-      if (ok) {
-        void message.success(t('case.elimRequested'));
-        onClose();
-      }
-    } catch (cause) {
-      if (!applyServerFieldErrors(form, cause, ['mode', 'note'])) {
-        setError(errorMessage(cause, t('common.loadFailed')));
-      }
-    } finally {
-      setSaving(false);
+  const submit = async (values: EliminationValues) => {
+    const saved = await requestElimination({
+      mode: values.mode,
+      note: values.note.trim(),
+      attachmentIds: values.attachmentIds ?? [],
+    });
+    if (saved) {
+      void message.success(t('case.elimRequested'));
+      onClose();
     }
   };
 
   return (
-    <Modal
+    <FormModal<EliminationValues>
+      form={form}
       open={open}
+      name="case-elimination"
       title={t('case.elimTitle')}
       onCancel={onClose}
-      onOk={() => form.submit()}
+      onSubmit={submit}
       okText={t('common.submit')}
       okButtonProps={{ disabled: uploading }}
-      cancelText={t('common.cancel')}
-      confirmLoading={saving}
-      maskClosable={false}
-      forceRender
       width={600}
     >
-      {error ? <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 16 }} /> : null}
-      <Form<EliminationValues>
-        form={form}
-        layout="vertical"
-        name="case-elimination"
-        onFinish={onFinish}
-        disabled={saving}
-        initialValues={{ mode: 'assisted', note: '', attachmentIds: [] }}
-      >
-        <Form.Item label={t('case.elimMode')} name="mode">
-          <Radio.Group
-            optionType="button"
-            buttonStyle="solid"
-            options={[
-              { value: 'assisted', label: t('cases.mode.assisted') },
-              { value: 'natural', label: t('cases.mode.natural') },
-            ]}
-          />
-        </Form.Item>
-        <div data-testid="elimination-criteria" style={{ marginBottom: 16 }}>
-          <CriteriaList criteria={criteria} />
-          {isUnmet ? (
-            <Alert type="warning" showIcon title={t('case.elimUnmet')} style={{ marginTop: 8 }} />
-          ) : null}
-        </div>
-        <Form.Item
-          label={t('case.elimNote')}
-          name="note"
-          rules={[
-            {
-              required: true,
-              whitespace: true,
-              message: t('common.required', { field: t('case.elimNote') }),
-            },
+      <Form.Item label={t('case.elimMode')} name="mode" initialValue="assisted">
+        <Radio.Group
+          optionType="button"
+          buttonStyle="solid"
+          options={[
+            { value: 'assisted', label: t('cases.mode.assisted') },
+            { value: 'natural', label: t('cases.mode.natural') },
           ]}
-        >
-          <Input.TextArea rows={3} maxLength={1000} showCount />
-        </Form.Item>
-        <Form.Item label={t('common.photos')} name="attachmentIds" style={{ marginBottom: 0 }}>
-          <PhotoUpload householdId={detail.householdId} onBusyChange={setUploading} />
-        </Form.Item>
-      </Form>
-    </Modal>
+        />
+      </Form.Item>
+      <div data-testid="elimination-criteria" style={{ marginBottom: 16 }}>
+        <CriteriaList criteria={criteria} />
+        {isUnmet ? (
+          <Alert type="warning" showIcon title={t('case.elimUnmet')} style={{ marginTop: 8 }} />
+        ) : null}
+      </div>
+      <Form.Item
+        label={t('case.elimNote')}
+        name="note"
+        initialValue=""
+        rules={[
+          {
+            required: true,
+            whitespace: true,
+            message: t('common.required', { field: t('case.elimNote') }),
+          },
+        ]}
+      >
+        <Input.TextArea rows={3} maxLength={1000} showCount />
+      </Form.Item>
+      <Form.Item
+        label={t('common.photos')}
+        name="attachmentIds"
+        initialValue={[]}
+        style={{ marginBottom: 0 }}
+      >
+        <PhotoUpload householdId={detail.householdId} onBusyChange={setUploading} />
+      </Form.Item>
+    </FormModal>
   );
 }
 
 export function SafetyNetModal({
   open,
   detail,
-  save,
   onClose,
 }: CaseTabProps & { open: boolean; onClose: () => void }) {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const { form, saving, setSaving, error, setError } = useDialogForm<{ note: string }>(open);
+  const form = useDialogForm<{ note: string }>(open);
+  const markSafetyNet = useMarkSafetyNet(detail.id);
 
-  const onFinish = async ({ note }: { note: string }) => {
-    setSaving(true);
-    setError(null);
-    try {
-      const ok = await save((version) => caseApi.markSafetyNet(detail.id, { version, note: note.trim() }));
-      if (ok) {
-        void message.success(t('case.safetyNetDone'));
-        onClose();
-      }
-    } catch (cause) {
-      if (!applyServerFieldErrors(form, cause, ['note'])) {
-        setError(errorMessage(cause, t('common.loadFailed')));
-      }
-    } finally {
-      setSaving(false);
+  const submit = async ({ note }: { note: string }) => {
+    const saved = await markSafetyNet({ note: note.trim() });
+    if (saved) {
+      void message.success(t('case.safetyNetDone'));
+      onClose();
     }
   };
 
   return (
-    <Modal
+    <FormModal<{ note: string }>
+      form={form}
       open={open}
+      name="case-safety-net"
       title={t('case.safetyNetTitle')}
       onCancel={onClose}
-      onOk={() => form.submit()}
+      onSubmit={submit}
       okText={t('common.submit')}
-      cancelText={t('common.cancel')}
-      confirmLoading={saving}
-      maskClosable={false}
-      forceRender
     >
       <Typography.Paragraph type="secondary">{t('case.safetyNetHelp')}</Typography.Paragraph>
-      {error ? <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 16 }} /> : null}
-      <Form form={form} layout="vertical" name="case-safety-net" onFinish={onFinish} disabled={saving}>
-        <Form.Item
-          label={t('case.safetyNetNote')}
-          name="note"
-          rules={[
-            {
-              required: true,
-              whitespace: true,
-              message: t('common.required', { field: t('case.safetyNetNote') }),
-            },
-          ]}
-          style={{ marginBottom: 0 }}
-        >
-          <Input.TextArea rows={3} maxLength={1000} showCount />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item
+        label={t('case.safetyNetNote')}
+        name="note"
+        rules={[
+          {
+            required: true,
+            whitespace: true,
+            message: t('common.required', { field: t('case.safetyNetNote') }),
+          },
+        ]}
+        style={{ marginBottom: 0 }}
+      >
+        <Input.TextArea rows={3} maxLength={1000} showCount />
+      </Form.Item>
+    </FormModal>
   );
 }

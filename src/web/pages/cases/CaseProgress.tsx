@@ -4,7 +4,7 @@ import {
   IDENTIFICATION_STAGES,
   isEliminationStage,
 } from '../../../shared/case-workflow.js';
-import type { CaseDetail } from '../../api/types.js';
+import type { CaseDetail } from '../../data/cases.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { useIsMobile } from '../../util/useIsMobile.js';
 import { stageLabel } from './codes.js';

@@ -1,7 +1,7 @@
 import { Alert, Col, Empty, Row, Statistic, Table, Tag, Timeline, Typography } from 'antd';
 import dayjs from 'dayjs';
-import type { CaseHelper } from '../../api/types.js';
 import { AttachmentLinks } from '../../components/PhotoUpload.js';
+import type { CaseHelper } from '../../data/cases.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { CASE_STEP_ACTION_LABELS } from '../../i18n/messages.js';
 import { money } from '../households/codes.js';

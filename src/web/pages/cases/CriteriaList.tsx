@@ -1,6 +1,6 @@
 import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
 import { List, Space, Typography } from 'antd';
-import type { Criterion } from '../../api/types.js';
+import type { Criterion } from '../../data/cases.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { CRITERION_LABELS } from '../../i18n/messages.js';
 

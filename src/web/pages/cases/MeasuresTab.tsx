@@ -10,7 +10,6 @@ import {
   Form,
   Input,
   InputNumber,
-  Modal,
   Popconfirm,
   Row,
   Select,
@@ -26,19 +25,28 @@ import {
   MEASURE_CATEGORIES,
   type MeasureCategory,
 } from '../../../shared/measures.js';
-import { caseApi } from '../../api/endpoints.js';
-import type { Measure } from '../../api/types.js';
+import {
+  type CaseDetail,
+  type Measure,
+  type MeasureBody,
+  useAddMeasure,
+  useRemoveMeasure,
+  useUpdateMeasure,
+} from '../../data/cases.js';
+import { FormModal } from '../../forms/FormModal.js';
+import { useErrorText } from '../../i18n/error-text.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
-import { applyServerFieldErrors, errorMessage } from '../../util/formErrors.js';
 import { today } from '../../util/today.js';
 import { money } from '../households/codes.js';
 import { measureCategoryLabel } from './codes.js';
 import type { CaseTabProps } from './context.js';
 
 /** 帮扶措施: the rule "labour → developmental, no labour → safety net" is checked by the server and shown here. */
-export function MeasuresTab({ detail, save }: CaseTabProps) {
+export function MeasuresTab({ detail }: CaseTabProps) {
   const { t, pick } = useI18n();
   const { message } = App.useApp();
+  const errorText = useErrorText();
+  const removeMeasure = useRemoveMeasure(detail);
   const canWrite = detail.allowedActions.includes('measures');
   const [editing, setEditing] = useState<Measure | 'new' | null>(null);
   const [deleting, setDeleting] = useState<number | null>(null);
@@ -46,12 +54,11 @@ export function MeasuresTab({ detail, save }: CaseTabProps) {
   const remove = async (m: Measure) => {
     setDeleting(m.id);
     try {
-      const ok = await save(() => caseApi.removeMeasure(m.id, m.version));
-      if (ok) {
+      if (await removeMeasure(m)) {
         void message.success(t('measures.deleted'));
       }
     } catch (cause) {
-      void message.error(errorMessage(cause, t('common.loadFailed')));
+      void message.error(errorText(cause, t('common.loadFailed')));
     } finally {
       setDeleting(null);
     }
@@ -116,7 +123,8 @@ export function MeasuresTab({ detail, save }: CaseTabProps) {
             dataIndex: 'amount',
             width: 110,
             align: 'right',
-            render: (a: number | null) => (a === null ? '' : money(a)),
+            // A decimal string of 元, shown grouped (≤ 100,000,000 with cents: exact as a double).
+            render: (a: Measure['amount']) => (a === null ? '' : money(Number(a))),
           },
           {
             title: t('measures.provider'),
@@ -162,7 +170,7 @@ export function MeasuresTab({ detail, save }: CaseTabProps) {
             : []),
         ]}
       />
-      <MeasureFormModal measure={editing} caseId={detail.id} save={save} onClose={() => setEditing(null)} />
+      <MeasureFormModal measure={editing} detail={detail} onClose={() => setEditing(null)} />
     </>
   );
 }
@@ -177,19 +185,31 @@ interface Values {
   note: string;
 }
 
-const FIELDS = ['category', 'item', 'startsOn', 'endsOn', 'amount', 'provider', 'note'];
+const valuesOf = (m: Measure): Values => ({
+  category: m.category,
+  item: m.item,
+  startsOn: dayjs(m.startsOn),
+  endsOn: m.endsOn ? dayjs(m.endsOn) : null,
+  // The amount comes as a decimal string of 元; the number field shows it with its two decimals.
+  amount: m.amount === null ? null : Number(m.amount),
+  provider: m.provider ?? '',
+  note: m.note ?? '',
+});
 
 function MeasureFormModal({
   measure,
-  caseId,
-  save,
+  detail,
   onClose,
-}: Pick<CaseTabProps, 'save'> & { measure: Measure | 'new' | null; caseId: number; onClose: () => void }) {
+}: {
+  measure: Measure | 'new' | null;
+  detail: Pick<CaseDetail, 'id' | 'householdId'>;
+  onClose: () => void;
+}) {
   const { t, pick } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const addMeasure = useAddMeasure(detail);
+  const updateMeasure = useUpdateMeasure(detail);
   const open = measure !== null;
   const existing = measure && measure !== 'new' ? measure : null;
 
@@ -197,26 +217,17 @@ function MeasureFormModal({
     if (!open) {
       return;
     }
-    setError(null);
     form.resetFields();
     if (existing) {
-      form.setFieldsValue({
-        category: existing.category,
-        item: existing.item,
-        startsOn: dayjs(existing.startsOn),
-        endsOn: existing.endsOn ? dayjs(existing.endsOn) : null,
-        amount: existing.amount,
-        provider: existing.provider ?? '',
-        note: existing.note ?? '',
-      });
+      form.setFieldsValue(valuesOf(existing));
     }
   }, [open, existing, form]);
 
-  const onFinish = async (values: Values) => {
+  const submit = async (values: Values) => {
     if (!values.category || !values.startsOn) {
       return;
     }
-    const body = {
+    const body: MeasureBody = {
       category: values.category,
       item: values.item.trim(),
       startsOn: values.startsOn.format('YYYY-MM-DD'),
@@ -225,100 +236,77 @@ function MeasureFormModal({
       provider: values.provider.trim() || null,
       note: values.note.trim() || null,
     };
-    setSaving(true);
-    setError(null);
-    try {
-      const ok = existing
-        ? await save(() => caseApi.updateMeasure(existing.id, { version: existing.version, ...body }))
-        : await save(() => caseApi.addMeasure(caseId, body));
-      if (ok) {
-        void message.success(existing ? t('measures.saved') : t('measures.added'));
-        onClose();
-      }
-    } catch (cause) {
-      if (!applyServerFieldErrors(form, cause, FIELDS)) {
-        setError(errorMessage(cause, t('common.loadFailed')));
-      }
-    } finally {
-      setSaving(false);
+    const saved = existing ? await updateMeasure(existing, body) : await addMeasure(body);
+    if (saved) {
+      void message.success(existing ? t('measures.saved') : t('measures.added'));
+      onClose();
     }
   };
 
   const required = (field: string) => ({ required: true, message: t('common.required', { field }) });
   return (
-    <Modal
+    <FormModal<Values>
+      form={form}
       open={open}
+      name="measure-form"
       title={existing ? t('measures.editTitle') : t('measures.addTitle')}
       onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={saving}
-      maskClosable={false}
-      forceRender
+      onSubmit={submit}
       width={600}
     >
-      {error ? <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 16 }} /> : null}
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        name="measure-form"
-        onFinish={onFinish}
-        disabled={saving}
-        initialValues={{ item: '', startsOn: today(), endsOn: null, amount: null, provider: '', note: '' }}
-      >
-        <Row gutter={16}>
-          <Col xs={24} sm={12}>
-            <Form.Item
-              label={t('measures.category')}
-              name="category"
-              rules={[required(t('measures.category'))]}
-            >
-              <Select
-                options={MEASURE_CATEGORIES.map((c) => ({ value: c, label: measureCategoryLabel(pick, c) }))}
-              />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item
-              label={t('measures.item')}
-              name="item"
-              rules={[{ ...required(t('measures.item')), whitespace: true }]}
-            >
-              <Input maxLength={100} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item
-              label={t('measures.startsOn')}
-              name="startsOn"
-              rules={[required(t('measures.startsOn'))]}
-            >
-              <DatePicker style={{ width: '100%' }} allowClear={false} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item label={t('measures.endsOn')} name="endsOn">
-              <DatePicker style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item label={t('measures.amount')} name="amount">
-              <InputNumber min={0} max={100_000_000} precision={2} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item label={t('measures.provider')} name="provider">
-              <Input maxLength={100} />
-            </Form.Item>
-          </Col>
-          <Col span={24}>
-            <Form.Item label={t('common.note')} name="note" style={{ marginBottom: 0 }}>
-              <Input.TextArea rows={2} maxLength={500} />
-            </Form.Item>
-          </Col>
-        </Row>
-      </Form>
-    </Modal>
+      <Row gutter={16}>
+        <Col xs={24} sm={12}>
+          <Form.Item
+            label={t('measures.category')}
+            name="category"
+            rules={[required(t('measures.category'))]}
+          >
+            <Select
+              options={MEASURE_CATEGORIES.map((c) => ({ value: c, label: measureCategoryLabel(pick, c) }))}
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item
+            label={t('measures.item')}
+            name="item"
+            initialValue=""
+            rules={[{ ...required(t('measures.item')), whitespace: true }]}
+          >
+            <Input maxLength={100} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item
+            label={t('measures.startsOn')}
+            name="startsOn"
+            initialValue={today()}
+            rules={[required(t('measures.startsOn'))]}
+          >
+            <DatePicker style={{ width: '100%' }} allowClear={false} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item label={t('measures.endsOn')} name="endsOn" initialValue={null}>
+            <DatePicker style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item label={t('measures.amount')} name="amount" initialValue={null}>
+            <InputNumber min={0} max={100_000_000} precision={2} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item label={t('measures.provider')} name="provider" initialValue="">
+            <Input maxLength={100} />
+          </Form.Item>
+        </Col>
+        <Col span={24}>
+          <Form.Item label={t('common.note')} name="note" initialValue="" style={{ marginBottom: 0 }}>
+            <Input.TextArea rows={2} maxLength={500} />
+          </Form.Item>
+        </Col>
+      </Row>
+    </FormModal>
   );
 }

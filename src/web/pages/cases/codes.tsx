@@ -8,7 +8,7 @@ import {
   RISK_TYPES,
   type RiskType,
 } from '../../../shared/case-workflow.js';
-import type { CaseRisk } from '../../api/types.js';
+import type { CaseRisk } from '../../data/cases.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import {
   CASE_CATEGORY_LABELS,

@@ -3,13 +3,10 @@ import type { CaseDetail } from '../../data/cases.js';
 export { isStaleVersion } from '../../data/cases.js';
 
 /**
- * Runs a change with the case's current version, then shows the fresh case (`useSaveCase`). A stale version is
- * told to the user and the case reloaded; then the result is false. Other errors (a workflow refusal too) are
- * thrown, for the form to show.
+ * What the case's tabs and dialogs get: the case as read. Their changes go through the hooks of
+ * `data/cases.ts`, which save with the case's current version and refresh it (a stale version is told to the
+ * user and the case reloaded).
  */
-export type CaseSave = (action: (version: number) => Promise<unknown>) => Promise<boolean>;
-
 export interface CaseTabProps {
   detail: CaseDetail;
-  save: CaseSave;
 }

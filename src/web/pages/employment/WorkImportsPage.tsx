@@ -10,6 +10,7 @@ import {
   useWorkImportFeedback,
   useWorkImports,
   type WorkImportResult,
+  workImportTemplateUrl,
 } from '../../data/employment.js';
 import { useErrorText } from '../../i18n/error-text.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
@@ -99,7 +100,7 @@ export function WorkImportsPage() {
       <Card title={t('emp.upload')} style={{ marginBottom: 16 }}>
         <Typography.Paragraph type="secondary">
           {t('emp.uploadHelp')}{' '}
-          <a href="/api/employment/imports/template.csv" download>
+          <a href={workImportTemplateUrl} download>
             <DownloadOutlined /> {t('emp.template')}
           </a>
         </Typography.Paragraph>

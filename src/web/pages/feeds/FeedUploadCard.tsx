@@ -4,25 +4,29 @@ import { useState } from 'react';
 import { monthOf } from '../../../shared/calendar.js';
 import { clock } from '../../../shared/clock.js';
 import { FEED_LAYOUTS, type FeedType, feedTypesOf } from '../../../shared/feed-types.js';
-import { type FeedResult, feedApi } from '../../api/department.js';
 import { useMe } from '../../auth/SessionProvider.js';
+import { type FeedResult, feedProblemsUrl, feedTemplateUrl, useUploadFeed } from '../../data/feeds.js';
+import { useErrorText } from '../../i18n/error-text.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
-import { errorMessage } from '../../util/formErrors.js';
 import { FeedColumnMapForm } from './FeedColumnMapForm.js';
 import { FeedStatusTag, feedLabel } from './labels.js';
 
 const thisMonth = () => monthOf(clock().today());
 
-/** A department uploads this month's file of one of its feed types and sees at once what was taken. */
-export function FeedUploadCard({ onUploaded }: { onUploaded: () => void }) {
+/**
+ * A department uploads this month's file of one of its feed types and sees at once what was taken (the upload
+ * refreshes the feed list below).
+ */
+export function FeedUploadCard() {
   const me = useMe();
   const { t, pick } = useI18n();
+  const errorText = useErrorText();
+  const upload = useUploadFeed();
   const types = feedTypesOf(me.department ?? '');
   const [feedType, setFeedType] = useState<FeedType | undefined>(types[0]);
   const [period, setPeriod] = useState(thisMonth());
   const [file, setFile] = useState<File | null>(null);
   const [skipBadRows, setSkipBadRows] = useState(false);
-  const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<FeedResult | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -30,16 +34,17 @@ export function FeedUploadCard({ onUploaded }: { onUploaded: () => void }) {
     if (!feedType || !file) {
       return;
     }
-    setBusy(true);
     setError(null);
     try {
-      setResult(await feedApi.upload(file, { feedType, period, skipBadRows }));
-      onUploaded();
+      setResult(
+        await upload.mutateAsync({
+          file,
+          query: { feedType, period, skipBadRows: skipBadRows ? 'true' : 'false' },
+        }),
+      );
     } catch (cause) {
       setResult(null);
-      setError(errorMessage(cause, t('common.loadFailed')));
-    } finally {
-      setBusy(false);
+      setError(errorText(cause, t('common.loadFailed')));
     }
   }
 
@@ -75,7 +80,7 @@ export function FeedUploadCard({ onUploaded }: { onUploaded: () => void }) {
               columns: ['姓名', '身份证号', ...layout.columns.map((c) => c.header)].join('、'),
             })}{' '}
             {feedType ? (
-              <a href={feedApi.templateUrl(feedType)} download>
+              <a href={feedTemplateUrl(feedType)} download>
                 <DownloadOutlined /> {t('feeds.template')}
               </a>
             ) : null}
@@ -89,7 +94,7 @@ export function FeedUploadCard({ onUploaded }: { onUploaded: () => void }) {
             type="primary"
             htmlType="submit"
             icon={<UploadOutlined />}
-            loading={busy}
+            loading={upload.isPending}
             disabled={!file || !feedType}
           >
             {t('feeds.submit')}
@@ -137,7 +142,7 @@ export function FeedUploadCard({ onUploaded }: { onUploaded: () => void }) {
             <>
               <Typography.Title level={5} style={{ marginTop: 12 }}>
                 {t('feeds.problems')}{' '}
-                <a href={feedApi.problemsUrl(result.feedId)} download>
+                <a href={feedProblemsUrl(result.feedId)} download>
                   <DownloadOutlined /> {t('feeds.downloadProblems')}
                 </a>
               </Typography.Title>

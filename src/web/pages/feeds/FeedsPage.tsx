@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { FEED_DEPARTMENTS } from '../../../shared/roles.js';
 import { useSession } from '../../auth/SessionProvider.js';
-import { type FeedList, useFeeds } from '../../data/feeds.js';
+import { departmentListUrl, type FeedList, useFeeds } from '../../data/feeds.js';
 import { useErrorText } from '../../i18n/error-text.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { PageHeader } from '../PageHeader.js';
@@ -28,7 +28,7 @@ export function FeedsPage() {
   return (
     <>
       <PageHeader title={t('feeds.title')} />
-      {can('feed.submit') ? <FeedUploadCard onUploaded={() => void feeds.refetch()} /> : null}
+      {can('feed.submit') ? <FeedUploadCard /> : null}
       {can('department.export') ? (
         <Card title={t('feeds.exportLists')} style={{ marginBottom: 16 }}>
           <Typography.Paragraph type="secondary">{t('feeds.exportHelp')}</Typography.Paragraph>
@@ -40,10 +40,7 @@ export function FeedsPage() {
               onChange={setDepartment}
               options={FEED_DEPARTMENTS.map((d) => ({ value: d, label: d }))}
             />
-            <Button
-              icon={<DownloadOutlined />}
-              href={`/api/department-lists?department=${encodeURIComponent(department)}`}
-            >
+            <Button icon={<DownloadOutlined />} href={departmentListUrl(department)}>
               {t('feeds.download')}
             </Button>
           </Space>
