@@ -26,9 +26,14 @@ export function FormModal<V extends object>(props: {
   onConflict?: (error: ApiError) => Promise<void> | void;
   conflictHint?: string;
   okText?: string;
-  width?: number;
+  /** OK in red: the change removes something. */
+  danger?: boolean;
+  width?: number | string;
   /** The form's name (ids of its fields: `<name>_<field>`). */
   name: string;
+  initialValues?: Partial<V>;
+  /** After the user changes a field (one field setting another). */
+  onValuesChange?: (changed: Partial<V>, values: V) => void;
   children: ReactNode;
 }) {
   const { t } = useI18n();
@@ -66,6 +71,7 @@ export function FormModal<V extends object>(props: {
       }}
       onOk={() => props.form.submit()}
       okText={props.okText ?? t('common.save')}
+      okButtonProps={props.danger ? { danger: true } : undefined}
       cancelText={t('common.cancel')}
       confirmLoading={saving}
       maskClosable={false}
@@ -87,7 +93,11 @@ export function FormModal<V extends object>(props: {
         layout="vertical"
         onFinish={submit}
         disabled={saving}
-        onValuesChange={() => setProblem(null)}
+        onValuesChange={(changed: Partial<V>, values: V) => {
+          setProblem(null);
+          props.onValuesChange?.(changed, values);
+        }}
+        initialValues={props.initialValues}
         name={props.name}
       >
         {props.children}
