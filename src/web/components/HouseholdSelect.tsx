@@ -1,6 +1,6 @@
 import { Select, Spin } from 'antd';
 import { useEffect, useRef, useState } from 'react';
-import { householdApi } from '../api/endpoints.js';
+import { useHouseholds } from '../data/households.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 
 interface Option {
@@ -28,16 +28,21 @@ export function HouseholdSelect({
   initialLabel,
 }: HouseholdSelectProps) {
   const { t } = useI18n();
-  const [options, setOptions] = useState<Option[]>([]);
-  const [loading, setLoading] = useState(false);
-  const ticket = useRef(0);
+  // The name last typed (after a pause); clearing the text keeps the last answer on screen.
+  const [headName, setHeadName] = useState('');
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const households = useHouseholds({ headName, page: 1, pageSize: 20 }, { enabled: headName !== '' });
 
-  useEffect(() => {
-    if (value && initialLabel && !options.some((o) => o.value === value)) {
-      setOptions((current) => [{ value, label: initialLabel }, ...current]);
-    }
-  }, [value, initialLabel, options]);
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  const found: Option[] = (households.data?.items ?? []).map((h) => ({
+    value: h.id,
+    label: `${h.headName} · ${h.townName}${h.villageName} · ${h.householdNo ?? `#${h.id}`}`,
+  }));
+  const options =
+    value && initialLabel && !found.some((o) => o.value === value)
+      ? [{ value, label: initialLabel }, ...found]
+      : found;
 
   const search = (text: string) => {
     clearTimeout(timer.current);
@@ -45,28 +50,7 @@ export function HouseholdSelect({
     if (!name) {
       return;
     }
-    timer.current = setTimeout(() => {
-      const mine = ++ticket.current;
-      setLoading(true);
-      householdApi
-        .search({ headName: name, page: 1, pageSize: 20 })
-        .then((list) => {
-          if (mine === ticket.current) {
-            setOptions(
-              list.items.map((h) => ({
-                value: h.id,
-                label: `${h.headName} · ${h.townName}${h.villageName} · ${h.householdNo ?? `#${h.id}`}`,
-              })),
-            );
-          }
-        })
-        .catch(() => undefined)
-        .finally(() => {
-          if (mine === ticket.current) {
-            setLoading(false);
-          }
-        });
-    }, 300);
+    timer.current = setTimeout(() => setHeadName(name), 300);
   };
 
   return (
@@ -76,7 +60,7 @@ export function HouseholdSelect({
       value={value}
       onChange={(v) => onChange?.(v)}
       placeholder={placeholder ?? t('leads.householdSearch')}
-      notFoundContent={loading ? <Spin size="small" /> : null}
+      notFoundContent={households.fetchStatus === 'fetching' ? <Spin size="small" /> : null}
       options={options}
       size={size}
       allowClear

@@ -2,10 +2,10 @@ import { CameraOutlined, CloseOutlined, FilePdfOutlined, PaperClipOutlined } fro
 import { App, Button, Flex, Image, Spin, Tag, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api/client.js';
-import { attachmentApi } from '../api/endpoints.js';
+import { attachmentUrl, useUploadAttachment } from '../data/attachments.js';
+import { useErrorText } from '../i18n/error-text.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { discardRecord, queuePhoto } from '../offline/sync.js';
-import { errorMessage } from '../util/formErrors.js';
 import { MAX_UPLOAD_BYTES, prepareUpload, toBase64 } from '../util/photos.js';
 import { newUuid } from '../util/uuid.js';
 
@@ -41,6 +41,8 @@ export function PhotoUpload({
 }: PhotoUploadProps) {
   const { t } = useI18n();
   const { message } = App.useApp();
+  const errorText = useErrorText();
+  const uploadAttachment = useUploadAttachment();
   const [files, setFiles] = useState<Uploaded[]>([]);
   const [busy, setBusy] = useState(0);
   const camera = useRef<HTMLInputElement>(null);
@@ -81,7 +83,7 @@ export function PhotoUpload({
           queued = true;
         } else {
           try {
-            await attachmentApi.upload({ ...meta, contentBase64: await toBase64(prepared.blob) });
+            await uploadAttachment.mutateAsync({ ...meta, contentBase64: await toBase64(prepared.blob) });
           } catch (cause) {
             // No answer: kept for sending under the same id (stored once even if this one got through).
             if (!(canQueue && cause instanceof ApiError && cause.status === 0)) {
@@ -99,7 +101,7 @@ export function PhotoUpload({
           preview: URL.createObjectURL(prepared.blob),
         });
       } catch (cause) {
-        void message.error(`${t('photos.failed', { name: file.name })} ${errorMessage(cause, '')}`);
+        void message.error(`${t('photos.failed', { name: file.name })} ${errorText(cause, '')}`);
       } finally {
         setBusy((n) => n - 1);
       }
@@ -226,7 +228,7 @@ export function AttachmentLinks({ ids }: { ids: readonly string[] }) {
   return (
     <Flex gap={8} wrap>
       {ids.map((id, i) => (
-        <a key={id} href={attachmentApi.url(id)} target="_blank" rel="noreferrer">
+        <a key={id} href={attachmentUrl(id)} target="_blank" rel="noreferrer">
           <PaperClipOutlined /> {t('photos.open', { n: i + 1 })}
         </a>
       ))}

@@ -26,11 +26,16 @@ export function FormModal<V extends object>(props: {
   onConflict?: (error: ApiError) => Promise<void> | void;
   conflictHint?: string;
   okText?: string;
-  /** E.g. `danger` for a refusal, `disabled` while a photo uploads. */
+  /** E.g. `disabled` while a photo uploads. */
   okButtonProps?: ButtonProps;
-  width?: number;
+  /** OK in red: the change removes or refuses something. */
+  danger?: boolean;
+  width?: number | string;
   /** The form's name (ids of its fields: `<name>_<field>`). */
   name: string;
+  initialValues?: Partial<V>;
+  /** After the user changes a field (one field setting another). */
+  onValuesChange?: (changed: Partial<V>, values: V) => void;
   children: ReactNode;
 }) {
   const { t } = useI18n();
@@ -68,7 +73,7 @@ export function FormModal<V extends object>(props: {
       }}
       onOk={() => props.form.submit()}
       okText={props.okText ?? t('common.save')}
-      okButtonProps={props.okButtonProps}
+      okButtonProps={props.danger ? { danger: true, ...props.okButtonProps } : props.okButtonProps}
       cancelText={t('common.cancel')}
       confirmLoading={saving}
       maskClosable={false}
@@ -90,7 +95,11 @@ export function FormModal<V extends object>(props: {
         layout="vertical"
         onFinish={submit}
         disabled={saving}
-        onValuesChange={() => setProblem(null)}
+        onValuesChange={(changed: Partial<V>, values: V) => {
+          setProblem(null);
+          props.onValuesChange?.(changed, values);
+        }}
+        initialValues={props.initialValues}
         name={props.name}
       >
         {props.children}

@@ -8,11 +8,11 @@ import {
   type HousingGrade,
   ROAD_TYPES,
 } from '../../../shared/household-codes.js';
-import { householdApi } from '../../api/endpoints.js';
-import type { Household, UpdateHouseholdBody } from '../../api/types.js';
 import { RegionPicker } from '../../components/RegionPicker.js';
+import { type Household, type UpdateHouseholdBody, useHouseholdChanges } from '../../data/households.js';
+import { showOnFields } from '../../forms/FormModal.js';
+import { useErrorText } from '../../i18n/error-text.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
-import { applyServerFieldErrors, errorMessage } from '../../util/formErrors.js';
 import { fromTri, housingOptions, listOptions, type TriState, toTri, triOptions } from './codes.js';
 import type { HouseholdTabProps } from './context.js';
 
@@ -39,24 +39,6 @@ interface Values {
 }
 
 const WATER = ['waterQuantityOk', 'waterQualityOk', 'waterConvenienceOk', 'waterReliabilityOk'] as const;
-const FIELDS = [
-  'householdNo',
-  'householdType',
-  'regionCode',
-  'address',
-  'phone',
-  'isRelocated',
-  'housingGrade',
-  'houseArea',
-  'hasSafeHouseElsewhere',
-  ...WATER,
-  'cultivatedLandMu',
-  'roadType',
-  'fuelType',
-  'hasElectricity',
-  'medicalOutOfPocket',
-  'insuranceClaims',
-];
 
 const valuesOf = (h: Household): Values => ({
   householdNo: h.householdNo ?? '',
@@ -83,7 +65,7 @@ const valuesOf = (h: Household): Values => ({
 const blank = (v: string) => (v.trim() ? v.trim() : null);
 
 /** Only the fields that changed, so the history shows what the user really did. */
-function changes(h: Household, v: Values): Omit<UpdateHouseholdBody, 'version'> {
+function changes(h: Household, v: Values): UpdateHouseholdBody {
   const next = {
     householdNo: blank(v.householdNo),
     householdType: v.householdType,
@@ -116,13 +98,15 @@ function changes(h: Household, v: Values): Omit<UpdateHouseholdBody, 'version'> 
   return body;
 }
 
-export function BasicInfoTab({ detail, canWrite, save }: HouseholdTabProps) {
+export function BasicInfoTab({ detail, canWrite }: HouseholdTabProps) {
   const { t, pick } = useI18n();
   const { message } = App.useApp();
+  const errorText = useErrorText();
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const h = detail.household;
+  const change = useHouseholdChanges(h.id);
 
   // A save or a reload after a conflict brings a new version: show what is stored now.
   useEffect(() => {
@@ -138,13 +122,13 @@ export function BasicInfoTab({ detail, canWrite, save }: HouseholdTabProps) {
     setSaving(true);
     setError(null);
     try {
-      const saved = await save((version) => householdApi.update(h.id, { version, ...body }));
+      const saved = await change.update(body);
       if (saved) {
         void message.success(t('common.saved'));
       }
     } catch (cause) {
-      if (!applyServerFieldErrors(form, cause, FIELDS)) {
-        setError(errorMessage(cause, t('common.loadFailed')));
+      if (!showOnFields(form, cause)) {
+        setError(errorText(cause, t('common.loadFailed')));
       }
     } finally {
       setSaving(false);

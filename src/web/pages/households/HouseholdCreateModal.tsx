@@ -1,15 +1,15 @@
-import { Alert, App, Form, Input, Modal, Select } from 'antd';
-import { useEffect, useState } from 'react';
+import { App, Form, Input, Select } from 'antd';
+import { useEffect } from 'react';
 import {
   HOUSEHOLD_TYPE_LABELS,
   HOUSEHOLD_TYPES,
   type HouseholdType,
 } from '../../../shared/household-codes.js';
 import { ApiError } from '../../api/client.js';
-import { householdApi } from '../../api/endpoints.js';
 import { RegionPicker } from '../../components/RegionPicker.js';
+import { useCreateHousehold } from '../../data/households.js';
+import { FormModal } from '../../forms/FormModal.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
-import { errorMessage } from '../../util/formErrors.js';
 
 interface Values {
   regionCode: string;
@@ -44,21 +44,17 @@ export function HouseholdCreateModal({
   const { t, pick } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const create = useCreateHousehold();
 
   useEffect(() => {
     if (open) {
       form.resetFields();
-      setError(null);
     }
   }, [open, form]);
 
-  const onFinish = async (values: Values) => {
-    setSaving(true);
-    setError(null);
+  const submit = async (values: Values) => {
     try {
-      const created = await householdApi.create({
+      const created = await create.mutateAsync({
         regionCode: values.regionCode,
         householdType: values.householdType,
         phone: values.phone?.trim() || null,
@@ -68,20 +64,17 @@ export function HouseholdCreateModal({
       void message.success(t('hh.created', { name: created.household.headName }));
       onCreated(created.household.id);
     } catch (cause) {
-      const issues = cause instanceof ApiError ? cause.fieldIssues : [];
-      const placed = issues.filter((i) => FIELD_MAP[i.field]);
-      if (placed.length > 0) {
-        form.setFields(
-          placed.map((i) => ({
-            name: FIELD_MAP[i.field] as keyof Values,
-            errors: [i.message || errorMessage(cause, '')],
-          })),
-        );
-      } else {
-        setError(errorMessage(cause, t('common.loadFailed')));
+      // The head's fields have other names in the form than in the body; anything else FormModal shows.
+      const placed = cause instanceof ApiError ? cause.fieldIssues.filter((i) => FIELD_MAP[i.field]) : [];
+      if (!(cause instanceof ApiError) || placed.length === 0) {
+        throw cause;
       }
-    } finally {
-      setSaving(false);
+      form.setFields(
+        placed.map((i) => ({
+          name: FIELD_MAP[i.field] as keyof Values,
+          errors: [i.message || cause.message],
+        })),
+      );
     }
   };
 
@@ -92,68 +85,55 @@ export function HouseholdCreateModal({
   });
 
   return (
-    <Modal
+    <FormModal<Values>
+      form={form}
       open={open}
       title={t('hh.createTitle')}
       onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={saving}
-      maskClosable={false}
-      forceRender
-      width={560}
+      onSubmit={submit}
+      name="household-create"
+      initialValues={{ householdType: 'ordinary' }}
     >
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" /> : null}
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        name="household-create"
-        onFinish={onFinish}
-        disabled={saving}
-        initialValues={{ householdType: 'ordinary' }}
+      <Form.Item
+        label={t('hh.village')}
+        name="regionCode"
+        extra={t('hh.villageHelp')}
+        rules={[{ required: true, message: t('common.required', { field: t('hh.village') }) }]}
       >
-        <Form.Item
-          label={t('hh.village')}
-          name="regionCode"
-          extra={t('hh.villageHelp')}
-          rules={[{ required: true, message: t('common.required', { field: t('hh.village') }) }]}
-        >
-          <RegionPicker levels={['village']} placeholder={t('hh.village')} />
-        </Form.Item>
-        <Form.Item label={t('hh.type')} name="householdType" rules={[{ required: true }]}>
-          <Select
-            options={HOUSEHOLD_TYPES.map((type) => ({
-              value: type,
-              label: pick(HOUSEHOLD_TYPE_LABELS[type]),
-            }))}
-          />
-        </Form.Item>
-        <Form.Item label={t('hh.headName')} name="headName" rules={[required(t('hh.headName'))]}>
-          <Input maxLength={30} />
-        </Form.Item>
-        <Form.Item
-          label={t('hh.headIdNumber')}
-          name="headIdNumber"
-          extra={t('members.idHelp')}
-          rules={[required(t('hh.headIdNumber'))]}
-        >
-          <Input maxLength={30} autoComplete="off" />
-        </Form.Item>
-        <Form.Item label={t('hh.relation')}>
-          <Input value="户主" disabled aria-label={t('hh.relation')} />
-        </Form.Item>
-        <Form.Item
-          label={t('hh.phone')}
-          name="phone"
-          rules={[{ pattern: /^1\d{10}$/, message: t('hh.phoneRule') }]}
-        >
-          <Input maxLength={11} inputMode="tel" />
-        </Form.Item>
-        <Form.Item label={t('hh.address')} name="address" style={{ marginBottom: 0 }}>
-          <Input maxLength={200} />
-        </Form.Item>
-      </Form>
-    </Modal>
+        <RegionPicker levels={['village']} placeholder={t('hh.village')} />
+      </Form.Item>
+      <Form.Item label={t('hh.type')} name="householdType" rules={[{ required: true }]}>
+        <Select
+          options={HOUSEHOLD_TYPES.map((type) => ({
+            value: type,
+            label: pick(HOUSEHOLD_TYPE_LABELS[type]),
+          }))}
+        />
+      </Form.Item>
+      <Form.Item label={t('hh.headName')} name="headName" rules={[required(t('hh.headName'))]}>
+        <Input maxLength={30} />
+      </Form.Item>
+      <Form.Item
+        label={t('hh.headIdNumber')}
+        name="headIdNumber"
+        extra={t('members.idHelp')}
+        rules={[required(t('hh.headIdNumber'))]}
+      >
+        <Input maxLength={30} autoComplete="off" />
+      </Form.Item>
+      <Form.Item label={t('hh.relation')}>
+        <Input value="户主" disabled aria-label={t('hh.relation')} />
+      </Form.Item>
+      <Form.Item
+        label={t('hh.phone')}
+        name="phone"
+        rules={[{ pattern: /^1\d{10}$/, message: t('hh.phoneRule') }]}
+      >
+        <Input maxLength={11} inputMode="tel" />
+      </Form.Item>
+      <Form.Item label={t('hh.address')} name="address" style={{ marginBottom: 0 }}>
+        <Input maxLength={200} />
+      </Form.Item>
+    </FormModal>
   );
 }

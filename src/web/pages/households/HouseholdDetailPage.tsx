@@ -4,7 +4,7 @@ import dayjs from 'dayjs';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { useSession } from '../../auth/SessionProvider.js';
 import { DetailLoadState } from '../../components/DetailLoadState.js';
-import { useHousehold, useSaveHousehold } from '../../data/households.js';
+import { useHousehold } from '../../data/households.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { WorkRecordsTab } from '../employment/WorkRecordsTab.js';
 import { BasicInfoTab } from './BasicInfoTab.js';
@@ -24,7 +24,6 @@ export function HouseholdDetailPage() {
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const household = useHousehold(id);
-  const save = useSaveHousehold(id);
 
   // Back to the list as it was searched, or to the list when the page was opened directly.
   const goBack = () =>
@@ -52,7 +51,7 @@ export function HouseholdDetailPage() {
   const detail = household.data;
   const h = detail.household;
   const canWrite = can('household.write');
-  const tabProps = { detail, canWrite, save };
+  const tabProps = { detail, canWrite };
   return (
     <>
       {back}

@@ -1,6 +1,5 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import {
-  Alert,
   App,
   Button,
   Col,
@@ -10,7 +9,6 @@ import {
   Form,
   Input,
   InputNumber,
-  Modal,
   Popconfirm,
   Row,
   Select,
@@ -23,32 +21,32 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { INCOME_CATEGORIES, INCOME_ITEMS, type IncomeCategory } from '../../../shared/household-codes.js';
 import { ApiError } from '../../api/client.js';
-import { householdApi } from '../../api/endpoints.js';
-import type { IncomeItem } from '../../api/types.js';
+import { type IncomeItem, useHouseholdChanges } from '../../data/households.js';
+import { FormModal } from '../../forms/FormModal.js';
+import { useErrorText } from '../../i18n/error-text.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
-import { applyServerFieldErrors, errorMessage } from '../../util/formErrors.js';
 import { categoryLabel, itemLabel, money } from './codes.js';
 import type { HouseholdTabProps } from './context.js';
 
 const month = (date: string) => date.slice(0, 7);
 
-export function IncomeTab({ detail, canWrite, save }: HouseholdTabProps) {
+export function IncomeTab({ detail, canWrite }: HouseholdTabProps) {
   const { t, pick, lang } = useI18n();
+  const errorText = useErrorText();
   const { message } = App.useApp();
   const [adding, setAdding] = useState(false);
   const [deleting, setDeleting] = useState<number | null>(null);
-  const id = detail.household.id;
+  const change = useHouseholdChanges(detail.household.id);
 
   const remove = async (item: IncomeItem) => {
     setDeleting(item.id);
     try {
-      // Deleting needs no version: an entry is gone or not, nothing to overwrite.
-      const saved = await save(() => householdApi.removeIncome(id, item.id));
+      const saved = await change.removeIncome(item.id);
       if (saved) {
         void message.success(t('income.deleted'));
       }
     } catch (cause) {
-      void message.error(errorMessage(cause, t('common.loadFailed')));
+      void message.error(errorText(cause, t('common.loadFailed')));
     } finally {
       setDeleting(null);
     }
@@ -160,7 +158,7 @@ export function IncomeTab({ detail, canWrite, save }: HouseholdTabProps) {
           </div>
         ))}
       </div>
-      <IncomeFormModal open={adding} onClose={() => setAdding(false)} detail={detail} save={save} />
+      <IncomeFormModal open={adding} onClose={() => setAdding(false)} detail={detail} />
     </>
   );
 }
@@ -178,30 +176,25 @@ function IncomeFormModal({
   open,
   onClose,
   detail,
-  save,
-}: Pick<HouseholdTabProps, 'detail' | 'save'> & { open: boolean; onClose: () => void }) {
+}: Pick<HouseholdTabProps, 'detail'> & { open: boolean; onClose: () => void }) {
   const { t, pick, lang } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const change = useHouseholdChanges(detail.household.id);
   const category = Form.useWatch('category', form);
 
   useEffect(() => {
     if (open) {
       form.resetFields();
-      setError(null);
     }
   }, [open, form]);
 
-  const onFinish = async (values: Values) => {
+  const submit = async (values: Values) => {
     if (!values.category || !values.item || values.amount === null || !values.period) {
       return;
     }
-    setSaving(true);
-    setError(null);
     try {
-      const body = {
+      const saved = await change.addIncome({
         category: values.category,
         item: values.item,
         amount: values.amount,
@@ -209,24 +202,21 @@ function IncomeFormModal({
         periodStart: values.period[0].startOf('month').format('YYYY-MM-DD'),
         periodEnd: values.period[1].endOf('month').format('YYYY-MM-DD'),
         note: values.note.trim() || null,
-      };
-      const saved = await save(() => householdApi.addIncome(detail.household.id, body));
+      });
       if (saved) {
         void message.success(t('income.added'));
         onClose();
       }
     } catch (cause) {
+      // The form has one field for the period's start and end.
       const periodIssue =
         cause instanceof ApiError
           ? cause.fieldIssues.find((i) => i.field === 'periodStart' || i.field === 'periodEnd')
           : undefined;
-      if (periodIssue) {
-        form.setFields([{ name: 'period', errors: [periodIssue.message] }]);
-      } else if (!applyServerFieldErrors(form, cause, ['category', 'item', 'amount', 'note'])) {
-        setError(errorMessage(cause, t('common.loadFailed')));
+      if (!periodIssue) {
+        throw cause;
       }
-    } finally {
-      setSaving(false);
+      form.setFields([{ name: 'period', errors: [periodIssue.message] }]);
     }
   };
 
@@ -237,83 +227,69 @@ function IncomeFormModal({
   ];
 
   return (
-    <Modal
+    <FormModal<Values>
+      form={form}
       open={open}
       title={t('income.addTitle')}
       onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={saving}
-      maskClosable={false}
-      forceRender
-      width={560}
+      onSubmit={submit}
+      name="income-form"
+      initialValues={{ isCounted: true, note: '', amount: null, period: defaultPeriod }}
+      onValuesChange={(changed: Partial<Values>) => {
+        if ('category' in changed) {
+          form.setFieldsValue({ item: undefined });
+        }
+        if (changed.item) {
+          // The national form's default: one-off or earmarked help is not counted.
+          const item = INCOME_ITEMS.find((i) => i.code === changed.item);
+          form.setFieldsValue({ isCounted: item?.counted ?? true });
+        }
+      }}
     >
-      {error ? <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 16 }} /> : null}
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        name="income-form"
-        onFinish={onFinish}
-        disabled={saving}
-        initialValues={{ isCounted: true, note: '', amount: null, period: defaultPeriod }}
-        onValuesChange={(changed: Partial<Values>) => {
-          setError(null);
-          if ('category' in changed) {
-            form.setFieldsValue({ item: undefined });
-          }
-          if (changed.item) {
-            // The national form's default: one-off or earmarked help is not counted.
-            const item = INCOME_ITEMS.find((i) => i.code === changed.item);
-            form.setFieldsValue({ isCounted: item?.counted ?? true });
-          }
-        }}
-      >
-        <Row gutter={16}>
-          <Col xs={24} sm={12}>
-            <Form.Item label={t('income.category')} name="category" rules={[required(t('income.category'))]}>
-              <Select options={INCOME_CATEGORIES.map((c) => ({ value: c, label: categoryLabel(pick, c) }))} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item label={t('income.item')} name="item" rules={[required(t('income.item'))]}>
-              <Select
-                disabled={!category}
-                placeholder={category ? undefined : t('income.chooseCategory')}
-                options={INCOME_ITEMS.filter((i) => i.category === category).map((i) => ({
-                  value: i.code,
-                  label: itemLabel(lang, i.code),
-                }))}
-              />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item label={t('income.amount')} name="amount" rules={[required(t('income.amount'))]}>
-              <InputNumber min={0} max={100_000_000} precision={2} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item
-              label={t('income.isCounted')}
-              name="isCounted"
-              valuePropName="checked"
-              extra={t('income.countedHelp')}
-            >
-              <Switch />
-            </Form.Item>
-          </Col>
-          <Col span={24}>
-            <Form.Item label={t('income.period')} name="period" rules={[required(t('income.period'))]}>
-              <DatePicker.RangePicker picker="month" style={{ width: '100%' }} allowClear={false} />
-            </Form.Item>
-          </Col>
-          <Col span={24}>
-            <Form.Item label={t('income.note')} name="note" style={{ marginBottom: 0 }}>
-              <Input maxLength={200} />
-            </Form.Item>
-          </Col>
-        </Row>
-      </Form>
-    </Modal>
+      <Row gutter={16}>
+        <Col xs={24} sm={12}>
+          <Form.Item label={t('income.category')} name="category" rules={[required(t('income.category'))]}>
+            <Select options={INCOME_CATEGORIES.map((c) => ({ value: c, label: categoryLabel(pick, c) }))} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item label={t('income.item')} name="item" rules={[required(t('income.item'))]}>
+            <Select
+              disabled={!category}
+              placeholder={category ? undefined : t('income.chooseCategory')}
+              options={INCOME_ITEMS.filter((i) => i.category === category).map((i) => ({
+                value: i.code,
+                label: itemLabel(lang, i.code),
+              }))}
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item label={t('income.amount')} name="amount" rules={[required(t('income.amount'))]}>
+            <InputNumber min={0} max={100_000_000} precision={2} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item
+            label={t('income.isCounted')}
+            name="isCounted"
+            valuePropName="checked"
+            extra={t('income.countedHelp')}
+          >
+            <Switch />
+          </Form.Item>
+        </Col>
+        <Col span={24}>
+          <Form.Item label={t('income.period')} name="period" rules={[required(t('income.period'))]}>
+            <DatePicker.RangePicker picker="month" style={{ width: '100%' }} allowClear={false} />
+          </Form.Item>
+        </Col>
+        <Col span={24}>
+          <Form.Item label={t('income.note')} name="note" style={{ marginBottom: 0 }}>
+            <Input maxLength={200} />
+          </Form.Item>
+        </Col>
+      </Row>
+    </FormModal>
   );
 }

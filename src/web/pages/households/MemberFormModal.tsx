@@ -1,18 +1,5 @@
-import {
-  Alert,
-  App,
-  Checkbox,
-  Col,
-  Divider,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Row,
-  Select,
-  Typography,
-} from 'antd';
-import { useEffect, useState } from 'react';
+import { App, Checkbox, Col, Divider, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
+import { useEffect } from 'react';
 import {
   DISABILITY_CATEGORIES,
   EDUCATION,
@@ -22,10 +9,9 @@ import {
   RELATIONS,
   SCHOOLING,
 } from '../../../shared/household-codes.js';
-import { householdApi } from '../../api/endpoints.js';
-import type { Member } from '../../api/types.js';
+import { type Member, useHouseholdChanges } from '../../data/households.js';
+import { FormModal } from '../../forms/FormModal.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
-import { applyServerFieldErrors, errorMessage } from '../../util/formErrors.js';
 import { useIsMobile } from '../../util/useIsMobile.js';
 import { listOptions } from './codes.js';
 import type { HouseholdTabProps } from './context.js';
@@ -54,24 +40,6 @@ interface Values {
   disabilityCategory: string | undefined;
   disabilityGrade: number | undefined;
 }
-
-const FIELDS = [
-  'name',
-  'relation',
-  'idNumber',
-  'phone',
-  'ethnicity',
-  'politicalStatus',
-  'education',
-  'schooling',
-  'dropoutReason',
-  'health',
-  'labourSkill',
-  'workMonths',
-  'workPlace',
-  'disabilityCategory',
-  'disabilityGrade',
-];
 
 const CHECKS = ['medicalInsured', 'seriousIllnessInsured', 'pensionInsured', 'isDibao', 'isTekun'] as const;
 
@@ -155,19 +123,16 @@ export function MemberFormModal({
   target,
   onClose,
   detail,
-  save,
-}: Pick<HouseholdTabProps, 'detail' | 'save'> & { target: MemberTarget | null; onClose: () => void }) {
+}: Pick<HouseholdTabProps, 'detail'> & { target: MemberTarget | null; onClose: () => void }) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const isMobile = useIsMobile();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const change = useHouseholdChanges(detail.household.id);
   const member = target?.kind === 'edit' ? target.member : null;
   const isHead = member?.relation === '户主';
 
   useEffect(() => {
-    setError(null);
     form.resetFields();
     if (target?.kind === 'edit') {
       form.setFieldsValue(valuesOf(target.member));
@@ -176,42 +141,25 @@ export function MemberFormModal({
     }
   }, [target, form]);
 
-  const onFinish = async (values: Values) => {
-    setSaving(true);
-    setError(null);
-    const id = detail.household.id;
-    try {
-      const body = bodyOf(values);
-      let saved = null;
-      if (member) {
-        const base = bodyOf(valuesOf(member));
-        const changed = Object.fromEntries(
-          Object.entries(body).filter(([key, value]) => base[key as keyof typeof base] !== value),
-        );
-        if (Object.keys(changed).length === 0) {
-          void message.info(t('common.noChanges'));
-          onClose();
-          return;
-        }
-        saved = await save((version) => householdApi.updateMember(id, member.id, { version, ...changed }));
-        if (saved) {
-          void message.success(t('common.saved'));
-        }
-      } else {
-        saved = await save((version) => householdApi.addMember(id, { version, ...body }));
-        if (saved) {
-          void message.success(t('members.added', { name: body.name }));
-        }
+  const submit = async (values: Values) => {
+    const body = bodyOf(values);
+    if (member) {
+      const base = bodyOf(valuesOf(member));
+      const changed = Object.fromEntries(
+        Object.entries(body).filter(([key, value]) => base[key as keyof typeof base] !== value),
+      );
+      if (Object.keys(changed).length === 0) {
+        void message.info(t('common.noChanges'));
+        onClose();
+        return;
       }
-      if (saved) {
+      if (await change.updateMember(member.id, changed)) {
+        void message.success(t('common.saved'));
         onClose();
       }
-    } catch (cause) {
-      if (!applyServerFieldErrors(form, cause, FIELDS)) {
-        setError(errorMessage(cause, t('common.loadFailed')));
-      }
-    } finally {
-      setSaving(false);
+    } else if (await change.addMember(body)) {
+      void message.success(t('members.added', { name: body.name }));
+      onClose();
     }
   };
 
@@ -224,137 +172,124 @@ export function MemberFormModal({
   const relations = isHead ? ['户主'] : RELATIONS.filter((r) => r !== '户主');
 
   return (
-    <Modal
+    <FormModal<Values>
+      form={form}
       open={target !== null}
       title={member ? t('members.editTitle', { name: member.name }) : t('members.addTitle')}
       onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={saving}
-      maskClosable={false}
-      forceRender
+      onSubmit={submit}
       width={isMobile ? '100%' : 760}
+      name="member-form"
     >
-      {error ? <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 16 }} /> : null}
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        name="member-form"
-        onFinish={onFinish}
-        disabled={saving}
-        onValuesChange={() => setError(null)}
-      >
-        <Row gutter={16}>
-          <Col {...col}>
-            <Form.Item label={t('members.name')} name="name" rules={[required(t('members.name'))]}>
-              <Input maxLength={30} />
+      <Row gutter={16}>
+        <Col {...col}>
+          <Form.Item label={t('members.name')} name="name" rules={[required(t('members.name'))]}>
+            <Input maxLength={30} />
+          </Form.Item>
+        </Col>
+        <Col {...col}>
+          <Form.Item
+            label={t('hh.relation')}
+            name="relation"
+            rules={[{ required: true, message: t('common.required', { field: t('hh.relation') }) }]}
+          >
+            <Select options={listOptions(relations)} disabled={isHead} showSearch />
+          </Form.Item>
+        </Col>
+        <Col {...col}>
+          <Form.Item
+            label={t('members.idMasked')}
+            name="idNumber"
+            extra={member ? t('members.idKeep', { masked: member.idMasked }) : t('members.idHelp')}
+            rules={member ? [] : [required(t('members.idMasked'))]}
+          >
+            <Input maxLength={30} autoComplete="off" />
+          </Form.Item>
+        </Col>
+        <Col {...col}>
+          <Form.Item
+            label={t('members.phone')}
+            name="phone"
+            extra={member?.phoneMasked ? t('hh.phoneKeep', { masked: member.phoneMasked }) : undefined}
+            rules={[{ pattern: /^1\d{10}$/, message: t('hh.phoneRule') }]}
+          >
+            <Input maxLength={11} inputMode="tel" autoComplete="off" />
+          </Form.Item>
+        </Col>
+        <Col {...col}>
+          <Form.Item label={t('members.ethnicity')} name="ethnicity">
+            <Input maxLength={20} />
+          </Form.Item>
+        </Col>
+        <Col {...col}>
+          <Form.Item label={t('members.politicalStatus')} name="politicalStatus">
+            <Select allowClear options={listOptions(POLITICAL_STATUS)} />
+          </Form.Item>
+        </Col>
+        <Col {...col}>
+          <Form.Item label={t('members.education')} name="education">
+            <Select allowClear options={listOptions(EDUCATION)} />
+          </Form.Item>
+        </Col>
+        <Col {...col}>
+          <Form.Item label={t('members.schooling')} name="schooling">
+            <Select allowClear showSearch options={listOptions(SCHOOLING)} />
+          </Form.Item>
+        </Col>
+        <Col {...col}>
+          <Form.Item label={t('members.dropoutReason')} name="dropoutReason">
+            <Input maxLength={50} />
+          </Form.Item>
+        </Col>
+        <Col {...col}>
+          <Form.Item label={t('members.health')} name="health">
+            <Select allowClear options={listOptions(HEALTH)} />
+          </Form.Item>
+        </Col>
+        <Col {...col}>
+          <Form.Item label={t('members.labourSkill')} name="labourSkill">
+            <Select allowClear options={listOptions(LABOUR_SKILLS)} />
+          </Form.Item>
+        </Col>
+        <Col xs={12} sm={6}>
+          <Form.Item label={t('members.workMonths')} name="workMonths">
+            <InputNumber min={0} max={12} precision={0} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col xs={12} sm={6}>
+          <Form.Item label={t('members.workPlace')} name="workPlace">
+            <Input maxLength={100} />
+          </Form.Item>
+        </Col>
+        <Col {...col}>
+          <Form.Item label={t('members.disabilityCategory')} name="disabilityCategory">
+            <Select allowClear options={listOptions(DISABILITY_CATEGORIES)} />
+          </Form.Item>
+        </Col>
+        <Col {...col}>
+          <Form.Item label={t('members.disabilityGrade')} name="disabilityGrade">
+            <Select
+              allowClear
+              options={[1, 2, 3, 4].map((grade) => ({
+                value: grade,
+                label: t('members.grade', { grade }),
+              }))}
+            />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Divider titlePlacement="start" style={{ margin: '0 0 8px' }}>
+        <Typography.Text strong>{t('members.insurance')}</Typography.Text>
+      </Divider>
+      <Row gutter={[16, 0]}>
+        {CHECKS.map((field) => (
+          <Col xs={24} sm={12} key={field}>
+            <Form.Item name={field} valuePropName="checked" style={{ marginBottom: 8 }}>
+              <Checkbox>{t(`members.${field}`)}</Checkbox>
             </Form.Item>
           </Col>
-          <Col {...col}>
-            <Form.Item
-              label={t('hh.relation')}
-              name="relation"
-              rules={[{ required: true, message: t('common.required', { field: t('hh.relation') }) }]}
-            >
-              <Select options={listOptions(relations)} disabled={isHead} showSearch />
-            </Form.Item>
-          </Col>
-          <Col {...col}>
-            <Form.Item
-              label={t('members.idMasked')}
-              name="idNumber"
-              extra={member ? t('members.idKeep', { masked: member.idMasked }) : t('members.idHelp')}
-              rules={member ? [] : [required(t('members.idMasked'))]}
-            >
-              <Input maxLength={30} autoComplete="off" />
-            </Form.Item>
-          </Col>
-          <Col {...col}>
-            <Form.Item
-              label={t('members.phone')}
-              name="phone"
-              extra={member?.phoneMasked ? t('hh.phoneKeep', { masked: member.phoneMasked }) : undefined}
-              rules={[{ pattern: /^1\d{10}$/, message: t('hh.phoneRule') }]}
-            >
-              <Input maxLength={11} inputMode="tel" autoComplete="off" />
-            </Form.Item>
-          </Col>
-          <Col {...col}>
-            <Form.Item label={t('members.ethnicity')} name="ethnicity">
-              <Input maxLength={20} />
-            </Form.Item>
-          </Col>
-          <Col {...col}>
-            <Form.Item label={t('members.politicalStatus')} name="politicalStatus">
-              <Select allowClear options={listOptions(POLITICAL_STATUS)} />
-            </Form.Item>
-          </Col>
-          <Col {...col}>
-            <Form.Item label={t('members.education')} name="education">
-              <Select allowClear options={listOptions(EDUCATION)} />
-            </Form.Item>
-          </Col>
-          <Col {...col}>
-            <Form.Item label={t('members.schooling')} name="schooling">
-              <Select allowClear showSearch options={listOptions(SCHOOLING)} />
-            </Form.Item>
-          </Col>
-          <Col {...col}>
-            <Form.Item label={t('members.dropoutReason')} name="dropoutReason">
-              <Input maxLength={50} />
-            </Form.Item>
-          </Col>
-          <Col {...col}>
-            <Form.Item label={t('members.health')} name="health">
-              <Select allowClear options={listOptions(HEALTH)} />
-            </Form.Item>
-          </Col>
-          <Col {...col}>
-            <Form.Item label={t('members.labourSkill')} name="labourSkill">
-              <Select allowClear options={listOptions(LABOUR_SKILLS)} />
-            </Form.Item>
-          </Col>
-          <Col xs={12} sm={6}>
-            <Form.Item label={t('members.workMonths')} name="workMonths">
-              <InputNumber min={0} max={12} precision={0} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col xs={12} sm={6}>
-            <Form.Item label={t('members.workPlace')} name="workPlace">
-              <Input maxLength={100} />
-            </Form.Item>
-          </Col>
-          <Col {...col}>
-            <Form.Item label={t('members.disabilityCategory')} name="disabilityCategory">
-              <Select allowClear options={listOptions(DISABILITY_CATEGORIES)} />
-            </Form.Item>
-          </Col>
-          <Col {...col}>
-            <Form.Item label={t('members.disabilityGrade')} name="disabilityGrade">
-              <Select
-                allowClear
-                options={[1, 2, 3, 4].map((grade) => ({
-                  value: grade,
-                  label: t('members.grade', { grade }),
-                }))}
-              />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Divider titlePlacement="start" style={{ margin: '0 0 8px' }}>
-          <Typography.Text strong>{t('members.insurance')}</Typography.Text>
-        </Divider>
-        <Row gutter={[16, 0]}>
-          {CHECKS.map((field) => (
-            <Col xs={24} sm={12} key={field}>
-              <Form.Item name={field} valuePropName="checked" style={{ marginBottom: 8 }}>
-                <Checkbox>{t(`members.${field}`)}</Checkbox>
-              </Form.Item>
-            </Col>
-          ))}
-        </Row>
-      </Form>
-    </Modal>
+        ))}
+      </Row>
+    </FormModal>
   );
 }

@@ -1,13 +1,11 @@
 import { EyeOutlined, PlusOutlined, ScissorOutlined, SwapOutlined } from '@ant-design/icons';
 import {
-  Alert,
   App,
   Button,
   Checkbox,
   Flex,
   Form,
   Input,
-  Modal,
   Select,
   Space,
   Table,
@@ -23,31 +21,37 @@ import {
   type HouseholdType,
   RELATIONS,
 } from '../../../shared/household-codes.js';
-import { householdApi } from '../../api/endpoints.js';
-import type { Member } from '../../api/types.js';
 import { useSession } from '../../auth/SessionProvider.js';
+import {
+  type ChangeHeadBody,
+  type Member,
+  useHouseholdChanges,
+  useRevealMember,
+} from '../../data/households.js';
+import { FormModal } from '../../forms/FormModal.js';
+import { useErrorText } from '../../i18n/error-text.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
-import { applyServerFieldErrors, errorMessage } from '../../util/formErrors.js';
 import { listOptions } from './codes.js';
 import type { HouseholdTabProps } from './context.js';
 import { MemberFormModal, type MemberTarget } from './MemberFormModal.js';
 
 type Dialog = { kind: 'remove'; member: Member } | { kind: 'head' } | { kind: 'split' } | null;
 
-export function MembersTab({ detail, canWrite, save }: HouseholdTabProps) {
+export function MembersTab({ detail, canWrite }: HouseholdTabProps) {
   const { t } = useI18n();
+  const errorText = useErrorText();
   const { can } = useSession();
   const { message, modal } = App.useApp();
   const [formTarget, setFormTarget] = useState<MemberTarget | null>(null);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [revealing, setRevealing] = useState<number | null>(null);
   const canReveal = can('household.reveal');
-  const id = detail.household.id;
+  const revealMember = useRevealMember(detail.household.id);
 
   const reveal = async (member: Member) => {
     setRevealing(member.id);
     try {
-      const result = await householdApi.reveal(id, member.id);
+      const result = await revealMember.mutateAsync(member.id);
       modal.info({
         title: t('members.revealTitle', { name: member.name }),
         okText: t('common.close'),
@@ -68,7 +72,7 @@ export function MembersTab({ detail, canWrite, save }: HouseholdTabProps) {
         ),
       });
     } catch (cause) {
-      void message.error(errorMessage(cause, t('common.loadFailed')));
+      void message.error(errorText(cause, t('common.loadFailed')));
     } finally {
       setRevealing(null);
     }
@@ -199,175 +203,112 @@ export function MembersTab({ detail, canWrite, save }: HouseholdTabProps) {
         pagination={false}
         scroll={{ x: 1040 }}
       />
-      <MemberFormModal target={formTarget} onClose={() => setFormTarget(null)} detail={detail} save={save} />
+      <MemberFormModal target={formTarget} onClose={() => setFormTarget(null)} detail={detail} />
       <RemoveMemberModal
         member={dialog?.kind === 'remove' ? dialog.member : null}
         onClose={() => setDialog(null)}
         detail={detail}
-        save={save}
       />
-      <ChangeHeadModal
-        open={dialog?.kind === 'head'}
-        onClose={() => setDialog(null)}
-        detail={detail}
-        save={save}
-      />
-      <SplitModal
-        open={dialog?.kind === 'split'}
-        onClose={() => setDialog(null)}
-        detail={detail}
-        save={save}
-      />
+      <ChangeHeadModal open={dialog?.kind === 'head'} onClose={() => setDialog(null)} detail={detail} />
+      <SplitModal open={dialog?.kind === 'split'} onClose={() => setDialog(null)} detail={detail} />
     </>
   );
 }
 
-type ModalProps = Pick<HouseholdTabProps, 'detail' | 'save'> & { onClose: () => void };
+type ModalProps = Pick<HouseholdTabProps, 'detail'> & { onClose: () => void };
 
-/** A small form in a modal: server field errors on their fields, anything else above the form. */
-function useModalForm<V extends object>(open: boolean, fields: readonly string[]) {
+/** A small dialog's form, emptied each time the dialog opens. */
+function useDialogForm<V extends object>(open: boolean) {
   const [form] = Form.useForm<V>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const { t } = useI18n();
   useEffect(() => {
     if (open) {
       form.resetFields();
-      setError(null);
     }
   }, [open, form]);
-  const submit = async (run: () => Promise<boolean>, onDone: () => void) => {
-    setSaving(true);
-    setError(null);
-    try {
-      if (await run()) {
-        onDone();
-      }
-    } catch (cause) {
-      if (!applyServerFieldErrors(form, cause, fields)) {
-        setError(errorMessage(cause, t('common.loadFailed')));
-      }
-    } finally {
-      setSaving(false);
-    }
-  };
-  const alert = error ? (
-    <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 16 }} />
-  ) : null;
-  return { form, saving, submit, alert };
+  return form;
 }
 
-function RemoveMemberModal({ member, onClose, detail, save }: ModalProps & { member: Member | null }) {
+function RemoveMemberModal({ member, onClose, detail }: ModalProps & { member: Member | null }) {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const { form, saving, submit, alert } = useModalForm<{ reason: string }>(member !== null, ['reason']);
+  const form = useDialogForm<{ reason: string }>(member !== null);
+  const change = useHouseholdChanges(detail.household.id);
   return (
-    <Modal
+    <FormModal<{ reason: string }>
+      form={form}
       open={member !== null}
       title={member ? t('members.removeTitle', { name: member.name }) : ''}
       onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t('members.remove')}
-      okButtonProps={{ danger: true }}
-      cancelText={t('common.cancel')}
-      confirmLoading={saving}
-      forceRender
-    >
-      {alert}
-      <Form
-        form={form}
-        layout="vertical"
-        name="member-remove"
-        onFinish={(values) =>
-          member &&
-          submit(async () => {
-            const saved = await save((version) =>
-              householdApi.removeMember(detail.household.id, member.id, {
-                version,
-                reason: values.reason.trim(),
-              }),
-            );
-            if (saved) {
-              void message.success(t('members.removed', { name: member.name }));
-            }
-            return saved !== null;
-          }, onClose)
+      onSubmit={async (values) => {
+        if (member && (await change.removeMember(member.id, { reason: values.reason.trim() }))) {
+          void message.success(t('members.removed', { name: member.name }));
+          onClose();
         }
+      }}
+      okText={t('members.remove')}
+      danger
+      width={520}
+      name="member-remove"
+    >
+      <Form.Item
+        label={t('members.removeReason')}
+        name="reason"
+        extra={t('members.removeReasonHelp')}
+        rules={[
+          {
+            required: true,
+            whitespace: true,
+            message: t('common.required', { field: t('members.removeReason') }),
+          },
+        ]}
+        style={{ marginBottom: 0 }}
       >
-        <Form.Item
-          label={t('members.removeReason')}
-          name="reason"
-          extra={t('members.removeReasonHelp')}
-          rules={[
-            {
-              required: true,
-              whitespace: true,
-              message: t('common.required', { field: t('members.removeReason') }),
-            },
-          ]}
-          style={{ marginBottom: 0 }}
-        >
-          <Input maxLength={200} />
-        </Form.Item>
-      </Form>
-    </Modal>
+        <Input maxLength={200} />
+      </Form.Item>
+    </FormModal>
   );
 }
 
-function ChangeHeadModal({ open, onClose, detail, save }: ModalProps & { open: boolean }) {
+type HeadValues = ChangeHeadBody;
+
+function ChangeHeadModal({ open, onClose, detail }: ModalProps & { open: boolean }) {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const { form, saving, submit, alert } = useModalForm<{ personId: number; formerHeadRelation: string }>(
-    open,
-    ['personId', 'formerHeadRelation'],
-  );
+  const form = useDialogForm<HeadValues>(open);
+  const change = useHouseholdChanges(detail.household.id);
   const head = detail.members.find((m) => m.relation === '户主');
   const others = detail.members.filter((m) => m.relation !== '户主');
   return (
-    <Modal
+    <FormModal<HeadValues>
+      form={form}
       open={open}
       title={t('members.changeHeadTitle')}
       onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={saving}
-      forceRender
-    >
-      {alert}
-      <Form
-        form={form}
-        layout="vertical"
-        name="change-head"
-        onFinish={(values) =>
-          submit(async () => {
-            const saved = await save((version) =>
-              householdApi.changeHead(detail.household.id, { version, ...values }),
-            );
-            if (saved) {
-              void message.success(t('members.headChanged'));
-            }
-            return saved !== null;
-          }, onClose)
+      onSubmit={async (values) => {
+        if (await change.changeHead(values)) {
+          void message.success(t('members.headChanged'));
+          onClose();
         }
+      }}
+      width={520}
+      name="change-head"
+    >
+      <Form.Item
+        label={t('members.newHead')}
+        name="personId"
+        rules={[{ required: true, message: t('members.choose') }]}
       >
-        <Form.Item
-          label={t('members.newHead')}
-          name="personId"
-          rules={[{ required: true, message: t('members.choose') }]}
-        >
-          <Select options={others.map((m) => ({ value: m.id, label: `${m.name}（${m.relation}）` }))} />
-        </Form.Item>
-        <Form.Item
-          label={t('members.formerHeadRelation', { name: head?.name ?? '' })}
-          name="formerHeadRelation"
-          rules={[{ required: true, message: t('members.choose') }]}
-          style={{ marginBottom: 0 }}
-        >
-          <Select showSearch options={listOptions(RELATIONS.filter((r) => r !== '户主'))} />
-        </Form.Item>
-      </Form>
-    </Modal>
+        <Select options={others.map((m) => ({ value: m.id, label: `${m.name}（${m.relation}）` }))} />
+      </Form.Item>
+      <Form.Item
+        label={t('members.formerHeadRelation', { name: head?.name ?? '' })}
+        name="formerHeadRelation"
+        rules={[{ required: true, message: t('members.choose') }]}
+        style={{ marginBottom: 0 }}
+      >
+        <Select showSearch options={listOptions(RELATIONS.filter((r) => r !== '户主'))} />
+      </Form.Item>
+    </FormModal>
   );
 }
 
@@ -377,89 +318,73 @@ interface SplitValues {
   householdType?: HouseholdType;
 }
 
-function SplitModal({ open, onClose, detail, save }: ModalProps & { open: boolean }) {
+function SplitModal({ open, onClose, detail }: ModalProps & { open: boolean }) {
   const { t, pick } = useI18n();
   const { modal } = App.useApp();
   const navigate = useNavigate();
-  const { form, saving, submit, alert } = useModalForm<SplitValues>(open, ['personIds', 'newHeadId']);
+  const form = useDialogForm<SplitValues>(open);
+  const change = useHouseholdChanges(detail.household.id);
   const chosen = Form.useWatch('personIds', form) ?? [];
   const others = detail.members.filter((m) => m.relation !== '户主');
   return (
-    <Modal
+    <FormModal<SplitValues>
+      form={form}
       open={open}
       title={t('members.splitTitle')}
       onCancel={onClose}
-      onOk={() => form.submit()}
+      onSubmit={async (values) => {
+        const { saved, createdId } = await change.split({
+          personIds: values.personIds,
+          newHeadId: values.newHeadId,
+          ...(values.householdType ? { householdType: values.householdType } : {}),
+        });
+        if (saved && createdId !== null) {
+          modal.confirm({
+            title: t('members.splitDone', { id: createdId }),
+            okText: t('members.openNew'),
+            cancelText: t('common.close'),
+            onOk: () => navigate(`/households/${createdId}`),
+          });
+        }
+        if (saved) {
+          onClose();
+        }
+      }}
       okText={t('members.split')}
-      cancelText={t('common.cancel')}
-      confirmLoading={saving}
-      forceRender
+      width={520}
+      name="split"
     >
       <Typography.Paragraph type="secondary">{t('members.splitHelp')}</Typography.Paragraph>
-      {alert}
-      <Form<SplitValues>
-        form={form}
-        layout="vertical"
-        name="split"
-        onFinish={(values) =>
-          submit(async () => {
-            let createdId: number | null = null;
-            const saved = await save(async (version) => {
-              const result = await householdApi.split(detail.household.id, {
-                version,
-                personIds: values.personIds,
-                newHeadId: values.newHeadId,
-                ...(values.householdType ? { householdType: values.householdType } : {}),
-              });
-              createdId = result.created.household.id;
-              return result.original;
-            });
-            if (saved && createdId !== null) {
-              const newId: number = createdId;
-              modal.confirm({
-                title: t('members.splitDone', { id: newId }),
-                okText: t('members.openNew'),
-                cancelText: t('common.close'),
-                onOk: () => navigate(`/households/${newId}`),
-              });
-            }
-            return saved !== null;
-          }, onClose)
-        }
+      <Form.Item
+        label={t('members.splitMembers')}
+        name="personIds"
+        rules={[{ required: true, message: t('members.choose') }]}
       >
-        <Form.Item
-          label={t('members.splitMembers')}
-          name="personIds"
-          rules={[{ required: true, message: t('members.choose') }]}
-        >
-          <Checkbox.Group
-            options={others.map((m) => ({ value: m.id, label: `${m.name}（${m.relation}）` }))}
-          />
-        </Form.Item>
-        <Form.Item
-          label={t('members.splitHead')}
-          name="newHeadId"
-          rules={[{ required: true, message: t('members.choose') }]}
-        >
-          <Select
-            options={others.filter((m) => chosen.includes(m.id)).map((m) => ({ value: m.id, label: m.name }))}
-          />
-        </Form.Item>
-        <Form.Item
-          label={t('members.splitType')}
-          name="householdType"
-          extra={t('members.splitTypeHelp')}
-          style={{ marginBottom: 0 }}
-        >
-          <Select
-            allowClear
-            options={HOUSEHOLD_TYPES.map((type) => ({
-              value: type,
-              label: pick(HOUSEHOLD_TYPE_LABELS[type]),
-            }))}
-          />
-        </Form.Item>
-      </Form>
-    </Modal>
+        <Checkbox.Group options={others.map((m) => ({ value: m.id, label: `${m.name}（${m.relation}）` }))} />
+      </Form.Item>
+      <Form.Item
+        label={t('members.splitHead')}
+        name="newHeadId"
+        rules={[{ required: true, message: t('members.choose') }]}
+      >
+        <Select
+          options={others.filter((m) => chosen.includes(m.id)).map((m) => ({ value: m.id, label: m.name }))}
+        />
+      </Form.Item>
+      <Form.Item
+        label={t('members.splitType')}
+        name="householdType"
+        extra={t('members.splitTypeHelp')}
+        style={{ marginBottom: 0 }}
+      >
+        <Select
+          allowClear
+          options={HOUSEHOLD_TYPES.map((type) => ({
+            value: type,
+            label: pick(HOUSEHOLD_TYPE_LABELS[type]),
+          }))}
+        />
+      </Form.Item>
+    </FormModal>
   );
 }

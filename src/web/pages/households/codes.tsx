@@ -5,7 +5,7 @@ import {
   type HouseholdType,
   INCOME_ITEMS,
 } from '../../../shared/household-codes.js';
-import type { Judgement } from '../../api/types.js';
+import type { Judgement } from '../../data/households.js';
 import { type Translate, useI18n } from '../../i18n/I18nProvider.js';
 import { INCOME_CATEGORY_LABELS_I18N, INCOME_ITEM_EN, REASON_LABELS } from '../../i18n/messages.js';
 
