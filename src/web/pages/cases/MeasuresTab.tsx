@@ -37,7 +37,6 @@ import { FormModal } from '../../forms/FormModal.js';
 import { useErrorText } from '../../i18n/error-text.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { today } from '../../util/today.js';
-import { money } from '../households/codes.js';
 import { measureCategoryLabel } from './codes.js';
 import type { CaseTabProps } from './context.js';
 
@@ -124,7 +123,8 @@ export function MeasuresTab({ detail }: CaseTabProps) {
             width: 110,
             align: 'right',
             // A decimal string of 元, shown grouped (≤ 100,000,000 with cents: exact as a double).
-            render: (a: Measure['amount']) => (a === null ? '' : money(Number(a))),
+            // The decimal string as the server sent it: exact, two decimals.
+            render: (a: Measure['amount']) => a ?? '',
           },
           {
             title: t('measures.provider'),
@@ -190,7 +190,8 @@ const valuesOf = (m: Measure): Values => ({
   item: m.item,
   startsOn: dayjs(m.startsOn),
   endsOn: m.endsOn ? dayjs(m.endsOn) : null,
-  // The amount comes as a decimal string of 元; the number field shows it with its two decimals.
+  // The amount comes as a decimal string of 元. The number field edits it as a number because the measure
+  // API still takes a JSON number (`ZMeasureInput`); moving the input to a decimal string is open work.
   amount: m.amount === null ? null : Number(m.amount),
   provider: m.provider ?? '',
   note: m.note ?? '',
