@@ -253,9 +253,19 @@ describe('a monitoring case from lead to elimination', () => {
       category: 'employment',
       item: '外出务工交通补贴',
       startsOn: today,
-      amount: 500,
+      amount: '500',
     });
     expect(job.body.amount).toBe('500.00');
+    // Money is a decimal string: a JSON number or a third decimal is refused, and nothing is stored.
+    for (const amount of [500, '12.345']) {
+      const refused = await call('village_guanzhuang', 'POST', `/api/cases/${caseId}/measures`, {
+        category: 'employment',
+        item: '交通补贴',
+        startsOn: today,
+        amount,
+      });
+      expect(refused.status).toBe(400);
+    }
     detail = await call('village_guanzhuang', 'GET', `/api/cases/${caseId}`);
     expect(detail.body.measureProblem).toBeNull();
     const stale = await call('village_guanzhuang', 'PATCH', `/api/measures/${job.body.id}`, {

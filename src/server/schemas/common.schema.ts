@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ERROR_CODES } from '../../shared/error-codes.js';
+import { MONEY_PATTERN } from '../../shared/money.js';
 
 export const ZError = z
   .object({
@@ -41,7 +42,7 @@ export const ZOk = z.object({ ok: z.literal(true) });
 export const ZMoney = z
   .string()
   .trim()
-  .regex(/^\d{1,12}(\.\d{1,2})?$/, '金额格式应为不超过两位小数的数字，如 12500.00')
+  .regex(MONEY_PATTERN, '金额格式应为不超过两位小数的数字，如 12500.00')
   .describe('元, as a decimal string with up to two decimals (exact; never a float)');
 
 export const ZIsoDate = z

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MEASURE_CATEGORIES } from '../../shared/measures.js';
-import { text, ZVersion } from './common.schema.js';
+import { text, ZMoney, ZVersion } from './common.schema.js';
 
 const ZDate = z.iso.date();
 
@@ -12,7 +12,7 @@ export const ZMeasureInput = z
     item: text(100).min(1, '请填写措施内容'),
     startsOn: ZDate,
     endsOn: ZDate.nullable().optional(),
-    amount: z.number().min(0).max(100_000_000).nullable().optional(),
+    amount: ZMoney.nullable().optional(),
     provider: text(100).nullable().optional(),
     note: text(500).nullable().optional(),
   })
@@ -27,7 +27,7 @@ export const ZMeasureUpdate = z.object({
   item: text(100).min(1).optional(),
   startsOn: ZDate.optional(),
   endsOn: ZDate.nullable().optional(),
-  amount: z.number().min(0).max(100_000_000).nullable().optional(),
+  amount: ZMoney.nullable().optional(),
   provider: text(100).nullable().optional(),
   note: text(500).nullable().optional(),
 });

@@ -12,7 +12,7 @@ export interface MeasureInput {
   item: string;
   startsOn: string;
   endsOn?: string | null | undefined;
-  amount?: number | null | undefined;
+  amount?: string | null | undefined;
   provider?: string | null | undefined;
   note?: string | null | undefined;
 }
@@ -81,8 +81,7 @@ export function createMeasureService(deps: {
           item: input.item,
           starts_on: input.startsOn,
           ends_on: input.endsOn,
-          amount:
-            input.amount === undefined ? undefined : input.amount === null ? null : String(input.amount),
+          amount: input.amount,
           provider: input.provider,
           note: input.note,
         };

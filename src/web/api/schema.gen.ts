@@ -9800,7 +9800,8 @@ export interface paths {
                         startsOn: string;
                         /** Format: date */
                         endsOn?: string | null;
-                        amount?: number | null;
+                        /** @description 元, as a decimal string with up to two decimals (exact; never a float) */
+                        amount?: string | null;
                         provider?: string | null;
                         note?: string | null;
                     };
@@ -10078,7 +10079,8 @@ export interface paths {
                         startsOn?: string;
                         /** Format: date */
                         endsOn?: string | null;
-                        amount?: number | null;
+                        /** @description 元, as a decimal string with up to two decimals (exact; never a float) */
+                        amount?: string | null;
                         provider?: string | null;
                         note?: string | null;
                     };

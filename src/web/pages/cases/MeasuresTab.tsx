@@ -9,7 +9,6 @@ import {
   Flex,
   Form,
   Input,
-  InputNumber,
   Popconfirm,
   Row,
   Select,
@@ -25,6 +24,7 @@ import {
   MEASURE_CATEGORIES,
   type MeasureCategory,
 } from '../../../shared/measures.js';
+import { MONEY_PATTERN } from '../../../shared/money.js';
 import {
   type CaseDetail,
   type Measure,
@@ -180,7 +180,7 @@ interface Values {
   item: string;
   startsOn: Dayjs | undefined;
   endsOn: Dayjs | null;
-  amount: number | null;
+  amount: string;
   provider: string;
   note: string;
 }
@@ -190,9 +190,8 @@ const valuesOf = (m: Measure): Values => ({
   item: m.item,
   startsOn: dayjs(m.startsOn),
   endsOn: m.endsOn ? dayjs(m.endsOn) : null,
-  // The amount comes as a decimal string of 元. The number field edits it as a number because the measure
-  // API still takes a JSON number (`ZMeasureInput`); moving the input to a decimal string is open work.
-  amount: m.amount === null ? null : Number(m.amount),
+  // The amount stays the decimal string of 元 the server sends: never a float on its way back.
+  amount: m.amount ?? '',
   provider: m.provider ?? '',
   note: m.note ?? '',
 });
@@ -233,7 +232,7 @@ function MeasureFormModal({
       item: values.item.trim(),
       startsOn: values.startsOn.format('YYYY-MM-DD'),
       endsOn: values.endsOn ? values.endsOn.format('YYYY-MM-DD') : null,
-      amount: values.amount,
+      amount: values.amount.trim() || null,
       provider: values.provider.trim() || null,
       note: values.note.trim() || null,
     };
@@ -293,8 +292,13 @@ function MeasureFormModal({
           </Form.Item>
         </Col>
         <Col xs={24} sm={12}>
-          <Form.Item label={t('measures.amount')} name="amount" initialValue={null}>
-            <InputNumber min={0} max={100_000_000} precision={2} style={{ width: '100%' }} />
+          <Form.Item
+            label={t('measures.amount')}
+            name="amount"
+            initialValue=""
+            rules={[{ pattern: MONEY_PATTERN, message: t('measures.amountFormat') }]}
+          >
+            <Input inputMode="decimal" />
           </Form.Item>
         </Col>
         <Col xs={24} sm={12}>
