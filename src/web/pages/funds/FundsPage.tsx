@@ -20,6 +20,7 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { clock } from '../../../shared/clock.js';
+import { MONEY_PATTERN } from '../../../shared/money.js';
 import { ALLOCATION_SOURCES, FUNDING_SOURCE_LABELS } from '../../../shared/project-codes.js';
 import { useSession } from '../../auth/SessionProvider.js';
 import {
@@ -34,7 +35,6 @@ import {
 import { errorMessage } from '../../util/formErrors.js';
 import { PageHeader } from '../PageHeader.js';
 
-const MONEY = /^\d{1,12}(\.\d{1,2})?$/;
 const behind = (gap: string) => gap.startsWith('-');
 
 /** The county ranking of a bulletin or progress view: spend rate against milestones, industry share. */
@@ -292,7 +292,7 @@ function AllocationsTab() {
           <Form.Item
             name="amount"
             label="金额（元）"
-            rules={[{ required: true }, { pattern: MONEY, message: '金额最多两位小数' }]}
+            rules={[{ required: true }, { pattern: MONEY_PATTERN, message: '金额最多两位小数' }]}
           >
             <Input inputMode="decimal" />
           </Form.Item>

@@ -1,4 +1,5 @@
 import { App, Button, Cascader, Form, Input, InputNumber, Modal, Select, Space } from 'antd';
+import { MONEY_PATTERN } from '../../../shared/money.js';
 import {
   FUNDING_SOURCE_LABELS,
   FUNDING_SOURCES,
@@ -9,8 +10,7 @@ import {
 import { type Project, useDeclareProject } from '../../data/projects.js';
 import { errorMessage } from '../../util/formErrors.js';
 
-const MONEY = /^\d{1,12}(\.\d{1,2})?$/;
-const moneyRule = { pattern: MONEY, message: '金额最多两位小数' };
+const moneyRule = { pattern: MONEY_PATTERN, message: '金额最多两位小数' };
 
 interface DeclareForm {
   name: string;

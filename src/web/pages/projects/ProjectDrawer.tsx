@@ -19,6 +19,7 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { clock } from '../../../shared/clock.js';
+import { MONEY_PATTERN } from '../../../shared/money.js';
 import {
   COUNTY_ASSESSMENT_CHECKS,
   NOTICE_CHANNELS,
@@ -36,7 +37,6 @@ import { type Project, useProject, useProjectStep } from '../../data/projects.js
 import { errorMessage } from '../../util/formErrors.js';
 
 const fmt = (d: Dayjs) => d.format('YYYY-MM-DD');
-const MONEY = /^\d{1,12}(\.\d{1,2})?$/;
 
 interface ActionForm {
   comment?: string;
@@ -233,7 +233,7 @@ function MoneyModal({
         <Form.Item
           name="amount"
           label="金额（元）"
-          rules={[{ required: true }, { pattern: MONEY, message: '金额最多两位小数' }]}
+          rules={[{ required: true }, { pattern: MONEY_PATTERN, message: '金额最多两位小数' }]}
         >
           <Input inputMode="decimal" />
         </Form.Item>
