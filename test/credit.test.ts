@@ -113,6 +113,14 @@ describe('a loan from application to settlement', () => {
     });
     expect(child.status).toBe(400);
     expect(child.body.message).toContain('18');
+    // A use outside the production list (consumption) is refused by name.
+    const consumption = await call('village_guanzhuang', 'POST', '/api/credit/loans', {
+      ...base,
+      purposeCode: '买房',
+      idNumber: PEOPLE.c.id,
+    });
+    expect(consumption.status).toBe(400);
+    expect(JSON.stringify(consumption.body)).toContain('贷款用途应为');
     const aboveLpr = await call('village_guanzhuang', 'POST', '/api/credit/loans', {
       ...base,
       idNumber: PEOPLE.d.id,

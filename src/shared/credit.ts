@@ -374,3 +374,14 @@ export function overdueRanges(
   });
   return ranges;
 }
+
+/** The uses a microcredit loan may fund (its industry code): production and business only, never consumption. */
+export const LOAN_PURPOSES = [
+  '种植',
+  '养殖',
+  '加工',
+  '商贸流通',
+  '乡村旅游',
+  '庭院经济',
+  '其他生产经营',
+] as const;

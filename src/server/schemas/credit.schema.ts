@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { DPD_BUCKETS, LOAN_ACTIONS, LOAN_STATUSES, RENEWAL_CAUSES } from '../../shared/credit.js';
+import {
+  DPD_BUCKETS,
+  LOAN_ACTIONS,
+  LOAN_PURPOSES,
+  LOAN_STATUSES,
+  RENEWAL_CAUSES,
+} from '../../shared/credit.js';
 import { ZBooleanQuery, ZPage } from './common.schema.js';
 
 const ZDate = z.iso.date();
@@ -137,7 +143,9 @@ export const ZLoanApplication = z.object({
   termMonths: z.number().int().min(1).max(36),
   ratePercent: ZPercent,
   lprPercent: ZPercent,
-  purposeCode: z.string().trim().min(1).max(20).describe('Industry code of the use (种植、养殖、加工…)'),
+  purposeCode: z
+    .enum(LOAN_PURPOSES, { error: `贷款用途应为：${LOAN_PURPOSES.join('、')}` })
+    .describe('Industry code of the use (种植、养殖、加工…): production and business only'),
   purpose: z.string().trim().max(200).nullable().optional(),
   appliedOn: ZDate.optional(),
   oldPolicy: z.boolean().optional(),

@@ -767,10 +767,6 @@ export const FIELD_RULES = {
     "lprPercent": {
       "pattern": "^\\d{1,2}(\\.\\d{1,4})?$"
     },
-    "purposeCode": {
-      "minLength": 1,
-      "maxLength": 20
-    },
     "purpose": {
       "maxLength": 200
     },

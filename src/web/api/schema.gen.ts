@@ -18717,8 +18717,11 @@ export interface paths {
                         termMonths: number;
                         ratePercent: string;
                         lprPercent: string;
-                        /** @description Industry code of the use (种植、养殖、加工…) */
-                        purposeCode: string;
+                        /**
+                         * @description Industry code of the use (种植、养殖、加工…): production and business only
+                         * @enum {string}
+                         */
+                        purposeCode: "种植" | "养殖" | "加工" | "商贸流通" | "乡村旅游" | "庭院经济" | "其他生产经营";
                         purpose?: string | null;
                         /** Format: date */
                         appliedOn?: string;

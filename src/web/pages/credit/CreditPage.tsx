@@ -19,7 +19,7 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { DPD_BUCKET_LABELS } from '../../../shared/credit.js';
+import { DPD_BUCKET_LABELS, LOAN_PURPOSES } from '../../../shared/credit.js';
 import { useSession } from '../../auth/SessionProvider.js';
 import {
   type BankFileResult,
@@ -40,8 +40,6 @@ import { errorMessage } from '../../util/formErrors.js';
 import { PageHeader } from '../PageHeader.js';
 import { LoanDrawer } from './LoanDrawer.js';
 import { LoanStatusTag } from './labels.js';
-
-const PURPOSES = ['种植', '养殖', '加工', '商贸流通', '乡村旅游', '庭院经济', '其他生产经营'];
 
 /**
  * 小额信贷: the loan ledger and the overdue list, the township and village risk indicators with the NPL breakers, the
@@ -196,7 +194,7 @@ function ApplyModal({ onClose, onApplied }: { onClose: () => void; onApplied: (i
         termMonths: Number(values.termMonths),
         ratePercent: String(values.ratePercent),
         lprPercent: String(values.lprPercent),
-        purposeCode: String(values.purposeCode),
+        purposeCode: values.purposeCode as (typeof LOAN_PURPOSES)[number],
         purpose: (values.purpose as string | undefined) || null,
       });
       onApplied(loan.id);
@@ -257,7 +255,10 @@ function ApplyModal({ onClose, onApplied }: { onClose: () => void; onApplied: (i
           label={t('credit.purpose')}
           rules={[{ required: true, message: t('credit.required') }]}
         >
-          <Select aria-label={t('credit.purpose')} options={PURPOSES.map((p) => ({ value: p, label: p }))} />
+          <Select
+            aria-label={t('credit.purpose')}
+            options={LOAN_PURPOSES.map((p) => ({ value: p, label: p }))}
+          />
         </Form.Item>
         <Form.Item name="purpose" label={t('credit.purposeDetail')}>
           <Input aria-label={t('credit.purposeDetail')} />
