@@ -289,6 +289,12 @@ export function createFundRepository(db: Kysely<DB>) {
             ${col((r) => r.voucher)}::text[])`.execute(db);
       }
       await sql`analyze payment_stage`.execute(db);
+      // Lock the lines the file pays (in id order, as a single payment does), so a payment recorded by hand
+      // meanwhile waits and the overpay check below sees its total.
+      await sql`select l.id from fund_line l
+          join fund_allocation a on a.id = l.allocation_id
+          join payment_stage s on s.project_id = l.project_id and s.doc_number = a.doc_number
+          order by l.id for update of l`.execute(db);
       const scopeSql = input.scope.includes('')
         ? sql`true`
         : sql.join(
