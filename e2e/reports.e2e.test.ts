@@ -76,6 +76,21 @@ describe('reports', () => {
     });
   });
 
+  test('county_wancheng drafts its own quarterly bulletin and may edit and issue it', async () => {
+    await withPage(browser, 'reports-county-bulletin', async (page) => {
+      await login(page, 'county_wancheng');
+      await openMenu(page, '报表', '季度通报');
+      await page.getByTestId('bulletins-table').waitFor();
+      await page.getByRole('button', { name: /起草通报/ }).click();
+      await page
+        .getByRole('dialog')
+        .getByRole('button', { name: /起草通报/ })
+        .click();
+      await expect.poll(() => page.getByText('已起草通报').isVisible()).toBe(true);
+      await expect.poll(() => page.getByRole('button', { name: /印\s*发/ }).count()).toBeGreaterThan(0);
+    });
+  });
+
   test('city_admin reads the monthly summary with its total row and the quarterly ranking of counties', async () => {
     await withPage(browser, 'reports-monthly-ranking', async (page) => {
       await login(page, 'city_admin');

@@ -53,7 +53,7 @@ function DownloadButton({ bulletin }: { bulletin: Bulletin }) {
   );
 }
 
-/** One bulletin: a draft's title and section texts are editable (city); the ranking table is shown as is. */
+/** One bulletin: a draft's title and section texts are editable by its own region (the city or a county); the ranking table is shown as is. */
 /**
  * The editor is keyed by the bulletin's version: a save (or another person's, after a conflict) brings a new
  * version into the list and the editor starts again from it.
@@ -68,12 +68,14 @@ function BulletinEditor({
   onClose: () => void;
 }) {
   const { t } = useI18n();
-  const { can } = useSession();
+  const { can, me } = useSession();
   const { message } = App.useApp();
   const errorText = useErrorText();
   const update = useUpdateBulletin();
   const issueBulletin = useIssueBulletin();
-  const editable = bulletin.status === 'draft' && can('report.manage');
+  // The city and each county draft their own bulletins (bulletin.write); the server takes edits of its own only.
+  const editable =
+    bulletin.status === 'draft' && can('bulletin.write') && bulletin.regionCode === me?.regionCode;
   const [title, setTitle] = useState(bulletin.title);
   const [sections, setSections] = useState<BulletinSection[]>(bulletin.sections);
   const busy = update.isPending || issueBulletin.isPending;
@@ -261,7 +263,7 @@ export function BulletinsPage() {
       <PageHeader
         title={t('bulletin.title')}
         extra={
-          can('report.manage') ? (
+          can('bulletin.write') ? (
             <Button
               type="primary"
               icon={<PlusOutlined />}
