@@ -17,6 +17,13 @@ export const CHROMIUM_ARGS = [
 export const DEMO_PASSWORD = 'shoudi-demo';
 
 const resultsDir = fileURLToPath(new URL('../test-results/', import.meta.url));
+const screenshotsDir = path.join(resultsDir, 'screenshots');
+
+/** Saves a full-page screenshot to test-results/screenshots/<name>.png, to be looked at. */
+export async function saveScreenshot(page: Page, name: string): Promise<void> {
+  await mkdir(screenshotsDir, { recursive: true });
+  await page.screenshot({ path: path.join(screenshotsDir, `${name}.png`), fullPage: true });
+}
 
 export function baseUrl(): string {
   return inject('baseUrl');

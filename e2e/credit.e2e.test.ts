@@ -1,15 +1,11 @@
-import { mkdir } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { baseUrl, DEMO_PASSWORD, launchBrowser, login, logout, withPage } from './browser.js';
+import { baseUrl, DEMO_PASSWORD, launchBrowser, login, logout, saveScreenshot, withPage } from './browser.js';
 
 let browser: Browser;
-const shots = fileURLToPath(new URL('../test-results/screenshots/', import.meta.url));
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  await mkdir(shots, { recursive: true });
 });
 afterAll(async () => {
   await browser?.close();
@@ -112,7 +108,7 @@ describe('microcredit', () => {
       await page.getByRole('button', { name: '导入' }).click();
       await expect.poll(async () => (await result.textContent()) ?? '').toContain('新增还款 1 笔');
       await page.waitForLoadState('networkidle');
-      await page.screenshot({ path: `${shots}credit-bank-files.png`, fullPage: true });
+      await saveScreenshot(page, 'credit-bank-files');
       await logout(page);
 
       await login(page, 'town_guanzhuang');
@@ -126,11 +122,11 @@ describe('microcredit', () => {
       const detail = page.getByTestId('loan-detail');
       await expect.poll(async () => (await detail.textContent()) ?? '').toContain('29000.00');
       await page.waitForLoadState('networkidle');
-      await page.screenshot({ path: `${shots}credit-overdue.png`, fullPage: true });
+      await saveScreenshot(page, 'credit-overdue');
       await page.keyboard.press('Escape');
       await page.getByRole('tab', { name: '风险指标' }).click();
       await page.waitForLoadState('networkidle');
-      await page.screenshot({ path: `${shots}credit-indicators.png`, fullPage: true });
+      await saveScreenshot(page, 'credit-indicators');
     });
   });
 });

@@ -1,15 +1,11 @@
-import { mkdir } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { baseUrl, DEMO_PASSWORD, launchBrowser, login, logout, withPage } from './browser.js';
+import { baseUrl, DEMO_PASSWORD, launchBrowser, login, logout, saveScreenshot, withPage } from './browser.js';
 
 let browser: Browser;
-const shots = fileURLToPath(new URL('../test-results/screenshots/', import.meta.url));
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  await mkdir(shots, { recursive: true });
 });
 afterAll(async () => {
   await browser?.close();
@@ -69,7 +65,7 @@ describe('department data to village verification and back', () => {
         .poll(async () => (await page.getByTestId('feeds-table').textContent()) ?? '')
         .toContain('低保11月.csv');
       await page.waitForLoadState('networkidle');
-      await page.screenshot({ path: `${shots}feeds.png`, fullPage: true });
+      await saveScreenshot(page, 'feeds');
       await logout(page);
 
       await login(page, 'village_guanzhuang');
@@ -82,7 +78,7 @@ describe('department data to village verification and back', () => {
       await expect.poll(() => row.count()).toBe(1);
       expect(await row.textContent()).toContain('新纳入低保/特困');
       await page.waitForLoadState('networkidle');
-      await page.screenshot({ path: `${shots}alerts.png`, fullPage: true });
+      await saveScreenshot(page, 'alerts');
       await row.getByText('核实', { exact: true }).click();
       const dialog = page.getByRole('dialog');
       await dialog.getByLabel('核实无风险').check();
@@ -104,7 +100,7 @@ describe('department data to village verification and back', () => {
       const qr = page.getByTestId('poster').locator('img');
       await expect.poll(() => qr.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(300);
       await page.waitForLoadState('networkidle');
-      await page.screenshot({ path: `${shots}poster.png`, fullPage: true });
+      await saveScreenshot(page, 'poster');
       await logout(page);
 
       await login(page, 'dept_minzheng');
@@ -124,7 +120,7 @@ describe('department data to village verification and back', () => {
       expect(text).toContain('未匹配（不在农户档案）');
       expect(text).not.toContain(idNumber);
       await page.waitForLoadState('networkidle');
-      await page.screenshot({ path: `${shots}feedback.png`, fullPage: true });
+      await saveScreenshot(page, 'feedback');
     });
   });
 
@@ -143,7 +139,7 @@ describe('department data to village verification and back', () => {
         await page.getByLabel('手机号').first().fill('13912345678');
         await page.getByLabel('遇到的困难').fill('老伴住院，家里没有收入');
         await page.waitForLoadState('networkidle');
-        await page.screenshot({ path: `${shots}declare-phone.png`, fullPage: true });
+        await saveScreenshot(page, 'declare-phone');
         await page.getByRole('button', { name: '提交申报' }).click();
         const reference = page.getByTestId('declare-reference');
         await expect.poll(() => reference.isVisible()).toBe(true);

@@ -1,16 +1,12 @@
-import { mkdir } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { checkCharacter } from '../src/shared/id-number.js';
-import { launchBrowser, login, withPage } from './browser.js';
+import { launchBrowser, login, saveScreenshot, withPage } from './browser.js';
 
-const shots = fileURLToPath(new URL('../test-results/screenshots/', import.meta.url));
 let browser: Browser;
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  await mkdir(shots, { recursive: true });
 });
 
 afterAll(async () => {
@@ -66,7 +62,7 @@ describe('household import check and history', () => {
         const preview = page.getByTestId('household-import-preview');
         await expect.poll(async () => (await preview.textContent()) ?? '').toContain('周预检');
         expect(await preview.textContent()).toContain('宛城区官庄镇东岗村');
-        await page.screenshot({ path: `${shots}household-import-check.png`, fullPage: true });
+        await saveScreenshot(page, 'household-import-check');
 
         // Nothing was written: searching the head finds no household.
         const found = await page.request.get(`/api/households?headName=${encodeURIComponent('周预检')}`);
@@ -89,7 +85,7 @@ describe('household import check and history', () => {
               .count(),
           )
           .toBe(1);
-        await page.screenshot({ path: `${shots}household-imports.png`, fullPage: true });
+        await saveScreenshot(page, 'household-imports');
       },
       { width: 1440, height: 900 },
     );

@@ -25,6 +25,18 @@ async function openMenu(page: Page, group: string, item: string): Promise<void> 
   await link.click();
 }
 
+/** Opens 季度通报 and drafts this quarter's bulletin of the user's own region. */
+async function draftBulletin(page: Page): Promise<void> {
+  await openMenu(page, '报表', '季度通报');
+  await page.getByTestId('bulletins-table').waitFor();
+  await page.getByRole('button', { name: /起草通报/ }).click();
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: /起草通报/ })
+    .click();
+  await expect.poll(() => page.getByText('已起草通报').isVisible()).toBe(true);
+}
+
 describe('reports', () => {
   test('the workbench shows the dashboard figures to a report reader', async () => {
     await withPage(browser, 'reports-dashboard', async (page) => {
@@ -60,14 +72,7 @@ describe('reports', () => {
   test('city_admin drafts a quarterly bulletin and downloads it as Word', async () => {
     await withPage(browser, 'reports-bulletin', async (page) => {
       await login(page, 'city_admin');
-      await openMenu(page, '报表', '季度通报');
-      await page.getByTestId('bulletins-table').waitFor();
-      await page.getByRole('button', { name: /起草通报/ }).click();
-      await page
-        .getByRole('dialog')
-        .getByRole('button', { name: /起草通报/ })
-        .click();
-      await expect.poll(() => page.getByText('已起草通报').isVisible()).toBe(true);
+      await draftBulletin(page);
       const [download] = await Promise.all([
         page.waitForEvent('download'),
         page.getByTestId('bulletin-docx').click(),
@@ -79,14 +84,7 @@ describe('reports', () => {
   test('county_wancheng drafts its own quarterly bulletin and may edit and issue it', async () => {
     await withPage(browser, 'reports-county-bulletin', async (page) => {
       await login(page, 'county_wancheng');
-      await openMenu(page, '报表', '季度通报');
-      await page.getByTestId('bulletins-table').waitFor();
-      await page.getByRole('button', { name: /起草通报/ }).click();
-      await page
-        .getByRole('dialog')
-        .getByRole('button', { name: /起草通报/ })
-        .click();
-      await expect.poll(() => page.getByText('已起草通报').isVisible()).toBe(true);
+      await draftBulletin(page);
       await expect.poll(() => page.getByRole('button', { name: /印\s*发/ }).count()).toBeGreaterThan(0);
     });
   });

@@ -385,3 +385,4 @@ export const LOAN_PURPOSES = [
   '庭院经济',
   '其他生产经营',
 ] as const;
+export type LoanPurpose = (typeof LOAN_PURPOSES)[number];

@@ -19,7 +19,7 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { DPD_BUCKET_LABELS, LOAN_PURPOSES } from '../../../shared/credit.js';
+import { DPD_BUCKET_LABELS, LOAN_PURPOSES, type LoanPurpose } from '../../../shared/credit.js';
 import { useSession } from '../../auth/SessionProvider.js';
 import {
   type BankFileResult,
@@ -194,7 +194,7 @@ function ApplyModal({ onClose, onApplied }: { onClose: () => void; onApplied: (i
         termMonths: Number(values.termMonths),
         ratePercent: String(values.ratePercent),
         lprPercent: String(values.lprPercent),
-        purposeCode: values.purposeCode as (typeof LOAN_PURPOSES)[number],
+        purposeCode: values.purposeCode as LoanPurpose,
         purpose: (values.purpose as string | undefined) || null,
       });
       onApplied(loan.id);

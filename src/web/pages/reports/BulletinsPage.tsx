@@ -53,8 +53,9 @@ function DownloadButton({ bulletin }: { bulletin: Bulletin }) {
   );
 }
 
-/** One bulletin: a draft's title and section texts are editable by its own region (the city or a county); the ranking table is shown as is. */
 /**
+ * One bulletin: a draft's title and section texts are editable by its own region (the city or a county, who
+ * hold bulletin.write; the server takes edits of its own drafts only); the ranking table is shown as is.
  * The editor is keyed by the bulletin's version: a save (or another person's, after a conflict) brings a new
  * version into the list and the editor starts again from it.
  */
@@ -73,7 +74,6 @@ function BulletinEditor({
   const errorText = useErrorText();
   const update = useUpdateBulletin();
   const issueBulletin = useIssueBulletin();
-  // The city and each county draft their own bulletins (bulletin.write); the server takes edits of its own only.
   const editable =
     bulletin.status === 'draft' && can('bulletin.write') && bulletin.regionCode === me?.regionCode;
   const [title, setTitle] = useState(bulletin.title);
