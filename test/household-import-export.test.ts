@@ -314,6 +314,38 @@ describe('household export', () => {
     expect(empty.statusCode).toBe(200);
     expect(empty.body.trim().split('\r\n')).toHaveLength(1); // 卧龙区 has no households here: header only
   });
+
+  it('exports the search the list shows: one ID number, a head name, a flag', async () => {
+    const exportCsv = async (search: string) => {
+      const response = await t.app.inject({
+        url: `/api/households/export?format=csv&${search}`,
+        headers: { cookie: county },
+      });
+      expect(response.statusCode).toBe(200);
+      return response.body
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\r\n')
+        .slice(1);
+    };
+    const all = await exportCsv('');
+    expect(all).toHaveLength(4);
+    // 张大山's household: him and 李秀英, and nobody else in the county.
+    const byId = await exportCsv(`idNumber=${id('41130219700101001')}`);
+    expect(byId.map((line) => line.split(',')[6])).toEqual(['张大山', '李秀英']);
+    const byName = await exportCsv(`headName=${encodeURIComponent('孙')}`);
+    expect(byName.map((line) => line.split(',')[6])).toEqual(['孙六']);
+    // Housing graded C, D or none: of H001 (B), H004 (D) and X1 (A), only 钱五's H004.
+    const housing = await exportCsv('flag=housing');
+    expect(housing.map((line) => line.split(',')[6])).toEqual(['钱五']);
+    expect(await exportCsv('idNumber=not-an-id')).toEqual([]);
+    const audit = await t.app.inject({
+      url: '/api/audit?action=household.export',
+      headers: { cookie: county },
+    });
+    expect(audit.json().items[0].newValues).toMatchObject({ byIdNumber: true });
+    expect(JSON.stringify(audit.json().items[0].newValues)).not.toContain('41130219700101001');
+  });
 });
 
 describe("the national system's member export (forms.md §2, 47 columns)", () => {

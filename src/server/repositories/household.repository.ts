@@ -1,5 +1,12 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
-import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely';
+import {
+  type Expression,
+  type ExpressionBuilder,
+  type Kysely,
+  type SelectQueryBuilder,
+  type SqlBool,
+  sql,
+} from 'kysely';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import { clock } from '../../shared/clock.js';
 import type { HouseholdType, IncomeCategory } from '../../shared/household-codes.js';
@@ -13,13 +20,20 @@ export interface HouseholdAccess {
   helperUserId: number | null;
 }
 
-export interface HouseholdSearch {
-  access: HouseholdAccess;
+export type HouseholdFlag = 'open_lead' | 'housing' | 'water' | 'medical_spending';
+
+/** The registry's search filters: the household list and its export read the same households. */
+export interface HouseholdFilter {
   regionPrefixes?: readonly string[] | undefined;
   type?: HouseholdType | undefined;
   headName?: string | undefined;
+  /** The households of one ID number (found by its hash); empty matches none. */
   householdIds?: readonly number[] | undefined;
-  flag?: 'open_lead' | 'housing' | 'water' | 'medical_spending' | undefined;
+  flag?: HouseholdFlag | undefined;
+}
+
+export interface HouseholdSearch extends HouseholdFilter {
+  access: HouseholdAccess;
   limit: number;
   offset: number;
 }
@@ -56,6 +70,60 @@ export function accessFilter(
   return inScope(eb, eb.ref('household.region_code'), access.scope);
 }
 
+/** `selectFrom('household')` before anything is selected. */
+type HouseholdQuery = SelectQueryBuilder<DB, 'household', object>;
+
+/** Applies the registry's search filters; `scope` narrows a name search to the counties it lies in. */
+export function filterHouseholds(
+  from: HouseholdQuery,
+  f: HouseholdFilter,
+  scope: readonly string[],
+): HouseholdQuery {
+  let query = from;
+  if (f.regionPrefixes) {
+    const prefixes = f.regionPrefixes;
+    query = query.where((eb) => inScope(eb, eb.ref('household.region_code'), prefixes));
+  }
+  if (f.type) {
+    query = query.where('household.household_type', '=', f.type);
+  }
+  if (f.headName) {
+    query = query.where('household.head_name', 'like', `${escapeLike(f.headName)}%`);
+    // Within one county, the (county_code, head_name) index finds the names directly.
+    const counties = countiesOf(f.regionPrefixes ?? scope);
+    if (counties) {
+      query = query.where('household.county_code', 'in', counties);
+    }
+  }
+  if (f.householdIds) {
+    query = query.where('household.id', 'in', f.householdIds.length > 0 ? f.householdIds : [-1]);
+  }
+  if (f.flag === 'open_lead') {
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('lead')
+          .whereRef('lead.household_id', '=', 'household.id')
+          .where('lead.status', '=', 'open'),
+      ),
+    );
+  } else if (f.flag === 'housing') {
+    query = query.where('household.housing_grade', 'in', ['C', 'D', 'none']);
+  } else if (f.flag === 'water') {
+    query = query.where((eb) =>
+      eb.or([
+        eb('household.water_quantity_ok', '=', false),
+        eb('household.water_quality_ok', '=', false),
+        eb('household.water_convenience_ok', '=', false),
+        eb('household.water_reliability_ok', '=', false),
+      ]),
+    );
+  } else if (f.flag === 'medical_spending') {
+    query = query.where('household.medical_out_of_pocket', '>', '20000');
+  }
+  return query;
+}
+
 export function createHouseholdRepository(db: Kysely<DB>) {
   const detailQuery = () =>
     db
@@ -68,48 +136,11 @@ export function createHouseholdRepository(db: Kysely<DB>) {
 
   return {
     async search(f: HouseholdSearch) {
-      let query = db.selectFrom('household').where((eb) => accessFilter(eb, f.access));
-      if (f.regionPrefixes) {
-        const prefixes = f.regionPrefixes;
-        query = query.where((eb) => inScope(eb, eb.ref('household.region_code'), prefixes));
-      }
-      if (f.type) {
-        query = query.where('household.household_type', '=', f.type);
-      }
-      if (f.headName) {
-        query = query.where('household.head_name', 'like', `${escapeLike(f.headName)}%`);
-        // Within one county, the (county_code, head_name) index finds the names directly.
-        const counties = countiesOf(f.regionPrefixes ?? f.access.scope);
-        if (counties) {
-          query = query.where('household.county_code', 'in', counties);
-        }
-      }
-      if (f.householdIds) {
-        query = query.where('household.id', 'in', f.householdIds.length > 0 ? f.householdIds : [-1]);
-      }
-      if (f.flag === 'open_lead') {
-        query = query.where((eb) =>
-          eb.exists(
-            eb
-              .selectFrom('lead')
-              .whereRef('lead.household_id', '=', 'household.id')
-              .where('lead.status', '=', 'open'),
-          ),
-        );
-      } else if (f.flag === 'housing') {
-        query = query.where('household.housing_grade', 'in', ['C', 'D', 'none']);
-      } else if (f.flag === 'water') {
-        query = query.where((eb) =>
-          eb.or([
-            eb('household.water_quantity_ok', '=', false),
-            eb('household.water_quality_ok', '=', false),
-            eb('household.water_convenience_ok', '=', false),
-            eb('household.water_reliability_ok', '=', false),
-          ]),
-        );
-      } else if (f.flag === 'medical_spending') {
-        query = query.where('household.medical_out_of_pocket', '>', '20000');
-      }
+      const query = filterHouseholds(
+        db.selectFrom('household').where((eb) => accessFilter(eb, f.access)),
+        f,
+        f.access.scope,
+      );
       // The page is cut first, then the 20 rows get their village and town names and lead flag:
       // joining names before the sort would join every match.
       const sortKey = f.headName ? 'head_name' : 'region_code';

@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import type { HouseholdType } from '../../shared/household-codes.js';
 import type { ImportStatus } from '../../shared/imports.js';
 import type { DB } from '../db/schema.js';
+import { filterHouseholds, type HouseholdFilter } from './household.repository.js';
 import { inScope } from './scope-filter.js';
 
 export interface NewHouseholdRow {
@@ -210,27 +211,15 @@ export function createImportRepository(db: Kysely<DB>) {
     },
 
     /** Export rows: one per person, households in id order after `afterId`, a page of households at a time. */
-    exportPage(
-      filter: {
-        scope: readonly string[];
-        regionPrefixes?: readonly string[] | undefined;
-        type?: HouseholdType | undefined;
-      },
-      afterId: number,
-      limit: number,
-    ) {
-      let households = db
-        .selectFrom('household')
-        .select('id')
-        .where('id', '>', afterId)
-        .where((eb) => inScope(eb, eb.ref('household.region_code'), filter.scope));
-      if (filter.regionPrefixes) {
-        const prefixes = filter.regionPrefixes;
-        households = households.where((eb) => inScope(eb, eb.ref('household.region_code'), prefixes));
-      }
-      if (filter.type) {
-        households = households.where('household_type', '=', filter.type);
-      }
+    exportPage(filter: HouseholdFilter & { scope: readonly string[] }, afterId: number, limit: number) {
+      const households = filterHouseholds(
+        db
+          .selectFrom('household')
+          .where('id', '>', afterId)
+          .where((eb) => inScope(eb, eb.ref('household.region_code'), filter.scope)),
+        filter,
+        filter.scope,
+      ).select('household.id');
       const page = households.orderBy('id').limit(limit);
       return db
         .selectFrom('person as p')

@@ -324,10 +324,9 @@ export const ZImportJobList = z.object({
   total: z.number().int(),
 });
 
-export const ZExportQuery = z.object({
+/** The household list's search (without paging): an export holds what the list shows. */
+export const ZExportQuery = ZHouseholdSearch.omit({ page: true, pageSize: true }).extend({
   format: z.enum(['xlsx', 'csv']).default('xlsx'),
-  regionCode: text(12).optional(),
-  type: z.enum(HOUSEHOLD_TYPES).optional(),
   unmasked: z
     .enum(['true', 'false'])
     .default('false')

@@ -1,21 +1,20 @@
 import { PassThrough, type Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { clock } from '../../shared/clock.js';
-import { HOUSEHOLD_TYPE_LABELS, type HouseholdType } from '../../shared/household-codes.js';
+import { HOUSEHOLD_TYPE_LABELS } from '../../shared/household-codes.js';
 import { hasPermission } from '../../shared/permissions.js';
 import { CSV_CONTENT_TYPE, csvStream, neutraliseFormula } from '../adapters/csv.js';
 import type { Secrets } from '../adapters/secrets.js';
 import { LAYOUT } from '../domain/household-layout.js';
-import { forbidden, notFound } from '../errors.js';
+import { forbidden } from '../errors.js';
+import type { HouseholdFilter } from '../repositories/household.repository.js';
 import type { Repositories } from '../repositories/index.js';
 import type { Actor } from './actor.js';
 import { recordAudit } from './audit.js';
-import { isRegionInScope, scopeForRegion } from './region-scope.js';
+import { type HouseholdFilterInput, resolveHouseholdFilter } from './household-filter.js';
 
-export interface ExportInput {
+export interface ExportInput extends HouseholdFilterInput {
   format: 'xlsx' | 'csv';
-  regionCode?: string | undefined;
-  type?: HouseholdType | undefined;
   /** Full ID numbers and phones: only for roles that may see them, and audited. */
   unmasked?: boolean | undefined;
 }
@@ -30,14 +29,10 @@ const yes = (v: boolean | null) => (v === null ? '' : v ? '是' : '否');
 export function createHouseholdExportService(deps: { repos: Repositories; secrets: Secrets }) {
   const { repos, secrets } = deps;
 
-  async function* rows(actor: Actor, input: ExportInput, regionPrefixes: string[] | undefined) {
+  async function* rows(actor: Actor, input: ExportInput, filter: HouseholdFilter) {
     let afterId = 0;
     for (;;) {
-      const page = await repos.imports.exportPage(
-        { scope: actor.scope, regionPrefixes, type: input.type },
-        afterId,
-        PAGE,
-      );
+      const page = await repos.imports.exportPage({ ...filter, scope: actor.scope }, afterId, PAGE);
       if (page.length === 0) {
         return;
       }
@@ -115,17 +110,8 @@ export function createHouseholdExportService(deps: { repos: Repositories; secret
       if (input.unmasked && !hasPermission(actor.role, 'household.reveal')) {
         throw forbidden('无权导出完整证件号');
       }
-      let regionPrefixes: string[] | undefined;
-      let regionCode = actor.regionCode;
-      if (input.regionCode) {
-        const region = await repos.regions.findByCode(input.regionCode);
-        if (!region || !isRegionInScope(region, actor.scope)) {
-          throw notFound('区划');
-        }
-        const zoneTowns = region.level === 'zone' ? await repos.regions.listZoneTownCodes(region.code) : [];
-        regionPrefixes = scopeForRegion(region, zoneTowns);
-        regionCode = region.code;
-      }
+      const filter = await resolveHouseholdFilter(repos, secrets, actor, input);
+      const regionCode = filter.regionCode ?? actor.regionCode;
       await recordAudit(repos, actor, {
         action: 'household.export',
         entityType: 'household',
@@ -134,11 +120,15 @@ export function createHouseholdExportService(deps: { repos: Repositories; secret
           format: input.format,
           regionCode: input.regionCode ?? null,
           type: input.type ?? null,
+          // The search that was exported; an ID number is recorded as "given", never as its text.
+          headName: input.headName ?? null,
+          byIdNumber: Boolean(input.idNumber),
+          flag: input.flag ?? null,
           unmasked: Boolean(input.unmasked),
         },
       });
       const stamp = clock().today();
-      const source = rows(actor, input, regionPrefixes);
+      const source = rows(actor, input, filter);
       if (input.format === 'csv') {
         return {
           filename: `农户档案-${stamp}.csv`,

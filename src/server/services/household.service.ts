@@ -8,7 +8,6 @@ import {
 import { countyCodeOf } from '../../shared/region-code.js';
 import type { Secrets } from '../adapters/secrets.js';
 import { judgeGuarantees } from '../domain/guarantees.js';
-import { normaliseIdInput } from '../domain/id-input.js';
 import { incomeWindow, summariseIncome } from '../domain/income.js';
 import { screenHousehold } from '../domain/screening-rules.js';
 import { conflict, forbidden, notFound, validation } from '../errors.js';
@@ -30,17 +29,13 @@ import {
   type PersonFields,
   personColumns,
 } from './household-columns.js';
+import { type HouseholdFilterInput, resolveHouseholdFilter } from './household-filter.js';
 import { presentHousehold, presentPerson } from './household-presenter.js';
-import { isRegionInScope, scopeForRegion } from './region-scope.js';
+import { isRegionInScope } from './region-scope.js';
 import type { ScreeningService } from './screening.service.js';
 import type { RunInTransaction } from './transaction.js';
 
-export interface HouseholdSearchInput {
-  regionCode?: string | undefined;
-  type?: HouseholdType | undefined;
-  headName?: string | undefined;
-  idNumber?: string | undefined;
-  flag?: 'open_lead' | 'housing' | 'water' | 'medical_spending' | undefined;
+export interface HouseholdSearchInput extends HouseholdFilterInput {
   page: number;
   pageSize: number;
 }
@@ -183,29 +178,10 @@ export function createHouseholdService(deps: {
     findAccessible,
 
     async search(actor: Actor, input: HouseholdSearchInput) {
-      let regionPrefixes: string[] | undefined;
-      if (input.regionCode) {
-        const region = await repos.regions.findByCode(input.regionCode);
-        if (!region || !isRegionInScope(region, actor.scope)) {
-          throw notFound('区划');
-        }
-        const zoneTowns = region.level === 'zone' ? await repos.regions.listZoneTownCodes(region.code) : [];
-        regionPrefixes = scopeForRegion(region, zoneTowns);
-      }
-      let householdIds: number[] | undefined;
-      if (input.idNumber) {
-        const parsed = normaliseIdInput(input.idNumber);
-        householdIds = parsed.ok
-          ? await repos.households.findHouseholdIdsByPersonHash(secrets.hash(parsed.id))
-          : [];
-      }
+      const filter = await resolveHouseholdFilter(repos, secrets, actor, input);
       const result = await repos.households.search({
+        ...filter,
         access: accessOf(actor),
-        regionPrefixes,
-        type: input.type,
-        headName: input.headName,
-        householdIds,
-        flag: input.flag,
         limit: input.pageSize,
         offset: (input.page - 1) * input.pageSize,
       });

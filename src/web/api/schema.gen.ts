@@ -2778,9 +2778,12 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    format?: "xlsx" | "csv";
                     regionCode?: string;
                     type?: "exited_poverty" | "monitored" | "ordinary" | "low_income";
+                    headName?: string;
+                    idNumber?: string;
+                    flag?: "open_lead" | "housing" | "water" | "medical_spending";
+                    format?: "xlsx" | "csv";
                     unmasked?: "true" | "false";
                 };
                 header?: never;

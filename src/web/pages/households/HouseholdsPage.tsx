@@ -47,6 +47,8 @@ export function HouseholdsPage() {
     idNumber: filters.idNumber,
     flag: FLAGS.find((flag) => flag === filters.flag),
   };
+  // The export holds what the list shows: the same search, without the page.
+  const { page: _page, pageSize: _pageSize, ...listSearch } = query;
   const [headName, setHeadName] = useState(query.headName ?? '');
   const [idNumber, setIdNumber] = useState(query.idNumber ?? '');
   const [creating, setCreating] = useState(false);
@@ -131,7 +133,7 @@ export function HouseholdsPage() {
             {can('household.export') ? (
               <Button
                 icon={<DownloadOutlined />}
-                href={householdExportUrl({ format: 'xlsx', regionCode: query.regionCode, type: query.type })}
+                href={householdExportUrl({ ...listSearch, format: 'xlsx' })}
                 data-testid="household-export"
               >
                 {t('hhImport.export')}
