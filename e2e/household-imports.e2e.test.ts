@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { checkCharacter } from '../src/shared/id-number.js';
@@ -29,9 +30,9 @@ describe('household import check and history', () => {
         const filename = `预检-${tag}.csv`;
         const csv = [
           HEADER,
-          `宛城区,官庄镇,东岗村,411302102201,E2E${tag},一般农户,周预检,${id(`41130219820505${seq}`)},户主,,,A`,
-          `宛城区,官庄镇,东岗村,411302102201,E2E${tag},一般农户,周小检,${id(`41130220120505${seq}`)},之子,,,`,
-          `宛城区,官庄镇,东岗村,411302102201,E2F${tag},一般农户,坏行,12345,户主,,,A`,
+          `宛城区,官庄镇,张茨园村,411302102201,E2E${tag},一般农户,周预检,${id(`41130219820505${seq}`)},户主,,,A`,
+          `宛城区,官庄镇,张茨园村,411302102201,E2E${tag},一般农户,周小检,${id(`41130220120505${seq}`)},之子,,,`,
+          `宛城区,官庄镇,张茨园村,411302102201,E2F${tag},一般农户,坏行,12345,户主,,,A`,
         ].join('\n');
 
         await login(page, 'county_wancheng');
@@ -61,7 +62,7 @@ describe('household import check and history', () => {
         await expect.poll(async () => (await result.textContent()) ?? '').toContain('可导入 1 户 2 人');
         const preview = page.getByTestId('household-import-preview');
         await expect.poll(async () => (await preview.textContent()) ?? '').toContain('周预检');
-        expect(await preview.textContent()).toContain('宛城区官庄镇东岗村');
+        expect(await preview.textContent()).toContain('宛城区官庄镇张茨园村');
         await saveScreenshot(page, 'household-import-check');
 
         // Nothing was written: searching the head finds no household.
@@ -86,6 +87,68 @@ describe('household import check and history', () => {
           )
           .toBe(1);
         await saveScreenshot(page, 'household-imports');
+      },
+      { width: 1440, height: 900 },
+    );
+  });
+
+  test('county_wancheng imports a file for real (上传并导入), finds the household, and exports just that search', async () => {
+    await withPage(
+      browser,
+      'household-import-export',
+      async (page) => {
+        const tag = `${Date.now().toString(36)}i`;
+        const seq = String((Date.now() + 500) % 1000).padStart(3, '0');
+        const head = `吴导${tag.slice(-3)}`;
+        const csv = [
+          HEADER,
+          `宛城区,官庄镇,张茨园村,411302102201,E2E${tag},一般农户,${head},${id(`41130219830606${seq}`)},户主,,,B`,
+          `宛城区,官庄镇,张茨园村,411302102201,E2E${tag},一般农户,吴小导,${id(`41130220130606${seq}`)},之女,,,`,
+        ].join('\n');
+
+        await login(page, 'county_wancheng');
+        await page.goto('/households');
+        await page.getByRole('button', { name: /^(upload )?导\s*入$/ }).click();
+        const dialog = page.getByTestId('household-import');
+        await dialog.locator('input[type=file]').setInputFiles({
+          name: `导入-${tag}.csv`,
+          mimeType: 'text/csv',
+          buffer: Buffer.from(`\uFEFF${csv}`),
+        });
+        await dialog.getByRole('button', { name: '上传并导入' }).click();
+        const result = page.getByTestId('household-import-result');
+        await expect.poll(async () => (await result.textContent()) ?? '').toContain('已导入 1 户 2 人');
+        await saveScreenshot(page, 'household-import-done');
+        await dialog.getByRole('button', { name: '关闭' }).click();
+
+        // The list finds the new household by its head's name.
+        const nameBox = page.getByRole('textbox', { name: '户主姓名' });
+        await nameBox.fill(head);
+        await nameBox.press('Enter');
+        await page.waitForURL(/headName=/);
+        // :visible, as the closed dialog keeps its preview table in the page.
+        const rows = page.locator('tbody tr.ant-table-row:visible');
+        await expect.poll(() => rows.count()).toBe(1);
+        expect(await rows.first().textContent()).toContain(head);
+
+        // 导出结果 downloads that search only: the two members of the one household, IDs masked.
+        const [download] = await Promise.all([
+          page.waitForEvent('download'),
+          page.getByTestId('household-export').click(),
+        ]);
+        expect(download.suggestedFilename()).toMatch(/^农户档案-\d{4}-\d{2}-\d{2}\.xlsx$/);
+        const workbook = new ExcelJS.Workbook();
+        await workbook.xlsx.readFile(await download.path());
+        const sheet = workbook.worksheets[0];
+        const names: string[] = [];
+        sheet?.eachRow((row, n) => {
+          if (n > 1) {
+            names.push(String(row.getCell(7).value));
+            expect(String(row.getCell(10).value)).toContain('*');
+          }
+        });
+        expect(names).toEqual([head, '吴小导']);
+        await saveScreenshot(page, 'household-export-search');
       },
       { width: 1440, height: 900 },
     );

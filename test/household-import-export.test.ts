@@ -131,6 +131,20 @@ describe('household import', () => {
     expect(audit.json().total).toBe(2);
   });
 
+  it('imports by the division code, saying so when the file names another village, and previews the stored name', async () => {
+    const file = [
+      HEADER,
+      `宛城区,官庄镇,西湾村,411302102201,M001,一般农户,冯码,${id('41130219910909009')},户主,,,A`,
+    ].join('\n');
+    const result = (await upload(county, Buffer.from(file), '村名不符.csv', false, true)).json();
+    expect(result).toMatchObject({ status: 'checked', households: 1, problems: [] });
+    expect(result.notes).toEqual([
+      { row: 2, reason: expect.stringContaining('按行政区划代码 411302102201 导入到“官庄镇东岗村”') },
+    ]);
+    expect(result.notes[0].reason).toContain('“西湾村”与代码不符');
+    expect(result.preview[0]).toMatchObject({ headName: '冯码', village: '宛城区官庄镇东岗村' });
+  });
+
   it('refuses people already registered, and villages outside the region', async () => {
     const again = [
       HEADER,

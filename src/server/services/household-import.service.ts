@@ -36,12 +36,23 @@ const MAX_ROWS = 200_000;
 /** How many of the households to be written the answer shows, for the user to recognise the file. */
 const PREVIEW_ROWS = 20;
 
-const previewOf = (households: readonly ImportedHousehold[]): ImportPreviewRow[] =>
+/** A village found for a household of the file: where it is written, and its full name as stored. */
+interface ResolvedVillage {
+  code: string;
+  townCode: string;
+  label: string;
+}
+
+// The preview names the village the household is written into (as stored), not as the file spelt it.
+const previewOf = (
+  households: readonly ImportedHousehold[],
+  resolved: ReadonlyMap<ImportedHousehold, ResolvedVillage>,
+): ImportPreviewRow[] =>
   households.slice(0, PREVIEW_ROWS).map((h) => ({
     row: h.rows[0] ?? 0,
     householdNo: h.householdNo,
     headName: h.members.find((m) => m.relation === '户主')?.name ?? null,
-    village: `${h.names.county}${h.names.town}${h.names.village}`,
+    village: resolved.get(h)?.label ?? `${h.names.county}${h.names.town}${h.names.village}`,
     members: h.members.length,
   }));
 
@@ -57,10 +68,23 @@ export function createHouseholdImportService(deps: {
 }) {
   const { repos, tx, secrets } = deps;
 
-  async function resolveVillages(actor: Actor, households: ImportedHousehold[], problems: RowProblem[]) {
-    const resolved = new Map<ImportedHousehold, { code: string; townCode: string }>();
+  async function resolveVillages(
+    actor: Actor,
+    households: ImportedHousehold[],
+    problems: RowProblem[],
+    notes: RowProblem[],
+  ) {
+    const resolved = new Map<ImportedHousehold, ResolvedVillage>();
     const codes = [...new Set(households.map((h) => h.regionCode).filter((c): c is string => c !== null))];
     const byCode = new Map((await repos.regions.findByCodes(codes)).map((r) => [r.code, r]));
+    // The towns and counties above the coded villages, for the full name the preview shows.
+    const towns = await repos.regions.findByCodes([
+      ...new Set([...byCode.values()].map((r) => r.parent_code).filter((c): c is string => c !== null)),
+    ]);
+    const counties = await repos.regions.findByCodes([
+      ...new Set(towns.map((r) => r.parent_code).filter((c): c is string => c !== null)),
+    ]);
+    const nameOf = new Map([...towns, ...counties].map((r) => [r.code, r.name]));
     const needNames = households.some((h) => h.regionCode === null);
     const byNames = new Map<string, Array<{ code: string; town_code: string }>>();
     if (needNames) {
@@ -78,7 +102,18 @@ export function createHouseholdImportService(deps: {
           problems.push({ row, reason: `行政区划代码 ${household.regionCode} 不是本辖区的村` });
           continue;
         }
-        resolved.set(household, { code: region.code, townCode: region.parent_code ?? '' });
+        const townCode = region.parent_code ?? '';
+        const town = nameOf.get(townCode) ?? '';
+        const county = nameOf.get(towns.find((t) => t.code === townCode)?.parent_code ?? '') ?? '';
+        resolved.set(household, { code: region.code, townCode, label: `${county}${town}${region.name}` });
+        // The code decides; a village name in the file that names another village is said, not silently lost.
+        const fileVillage = household.names.village;
+        if (fileVillage && fileVillage !== region.name) {
+          notes.push({
+            row,
+            reason: `按行政区划代码 ${region.code} 导入到“${town}${region.name}”，文件中的村名“${fileVillage}”与代码不符`,
+          });
+        }
         continue;
       }
       const { county, town, village } = household.names;
@@ -95,7 +130,11 @@ export function createHouseholdImportService(deps: {
       }
       const [match] = matches;
       if (match) {
-        resolved.set(household, { code: match.code, townCode: match.town_code });
+        resolved.set(household, {
+          code: match.code,
+          townCode: match.town_code,
+          label: `${county}${town}${village}`,
+        });
       }
     }
     return resolved;
@@ -114,7 +153,7 @@ export function createHouseholdImportService(deps: {
       if (households.length === 0 && problems.length === 0) {
         throw validation('文件中没有数据行：只有表头或是空表，没有可导入的人员', { reason: 'no_rows' });
       }
-      const resolved = await resolveVillages(actor, households, problems);
+      const resolved = await resolveVillages(actor, households, problems, notes);
 
       // Already registered: ID numbers (a person is unique city-wide) and household numbers.
       const hashOf = new Map<string, string>();
@@ -255,7 +294,7 @@ export function createHouseholdImportService(deps: {
         persons,
         problems,
         notes,
-        preview: previewOf(counted),
+        preview: previewOf(counted, resolved),
       };
     },
 
