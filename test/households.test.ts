@@ -270,3 +270,28 @@ describe('household registry', () => {
     expect(mismatch.statusCode).toBe(400);
   });
 });
+
+describe("the year's monitoring line on the household page", () => {
+  it('applies the latest earlier line when this year has none, says which, and takes this year’s once set', async () => {
+    const before = (await get(`/api/households/${householdId}`, county)).json();
+    const lines = (await get('/api/screening/lines', admin)).json() as Array<{
+      year: number;
+      province: string;
+    }>;
+    expect(lines.some((l) => l.year === 2026)).toBe(false);
+    const latest = Math.max(...lines.map((l) => l.year));
+    expect(before).toMatchObject({ line: 8300, lineYear: latest, lineForYear: 2026 });
+    expect(latest).toBeLessThan(2026);
+
+    const province = lines[0]?.province ?? '';
+    const set = await t.app.inject({
+      method: 'PUT',
+      url: '/api/screening/lines',
+      headers: { cookie: admin },
+      payload: { province, year: 2026, amount: 9100 },
+    });
+    expect(set.statusCode).toBe(200);
+    const after = (await get(`/api/households/${householdId}`, county)).json();
+    expect(after).toMatchObject({ line: 9100, lineYear: 2026, lineForYear: 2026 });
+  });
+});
