@@ -33,6 +33,8 @@ interface Ids {
   fundLineId: number;
   /** A loan of 宛城区 at a 宛城区 bank. */
   loanId: number;
+  /** A co-operative registered in a village of 宛城区. */
+  operatorId: number;
 }
 
 interface RouteCase {
@@ -651,6 +653,43 @@ const ROUTES: RouteCase[] = [
     request: () => ({ url: '/api/credit/banks', payload: {} }),
     foreign: () => ({ url: '/api/credit/banks', payload: { countyCode: '411302000000', name: '越权银行' } }),
     missing: () => ({ url: '/api/credit/banks', payload: { countyCode: '411399000000', name: '越权银行' } }),
+  },
+  {
+    method: 'GET',
+    path: '/api/operators',
+    permission: 'operator.read',
+    request: () => ({ url: '/api/operators' }),
+  },
+  {
+    method: 'POST',
+    path: '/api/operators',
+    permission: 'operator.write',
+    request: () => ({ url: '/api/operators', payload: {} }),
+    foreign: () => ({
+      url: '/api/operators',
+      payload: { regionCode: '411302102201', name: '越权合作社', operatorType: 'cooperative' },
+    }),
+    missing: () => ({
+      url: '/api/operators',
+      payload: { regionCode: '411399000000', name: '越权合作社', operatorType: 'cooperative' },
+    }),
+  },
+  {
+    method: 'GET',
+    path: '/api/operators/{id}',
+    permission: 'operator.read',
+    request: (ids) => ({ url: `/api/operators/${ids.operatorId}` }),
+    foreign: (ids) => ({ url: `/api/operators/${ids.operatorId}` }),
+    missing: () => ({ url: '/api/operators/999999' }),
+  },
+  {
+    method: 'PATCH',
+    path: '/api/operators/{id}',
+    permission: 'operator.write',
+    // The version only: a permitted role saves nothing, so the operator stays as the other checks expect.
+    request: (ids) => ({ url: `/api/operators/${ids.operatorId}`, payload: { version: 1 } }),
+    foreign: (ids) => ({ url: `/api/operators/${ids.operatorId}`, payload: { version: 1 } }),
+    missing: () => ({ url: '/api/operators/999999', payload: { version: 1 } }),
   },
   {
     method: 'GET',
@@ -1386,7 +1425,13 @@ beforeAll(async () => {
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  const operator = await t.services.operators.create(systemActor('matrix'), {
+    regionCode: '411302102201',
+    name: '东岗村香菇种植专业合作社',
+    operatorType: 'cooperative',
+  });
   ids = {
+    operatorId: operator.id,
     workRecordId: workRecord.json().record?.id,
     importId: workFile.json().importId,
     loanId: Number(loan.id),

@@ -34,6 +34,7 @@ import { householdRoutes } from './routes/household.routes.js';
 import { householdTransferRoutes } from './routes/household-transfer.routes.js';
 import { leadRoutes } from './routes/lead.routes.js';
 import { measureRoutes } from './routes/measure.routes.js';
+import { operatorRoutes } from './routes/operator.routes.js';
 import { petitionRoutes } from './routes/petition.routes.js';
 import { projectRoutes } from './routes/project.routes.js';
 import { qualityRoutes } from './routes/quality.routes.js';
@@ -154,6 +155,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(departmentFeedRoutes(services));
       await api.register(employmentRoutes(services));
       await api.register(creditRoutes(services));
+      await api.register(operatorRoutes(services));
       await api.register(alertRoutes(services));
       await api.register(declarationRoutes(services, limits));
       await api.register(petitionRoutes(services));

@@ -29,3 +29,37 @@ export type LeadEnterpriseLevel = (typeof LEAD_ENTERPRISE_LEVELS)[number];
 
 export const OPERATOR_STATUSES = ['active', 'suspended', 'closed'] as const;
 export type OperatorStatus = (typeof OPERATOR_STATUSES)[number];
+
+export const LEAD_ENTERPRISE_LEVEL_LABELS: Record<LeadEnterpriseLevel, { zh: string; en: string }> = {
+  national: { zh: '国家级', en: 'National' },
+  provincial: { zh: '省级', en: 'Provincial' },
+  city: { zh: '市级', en: 'City' },
+  county: { zh: '县级', en: 'County' },
+};
+
+export const OPERATOR_STATUS_LABELS: Record<OperatorStatus, { zh: string; en: string }> = {
+  active: { zh: '经营中', en: 'Active' },
+  suspended: { zh: '停业', en: 'Suspended' },
+  closed: { zh: '已注销', en: 'Closed' },
+};
+
+// GB 32100-2015: 统一社会信用代码 uses 31 characters (no I, O, Z, S, V); the 18th is a check character.
+const USCC_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+const USCC_SHAPE = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/;
+
+/** Why a 统一社会信用代码 is wrong (in Chinese), or null when it is a valid one. Lower case is not accepted. */
+export function usccProblem(code: string): string | null {
+  if (code.length !== 18) {
+    return `统一社会信用代码应为 18 位，现为 ${code.length} 位`;
+  }
+  if (!USCC_SHAPE.test(code)) {
+    return '统一社会信用代码只含数字和大写字母（不含 I、O、Z、S、V），第 3–8 位为行政区划代码';
+  }
+  let sum = 0;
+  for (let i = 0; i < 17; i++) {
+    sum += USCC_CHARS.indexOf(code.charAt(i)) * (USCC_WEIGHTS[i] ?? 0);
+  }
+  const check = USCC_CHARS.charAt((31 - (sum % 31)) % 31);
+  return check === code.charAt(17) ? null : '统一社会信用代码校验位不对，请核对营业执照';
+}

@@ -59,6 +59,8 @@ export const PERMISSIONS = [
   'credit.bank',
   'credit.manage',
   'credit.report',
+  'operator.read',
+  'operator.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -140,6 +142,9 @@ export const ROLE_PERMISSIONS: Record<Permission, readonly Role[]> = {
   'credit.manage': ['county'],
   // Indicators, breakers and the risk fund: the bureaus' view over regions, not a bank's.
   'credit.report': ['city', 'county', 'township', 'village', 'leader'],
+  // The operator registry (经营主体): counties and townships register the operators in their scope, once.
+  'operator.read': ['city', 'county', 'township', 'village', 'leader'],
+  'operator.write': ['county', 'township'],
 };
 
 export function hasPermission(role: Role, permission: Permission): boolean {

@@ -29,6 +29,7 @@ import {
   OrderedListOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
+  ShopOutlined,
   SolutionOutlined,
   TableOutlined,
   TeamOutlined,
@@ -194,6 +195,14 @@ export const APP_ROUTES: AppRoute[] = [
     permission: 'credit.read',
     page: page(() => import('./pages/credit/CreditPage.js'), 'CreditPage'),
     menu: { label: 'nav.credit', icon: <BankOutlined /> },
+  },
+  {
+    path: '/operators',
+    layout: 'shell',
+    permission: 'operator.read',
+    page: page(() => import('./pages/operators/OperatorsPage.js'), 'OperatorsPage'),
+    loads: ['GET /api/operators'],
+    menu: { label: 'nav.operators', icon: <ShopOutlined /> },
   },
   {
     path: '/visits',

@@ -17,6 +17,7 @@ import { createImportRepository } from './import.repository.js';
 import { createJobRepository } from './job.repository.js';
 import { createLeadRepository } from './lead.repository.js';
 import { createMeasureRepository } from './measure.repository.js';
+import { createOperatorRepository } from './operator.repository.js';
 import { createProjectRepository } from './project.repository.js';
 import { createQualityRepository } from './quality.repository.js';
 import { createRateLimitRepository } from './rate-limit.repository.js';
@@ -60,6 +61,7 @@ export function createRepositories(db: Kysely<DB>) {
     sync: createSyncRepository(db),
     rateLimits: createRateLimitRepository(db),
     employment: createEmploymentRepository(db),
+    operators: createOperatorRepository(db),
     projects: createProjectRepository(db),
     funds: createFundRepository(db),
     credit: createCreditRepository(db),

@@ -27,6 +27,7 @@ import { createHouseholdExportService } from './household-export.service.js';
 import { createHouseholdImportService } from './household-import.service.js';
 import { createLeadService } from './lead.service.js';
 import { createMeasureService } from './measure.service.js';
+import { createOperatorService } from './operator.service.js';
 import { createPetitionService } from './petition.service.js';
 import { createPopulationService } from './population.service.js';
 import { createProjectService } from './project.service.js';
@@ -91,6 +92,7 @@ export function createServices(database: Database, config: Config, secrets: Secr
     householdExport: createHouseholdExportService({ repos, secrets }),
     departmentFeeds: createDepartmentFeedService({ repos, tx, secrets }),
     credit: createCreditService({ repos, tx, secrets }),
+    operators: createOperatorService({ repos, tx }),
     alerts: createAlertService({ repos, tx }),
     declarations: createDeclarationService({ repos, tx, secrets }),
     departmentExport: createDepartmentExportService({ repos, secrets }),

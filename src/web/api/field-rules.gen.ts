@@ -842,6 +842,54 @@ export const FIELD_RULES = {
       "maxLength": 200
     }
   },
+  "POST /api/operators": {
+    "regionCode": {
+      "minLength": 12,
+      "maxLength": 12
+    },
+    "name": {
+      "minLength": 2,
+      "maxLength": 80
+    },
+    "legalPerson": {
+      "maxLength": 30
+    },
+    "contactPhone": {
+      "maxLength": 30
+    },
+    "leadCertifiedOn": {
+      "pattern": "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"
+    },
+    "note": {
+      "maxLength": 500
+    }
+  },
+  "PATCH /api/operators/{id}": {
+    "regionCode": {
+      "minLength": 12,
+      "maxLength": 12
+    },
+    "name": {
+      "minLength": 2,
+      "maxLength": 80
+    },
+    "legalPerson": {
+      "maxLength": 30
+    },
+    "contactPhone": {
+      "maxLength": 30
+    },
+    "leadCertifiedOn": {
+      "pattern": "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"
+    },
+    "note": {
+      "maxLength": 500
+    },
+    "version": {
+      "minimum": 0,
+      "maximum": 9007199254740991
+    }
+  },
   "PUT /api/alert-rules/{code}": {
     "threshold": {
       "minimum": 0,

@@ -85,7 +85,7 @@ export interface paths {
                             regionName: string;
                             /** @enum {string} */
                             regionLevel: "city" | "county" | "town" | "village" | "zone";
-                            permissions: ("region.read" | "user.read" | "user.manage" | "audit.read" | "household.read" | "household.write" | "household.reveal" | "household.import" | "household.export" | "screening.read" | "screening.run" | "screening.configure" | "lead.read" | "lead.write" | "case.read" | "case.act" | "measure.write" | "helper.assign" | "visit.read" | "visit.write" | "quality.read" | "cycle.run" | "attachment.write" | "report.read" | "report.manage" | "ranking.read" | "bulletin.write" | "selfcheck.sign" | "verification.manage" | "feed.submit" | "feed.read" | "alert.read" | "alert.handle" | "alert.configure" | "department.export" | "declaration.read" | "declaration.handle" | "lead.register" | "employment.read" | "employment.write" | "employment.import" | "employment.configure" | "project.read" | "project.write" | "fund.read" | "fund.write" | "fund.bulletin" | "credit.read" | "credit.apply" | "credit.act" | "credit.bank" | "credit.manage" | "credit.report")[];
+                            permissions: ("region.read" | "user.read" | "user.manage" | "audit.read" | "household.read" | "household.write" | "household.reveal" | "household.import" | "household.export" | "screening.read" | "screening.run" | "screening.configure" | "lead.read" | "lead.write" | "case.read" | "case.act" | "measure.write" | "helper.assign" | "visit.read" | "visit.write" | "quality.read" | "cycle.run" | "attachment.write" | "report.read" | "report.manage" | "ranking.read" | "bulletin.write" | "selfcheck.sign" | "verification.manage" | "feed.submit" | "feed.read" | "alert.read" | "alert.handle" | "alert.configure" | "department.export" | "declaration.read" | "declaration.handle" | "lead.register" | "employment.read" | "employment.write" | "employment.import" | "employment.configure" | "project.read" | "project.write" | "fund.read" | "fund.write" | "fund.bulletin" | "credit.read" | "credit.apply" | "credit.act" | "credit.bank" | "credit.manage" | "credit.report" | "operator.read" | "operator.write")[];
                             mustChangePassword: boolean;
                         };
                     };
@@ -581,7 +581,7 @@ export interface paths {
                             regionName: string;
                             /** @enum {string} */
                             regionLevel: "city" | "county" | "town" | "village" | "zone";
-                            permissions: ("region.read" | "user.read" | "user.manage" | "audit.read" | "household.read" | "household.write" | "household.reveal" | "household.import" | "household.export" | "screening.read" | "screening.run" | "screening.configure" | "lead.read" | "lead.write" | "case.read" | "case.act" | "measure.write" | "helper.assign" | "visit.read" | "visit.write" | "quality.read" | "cycle.run" | "attachment.write" | "report.read" | "report.manage" | "ranking.read" | "bulletin.write" | "selfcheck.sign" | "verification.manage" | "feed.submit" | "feed.read" | "alert.read" | "alert.handle" | "alert.configure" | "department.export" | "declaration.read" | "declaration.handle" | "lead.register" | "employment.read" | "employment.write" | "employment.import" | "employment.configure" | "project.read" | "project.write" | "fund.read" | "fund.write" | "fund.bulletin" | "credit.read" | "credit.apply" | "credit.act" | "credit.bank" | "credit.manage" | "credit.report")[];
+                            permissions: ("region.read" | "user.read" | "user.manage" | "audit.read" | "household.read" | "household.write" | "household.reveal" | "household.import" | "household.export" | "screening.read" | "screening.run" | "screening.configure" | "lead.read" | "lead.write" | "case.read" | "case.act" | "measure.write" | "helper.assign" | "visit.read" | "visit.write" | "quality.read" | "cycle.run" | "attachment.write" | "report.read" | "report.manage" | "ranking.read" | "bulletin.write" | "selfcheck.sign" | "verification.manage" | "feed.submit" | "feed.read" | "alert.read" | "alert.handle" | "alert.configure" | "department.export" | "declaration.read" | "declaration.handle" | "lead.register" | "employment.read" | "employment.write" | "employment.import" | "employment.configure" | "project.read" | "project.write" | "fund.read" | "fund.write" | "fund.bulletin" | "credit.read" | "credit.apply" | "credit.act" | "credit.bank" | "credit.manage" | "credit.report" | "operator.read" | "operator.write")[];
                             mustChangePassword: boolean;
                         };
                     };
@@ -20883,6 +20883,622 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/operators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Operators in the caller’s scope, by region, type, status and name or USCC */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    regionCode?: string;
+                    operatorType?: "lead_enterprise" | "cooperative" | "family_farm" | "large_grower" | "village_collective" | "workshop" | "other";
+                    status?: "active" | "suspended" | "closed";
+                    /** @description Part of the name, or the whole 统一社会信用代码 */
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                countyCode: string;
+                                regionCode: string;
+                                regionName: string;
+                                name: string;
+                                uscc: string | null;
+                                /** @enum {string} */
+                                operatorType: "lead_enterprise" | "cooperative" | "family_farm" | "large_grower" | "village_collective" | "workshop" | "other";
+                                legalPerson: string | null;
+                                contactPhone: string | null;
+                                /** @enum {string|null} */
+                                leadLevel: "national" | "provincial" | "city" | "county" | null;
+                                leadCertifiedOn: string | null;
+                                /** @enum {string} */
+                                status: "active" | "suspended" | "closed";
+                                note: string | null;
+                                /** @description Registered as an assistance workshop (就业帮扶车间) in work monitoring */
+                                workshop: boolean;
+                                /** @description Work records of this operator active in the current year */
+                                workersThisYear: number;
+                                version: number;
+                                updatedAt: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Register an operator in a county, town or village of the caller’s scope */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        regionCode: string;
+                        name: string;
+                        uscc?: string | null;
+                        /** @enum {string} */
+                        operatorType: "lead_enterprise" | "cooperative" | "family_farm" | "large_grower" | "village_collective" | "workshop" | "other";
+                        legalPerson?: string | null;
+                        contactPhone?: string | null;
+                        /** @enum {string|null} */
+                        leadLevel?: "national" | "provincial" | "city" | "county" | null;
+                        /** Format: date */
+                        leadCertifiedOn?: string | null;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            countyCode: string;
+                            regionCode: string;
+                            regionName: string;
+                            name: string;
+                            uscc: string | null;
+                            /** @enum {string} */
+                            operatorType: "lead_enterprise" | "cooperative" | "family_farm" | "large_grower" | "village_collective" | "workshop" | "other";
+                            legalPerson: string | null;
+                            contactPhone: string | null;
+                            /** @enum {string|null} */
+                            leadLevel: "national" | "provincial" | "city" | "county" | null;
+                            leadCertifiedOn: string | null;
+                            /** @enum {string} */
+                            status: "active" | "suspended" | "closed";
+                            note: string | null;
+                            /** @description Registered as an assistance workshop (就业帮扶车间) in work monitoring */
+                            workshop: boolean;
+                            /** @description Work records of this operator active in the current year */
+                            workersThisYear: number;
+                            version: number;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/operators/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One operator, with what other modules record on it */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            countyCode: string;
+                            regionCode: string;
+                            regionName: string;
+                            name: string;
+                            uscc: string | null;
+                            /** @enum {string} */
+                            operatorType: "lead_enterprise" | "cooperative" | "family_farm" | "large_grower" | "village_collective" | "workshop" | "other";
+                            legalPerson: string | null;
+                            contactPhone: string | null;
+                            /** @enum {string|null} */
+                            leadLevel: "national" | "provincial" | "city" | "county" | null;
+                            leadCertifiedOn: string | null;
+                            /** @enum {string} */
+                            status: "active" | "suspended" | "closed";
+                            note: string | null;
+                            /** @description Registered as an assistance workshop (就业帮扶车间) in work monitoring */
+                            workshop: boolean;
+                            /** @description Work records of this operator active in the current year */
+                            workersThisYear: number;
+                            version: number;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit an operator or change its status, with the version the user saw (409 when stale) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        regionCode?: string;
+                        name?: string;
+                        uscc?: string | null;
+                        /** @enum {string} */
+                        operatorType?: "lead_enterprise" | "cooperative" | "family_farm" | "large_grower" | "village_collective" | "workshop" | "other";
+                        legalPerson?: string | null;
+                        contactPhone?: string | null;
+                        /** @enum {string|null} */
+                        leadLevel?: "national" | "provincial" | "city" | "county" | null;
+                        /** Format: date */
+                        leadCertifiedOn?: string | null;
+                        note?: string | null;
+                        version: number;
+                        /** @enum {string} */
+                        status?: "active" | "suspended" | "closed";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            countyCode: string;
+                            regionCode: string;
+                            regionName: string;
+                            name: string;
+                            uscc: string | null;
+                            /** @enum {string} */
+                            operatorType: "lead_enterprise" | "cooperative" | "family_farm" | "large_grower" | "village_collective" | "workshop" | "other";
+                            legalPerson: string | null;
+                            contactPhone: string | null;
+                            /** @enum {string|null} */
+                            leadLevel: "national" | "provincial" | "city" | "county" | null;
+                            leadCertifiedOn: string | null;
+                            /** @enum {string} */
+                            status: "active" | "suspended" | "closed";
+                            note: string | null;
+                            /** @description Registered as an assistance workshop (就业帮扶车间) in work monitoring */
+                            workshop: boolean;
+                            /** @description Work records of this operator active in the current year */
+                            workersThisYear: number;
+                            version: number;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/alert-rules": {

@@ -3,6 +3,7 @@ import { creditEn, creditZh } from './credit-messages.js';
 import { dataEn, dataZh } from './data-messages.js';
 import { employmentEn, employmentZh } from './employment-messages.js';
 import { offlineEn, offlineZh } from './offline-messages.js';
+import { operatorEn, operatorZh } from './operator-messages.js';
 import { reportEn, reportZh } from './report-messages.js';
 
 /** The UI's words in Chinese (the default) and English. `{name}` placeholders are filled by `t()`. */
@@ -10,6 +11,7 @@ export const zh = {
   ...caseZh,
   ...dataZh,
   ...creditZh,
+  ...operatorZh,
   ...reportZh,
   ...employmentZh,
   ...offlineZh,
@@ -722,6 +724,7 @@ export const en: Record<MessageKey, string> = {
   ...caseEn,
   ...dataEn,
   ...creditEn,
+  ...operatorEn,
   ...reportEn,
   ...employmentEn,
   ...offlineEn,
@@ -1445,6 +1448,8 @@ export const en: Record<MessageKey, string> = {
 export const ACTION_LABELS: Record<string, { zh: string; en: string }> = {
   'auth.lockout_reset': { zh: '解除登录限制', en: 'Reset login limits' },
   'bank.create': { zh: '新增银行', en: 'Add a bank' },
+  'operator.create': { zh: '登记经营主体', en: 'Register an operator' },
+  'operator.update': { zh: '修改经营主体', en: 'Edit an operator' },
   'bank_file.import': { zh: '导入银行文件', en: 'Import a bank file' },
   'demo.history': { zh: '生成演示历史数据', en: 'Seed the demo history' },
   'demo.projects': { zh: '生成演示项目数据', en: 'Seed demo projects' },
@@ -1539,6 +1544,7 @@ export const ACTION_LABELS: Record<string, { zh: string; en: string }> = {
 
 export const ENTITY_LABELS: Record<string, { zh: string; en: string }> = {
   bank: { zh: '银行', en: 'Bank' },
+  operator: { zh: '经营主体', en: 'Operator' },
   bank_file: { zh: '银行文件', en: 'Bank file' },
   employment_setting: { zh: '务工统计设置', en: 'Employment settings' },
   fund_allocation: { zh: '资金下达', en: 'Fund allocation' },
