@@ -98,6 +98,57 @@ describe('the demo city', () => {
     expect(r.overdue / r.households).toBeLessThan(0.1);
   });
 
+  it('gives every case from the announcement on a helper, from its identification', async () => {
+    const r = await one(sql<{ cases: number; without: number; misdated: number; helpers: number }>`
+      select count(*)::int as cases,
+             count(*) filter (where not exists (
+               select 1 from helper_assignment a where a.household_id = c.household_id and a.ends_on is null))::int as without,
+             count(*) filter (where exists (
+               select 1 from helper_assignment a where a.household_id = c.household_id
+                 and (a.starts_on < c.found_on or a.starts_on > ${today}::date)))::int as misdated,
+             (select count(distinct user_id)::int from helper_assignment) as helpers
+      from monitoring_case c
+      where c.stage in ('announcement', 'monitored', 'safety_net', 'elim_home_check', 'elim_public_notice',
+                        'elim_town_review', 'elim_county_approval')`);
+    expect(r.cases).toBeGreaterThan(20);
+    expect(r.without).toBe(0);
+    expect(r.misdated).toBe(0);
+    // A county's public servants, a few households each, not one helper for the whole city.
+    expect(r.helpers).toBeGreaterThan(r.cases / 8);
+    const ended = await one(sql<{ eliminated: number; open: number }>`
+      select count(*)::int as eliminated,
+             count(*) filter (where exists (select 1 from helper_assignment a where a.household_id = c.household_id
+                                            and a.ends_on is null))::int as open
+      from monitoring_case c where c.stage = 'eliminated'`);
+    expect(ended.eliminated).toBeGreaterThan(0);
+    expect(ended.open).toBe(0);
+  });
+
+  it('spreads half-yearly visits over the year, each household on its own dates', async () => {
+    const months = await database.db
+      .selectFrom('visit as v')
+      .innerJoin('household as h', 'h.id', 'v.household_id')
+      .innerJoin('visit_policy as p', 'p.household_type', 'h.household_type')
+      .select([sql<string>`to_char(v.visited_on, 'MM')`.as('month'), sql<number>`count(*)::int`.as('n')])
+      .where('p.months', '=', 6)
+      .groupBy(sql`to_char(v.visited_on, 'MM')`)
+      .orderBy('n', 'desc')
+      .execute();
+    const total = months.reduce((n, m) => n + m.n, 0);
+    expect(total).toBeGreaterThan(500);
+    expect(months.length).toBe(12);
+    expect(((months[0]?.n ?? 0) + (months[1]?.n ?? 0)) / total).toBeLessThan(0.35);
+    // A few percent of visits come later than one cadence after the one before.
+    const late = await one(sql<{ visits: number; late: number }>`
+      select count(*)::int as visits,
+             count(*) filter (where v.visited_on > (prev + make_interval(months => p.months))::date)::int as late
+      from (select v.*, lag(v.visited_on) over (partition by v.household_id order by v.visited_on) as prev from visit v) v
+      join household h on h.id = v.household_id join visit_policy p on p.household_type = h.household_type
+      where prev is not null`);
+    expect(late.late / late.visits).toBeGreaterThan(0.01);
+    expect(late.late / late.visits).toBeLessThan(0.08);
+  });
+
   it('spreads leads and new cases over the year, closes the past twelve months and issues past bulletins', async () => {
     const months = await database.db
       .selectFrom('report_month')

@@ -43,7 +43,10 @@ export const DEMO_STEPS: readonly DemoStep[] = [
     seed: (s, c) => s.demoHistory.seedLines(c.actor, c.today, c.province),
   },
   { name: 'a case at every stage in the demo village', seed: (s, c) => s.demoCases.seedCases(c.actor) },
-  { name: 'a year of cases, leads and visits', seed: (s, c) => s.demoHistory.seedYear(c.actor, c.today) },
+  {
+    name: 'a year of cases, leads, helpers and visits',
+    seed: (s, c) => s.demoHistory.seedYear(c.actor, c.today, DEMO_CASE_VILLAGE),
+  },
   {
     // 宛城区 and 卧龙区 (the demo users' counties): work records for their 脱贫/监测 labourers.
     name: 'work records, a workshop and public-welfare post jobs',
