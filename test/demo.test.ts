@@ -167,6 +167,18 @@ describe('the demo city', () => {
     }
   });
 
+  it('shows each closed month as it stood at its end, so the trend rises and falls', async () => {
+    const trend = (await services.reports.dashboard(systemActor(), undefined)).trend;
+    const closed = trend.filter((m) => m.month < today.slice(0, 7));
+    expect(closed.length).toBe(11);
+    const monitored = closed.map((m) => m.monitored);
+    expect(new Set(monitored).size).toBeGreaterThan(3);
+    // The stock follows the flows: a month's monitored are the month before's plus the new, minus those whose
+    // elimination began, so it is lower a year ago than now.
+    expect(monitored[0]).toBeLessThan(Math.max(...monitored));
+    expect(new Set(closed.map((m) => m.visitsOverdue)).size).toBeGreaterThan(1);
+  });
+
   it('carries a monitoring line for this year, marked as a demo value', async () => {
     const line = await services.screening.lineInForce(today);
     expect(line?.year).toBe(Number(today.slice(0, 4)));
