@@ -3,10 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSecrets } from '../src/server/adapters/secrets.js';
 import { loadConfig } from '../src/server/config.js';
 import type { Database } from '../src/server/db/database.js';
-import { DEMO_STEPS, seedDemoCity } from '../src/server/demo/demo-steps.js';
+import { DEMO_HOUSEHOLDS, DEMO_STEPS, seedDemoCity } from '../src/server/demo/demo-steps.js';
 import { visitDueOnSql } from '../src/server/repositories/visit-due-sql.js';
 import { systemActor } from '../src/server/services/actor.js';
 import { createServices, type Services } from '../src/server/services/index.js';
+import { CASE_STAGES } from '../src/shared/case-workflow.js';
 import { clock } from '../src/shared/clock.js';
 import { TEST_KEY } from './helpers/test-app.js';
 import { createTestDatabase } from './helpers/test-db.js';
@@ -20,7 +21,7 @@ beforeAll(async () => {
   database = await createTestDatabase();
   const config = { ...loadConfig({}), logLevel: 'silent' };
   services = createServices(database, config, createSecrets(TEST_KEY));
-  await seedDemoCity(services, config, { actor: systemActor('demo-seed'), households: 1500 });
+  await seedDemoCity(services, config, { actor: systemActor('demo-seed'), households: DEMO_HOUSEHOLDS });
 }, 600_000);
 
 afterAll(async () => {
@@ -54,8 +55,8 @@ describe('the demo city', () => {
         villages: number;
       }>`select count(*)::int as n, count(distinct region_code)::int as villages from household`,
     );
-    expect(households.n).toBe(1500);
-    // 135 demo villages; at 1,500 households a few small counties' villages round down to none.
+    expect(households.n).toBe(DEMO_HOUSEHOLDS);
+    // 135 demo villages; a few small counties' villages may round down to none.
     expect(households.villages).toBeGreaterThan(100);
     expect(households.villages).toBeLessThanOrEqual(135);
   });
@@ -66,7 +67,9 @@ describe('the demo city', () => {
              count(*) filter (where c.id is not null)::int as cased,
              count(*) filter (where h.household_type = 'monitored' and c.id is not null)::int as both
       from household h
-      left join monitoring_case c on c.household_id = h.id and c.stage in ('monitored', 'safety_net')`);
+      left join monitoring_case c on c.household_id = h.id
+        and c.stage in ('announcement', 'monitored', 'safety_net', 'elim_home_check', 'elim_public_notice',
+                        'elim_town_review', 'elim_county_approval')`);
     expect(mismatch.typed).toBeGreaterThan(20);
     expect(mismatch.both).toBe(mismatch.typed);
     expect(mismatch.cased).toBe(mismatch.typed);
@@ -76,15 +79,37 @@ describe('the demo city', () => {
       .groupBy('stage')
       .execute();
     const byStage = new Map(stages.map((s) => [s.stage, s.n]));
-    for (const stage of [
-      'cross_check',
-      'village_review',
-      'public_notice',
-      'county_approval',
-      'eliminated',
-    ] as const) {
+    for (const stage of CASE_STAGES) {
       expect(byStage.get(stage) ?? 0, stage).toBeGreaterThan(0);
     }
+  });
+
+  it('reaches the demo village’s last steps through the case service, as the demo users, with dated history', async () => {
+    const steps = await database.db
+      .selectFrom('case_step as s')
+      .innerJoin('monitoring_case as c', 'c.id', 's.case_id')
+      .select(['s.to_stage', 's.actor_name', 's.acted_at'])
+      .where('c.region_code', '=', '411302102201')
+      .execute();
+    const byService = new Set(steps.filter((s) => s.actor_name !== '演示数据').map((s) => s.to_stage));
+    for (const stage of [
+      'announcement',
+      'rejected',
+      'safety_net',
+      'elim_home_check',
+      'elim_public_notice',
+      'elim_town_review',
+      'elim_county_approval',
+    ] as const) {
+      expect(byService.has(stage), stage).toBe(true);
+    }
+    const audited = await one(sql<{ n: number }>`
+      select count(*)::int as n from audit_log where action in ('case.advance', 'case.reject', 'case.mark_safety_net',
+                                                                'case.request_elimination')`);
+    expect(audited.n).toBeGreaterThanOrEqual(9);
+    // The history written for the past is dated in the past, not all today.
+    const past = steps.filter((s) => new Date(s.acted_at).getTime() < Date.now() - 30 * 86_400_000);
+    expect(past.length).toBeGreaterThan(10);
   });
 
   it('has visits on the cadence with a few percent of households overdue', async () => {

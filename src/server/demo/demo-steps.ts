@@ -4,6 +4,12 @@ import type { Actor } from '../services/actor.js';
 import type { Services } from '../services/index.js';
 import { DEMO_CASE_VILLAGE } from './demo-cases.service.js';
 
+/**
+ * About thirty households in each of the demo's 135 villages: every level has figures, the demo village has
+ * a household for each example stage, and start-up stays quick.
+ */
+export const DEMO_HOUSEHOLDS = 4000;
+
 export interface DemoContext {
   actor: Actor;
   /** Today (Asia/Shanghai): every date of the demo's year is counted back from it. */
