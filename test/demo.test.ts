@@ -204,6 +204,19 @@ describe('the demo city', () => {
     expect(new Set(closed.map((m) => m.visitsOverdue)).size).toBeGreaterThan(1);
   });
 
+  it('has the past months’ self-checks signed by the demo village and town, after each month’s end', async () => {
+    const rows = await database.db.selectFrom('self_check').select(['month', 'level', 'signed_at']).execute();
+    const months = new Set(rows.map((r) => r.month));
+    expect(months.size).toBe(12);
+    expect(new Set(rows.map((r) => r.level))).toEqual(new Set(['village', 'town']));
+    for (const r of rows) {
+      expect(r.month < today.slice(0, 7)).toBe(true);
+      expect(new Date(r.signed_at).getTime()).toBeGreaterThan(
+        new Date(`${r.month}-28T00:00:00+08:00`).getTime(),
+      );
+    }
+  });
+
   it('carries a monitoring line for this year, marked as a demo value', async () => {
     const line = await services.screening.lineInForce(today);
     expect(line?.year).toBe(Number(today.slice(0, 4)));

@@ -128,7 +128,20 @@ export function createDemoHistoryService(deps: {
         });
         issued.push(quarter);
       }
-      return { closedMonths: closed, bulletins: issued };
+      // 一月一自查 of the closed months, signed by the demo village and town (a county signs only once all
+      // its towns have, and the demo has users in one town only).
+      const signers = [];
+      for (const [username, level] of [
+        ['village_guanzhuang', 'village'],
+        ['town_guanzhuang', 'town'],
+      ] as const) {
+        const user = await repos.users.findByUsername(username);
+        if (user) {
+          signers.push({ regionCode: user.region_code, level, userId: user.id, name: user.display_name });
+        }
+      }
+      const selfChecks = await repos.demoWork.signSelfChecks({ months: closed, signers });
+      return { closedMonths: closed, bulletins: issued, selfChecks };
     },
   };
 }

@@ -193,6 +193,45 @@ export function createDemoWorkRepository(db: Kysely<DB>) {
       `.execute(db);
       return result.rows[0]?.n ?? 0;
     },
+
+    /**
+     * Sign-offs of the self-check (一月一自查) for closed months, by the given signers, each two days after the
+     * month's end. The checklist kept with a sign-off is the month's own figures as closed (late
+     * identifications, overdue visits), not today's. Returns the sign-offs written.
+     */
+    async signSelfChecks(input: {
+      months: readonly string[];
+      signers: ReadonlyArray<{ regionCode: string; level: 'village' | 'town'; userId: number; name: string }>;
+    }): Promise<number> {
+      if (input.months.length === 0 || input.signers.length === 0) {
+        return 0;
+      }
+      const result = await sql<{ n: number }>`
+        with signer as (
+          select * from unnest(${sql.val(input.signers.map((x) => x.regionCode))}::text[],
+                               ${sql.val(input.signers.map((x) => x.level))}::text[],
+                               ${sql.val(input.signers.map((x) => x.userId))}::int[],
+                               ${sql.val(input.signers.map((x) => x.name))}::text[]) as s(region_code, level, user_id, name)
+        ), added as (
+          insert into self_check (month, region_code, county_code, level, items, note, signed_by, signed_by_name, signed_at)
+          select f.month, s.region_code, left(s.region_code, 6) || '000000', s.level,
+                 jsonb_build_array(
+                   jsonb_build_object('code', 'late_identifications', 'count', coalesce((f.figures ->> 'lateIdentifications')::int, 0),
+                                      'link', '/cases?group=late'),
+                   jsonb_build_object('code', 'visits_overdue', 'count', coalesce((f.figures ->> 'visitsOverdue')::int, 0),
+                                      'link', '/visits?overdueOnly=true')),
+                 case when coalesce((f.figures ->> 'visitsOverdue')::int, 0) > 0 then '逾期走访已安排补访' end,
+                 s.user_id, s.name,
+                 ${at("(to_date(f.month || '-01', 'YYYY-MM-DD') + interval '1 month')::date + 1")}
+          from signer s
+          join month_figure f on f.region_code = s.region_code and f.month = any(${sql.val([...input.months])}::text[])
+          on conflict do nothing
+          returning 1
+        )
+        select count(*)::int as n from added
+      `.execute(db);
+      return result.rows[0]?.n ?? 0;
+    },
   };
 }
 
