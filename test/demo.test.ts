@@ -3,10 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSecrets } from '../src/server/adapters/secrets.js';
 import { loadConfig } from '../src/server/config.js';
 import type { Database } from '../src/server/db/database.js';
-import { DEMO_STEPS, seedDemoCity } from '../src/server/demo/demo-steps.js';
+import { DEMO_HOUSEHOLDS, DEMO_STEPS, seedDemoCity } from '../src/server/demo/demo-steps.js';
 import { visitDueOnSql } from '../src/server/repositories/visit-due-sql.js';
 import { systemActor } from '../src/server/services/actor.js';
 import { createServices, type Services } from '../src/server/services/index.js';
+import { CASE_STAGES } from '../src/shared/case-workflow.js';
 import { clock } from '../src/shared/clock.js';
 import { TEST_KEY } from './helpers/test-app.js';
 import { createTestDatabase } from './helpers/test-db.js';
@@ -20,7 +21,7 @@ beforeAll(async () => {
   database = await createTestDatabase();
   const config = { ...loadConfig({}), logLevel: 'silent' };
   services = createServices(database, config, createSecrets(TEST_KEY));
-  await seedDemoCity(services, config, { actor: systemActor('demo-seed'), households: 1500 });
+  await seedDemoCity(services, config, { actor: systemActor('demo-seed'), households: DEMO_HOUSEHOLDS });
 }, 600_000);
 
 afterAll(async () => {
@@ -54,8 +55,8 @@ describe('the demo city', () => {
         villages: number;
       }>`select count(*)::int as n, count(distinct region_code)::int as villages from household`,
     );
-    expect(households.n).toBe(1500);
-    // 135 demo villages; at 1,500 households a few small counties' villages round down to none.
+    expect(households.n).toBe(DEMO_HOUSEHOLDS);
+    // 135 demo villages; a few small counties' villages may round down to none.
     expect(households.villages).toBeGreaterThan(100);
     expect(households.villages).toBeLessThanOrEqual(135);
   });
@@ -66,7 +67,9 @@ describe('the demo city', () => {
              count(*) filter (where c.id is not null)::int as cased,
              count(*) filter (where h.household_type = 'monitored' and c.id is not null)::int as both
       from household h
-      left join monitoring_case c on c.household_id = h.id and c.stage in ('monitored', 'safety_net')`);
+      left join monitoring_case c on c.household_id = h.id
+        and c.stage in ('announcement', 'monitored', 'safety_net', 'elim_home_check', 'elim_public_notice',
+                        'elim_town_review', 'elim_county_approval')`);
     expect(mismatch.typed).toBeGreaterThan(20);
     expect(mismatch.both).toBe(mismatch.typed);
     expect(mismatch.cased).toBe(mismatch.typed);
@@ -76,15 +79,37 @@ describe('the demo city', () => {
       .groupBy('stage')
       .execute();
     const byStage = new Map(stages.map((s) => [s.stage, s.n]));
-    for (const stage of [
-      'cross_check',
-      'village_review',
-      'public_notice',
-      'county_approval',
-      'eliminated',
-    ] as const) {
+    for (const stage of CASE_STAGES) {
       expect(byStage.get(stage) ?? 0, stage).toBeGreaterThan(0);
     }
+  });
+
+  it('reaches the demo village’s last steps through the case service, as the demo users, with dated history', async () => {
+    const steps = await database.db
+      .selectFrom('case_step as s')
+      .innerJoin('monitoring_case as c', 'c.id', 's.case_id')
+      .select(['s.to_stage', 's.actor_name', 's.acted_at'])
+      .where('c.region_code', '=', '411302102201')
+      .execute();
+    const byService = new Set(steps.filter((s) => s.actor_name !== '演示数据').map((s) => s.to_stage));
+    for (const stage of [
+      'announcement',
+      'rejected',
+      'safety_net',
+      'elim_home_check',
+      'elim_public_notice',
+      'elim_town_review',
+      'elim_county_approval',
+    ] as const) {
+      expect(byService.has(stage), stage).toBe(true);
+    }
+    const audited = await one(sql<{ n: number }>`
+      select count(*)::int as n from audit_log where action in ('case.advance', 'case.reject', 'case.mark_safety_net',
+                                                                'case.request_elimination')`);
+    expect(audited.n).toBeGreaterThanOrEqual(9);
+    // The history written for the past is dated in the past, not all today.
+    const past = steps.filter((s) => new Date(s.acted_at).getTime() < Date.now() - 30 * 86_400_000);
+    expect(past.length).toBeGreaterThan(10);
   });
 
   it('has visits on the cadence with a few percent of households overdue', async () => {
@@ -96,6 +121,57 @@ describe('the demo city', () => {
     expect(r.never).toBe(0);
     expect(r.overdue / r.households).toBeGreaterThan(0.01);
     expect(r.overdue / r.households).toBeLessThan(0.1);
+  });
+
+  it('gives every case from the announcement on a helper, from its identification', async () => {
+    const r = await one(sql<{ cases: number; without: number; misdated: number; helpers: number }>`
+      select count(*)::int as cases,
+             count(*) filter (where not exists (
+               select 1 from helper_assignment a where a.household_id = c.household_id and a.ends_on is null))::int as without,
+             count(*) filter (where exists (
+               select 1 from helper_assignment a where a.household_id = c.household_id
+                 and (a.starts_on < c.found_on or a.starts_on > ${today}::date)))::int as misdated,
+             (select count(distinct user_id)::int from helper_assignment) as helpers
+      from monitoring_case c
+      where c.stage in ('announcement', 'monitored', 'safety_net', 'elim_home_check', 'elim_public_notice',
+                        'elim_town_review', 'elim_county_approval')`);
+    expect(r.cases).toBeGreaterThan(20);
+    expect(r.without).toBe(0);
+    expect(r.misdated).toBe(0);
+    // A county's public servants, a few households each, not one helper for the whole city.
+    expect(r.helpers).toBeGreaterThan(r.cases / 8);
+    const ended = await one(sql<{ eliminated: number; open: number }>`
+      select count(*)::int as eliminated,
+             count(*) filter (where exists (select 1 from helper_assignment a where a.household_id = c.household_id
+                                            and a.ends_on is null))::int as open
+      from monitoring_case c where c.stage = 'eliminated'`);
+    expect(ended.eliminated).toBeGreaterThan(0);
+    expect(ended.open).toBe(0);
+  });
+
+  it('spreads half-yearly visits over the year, each household on its own dates', async () => {
+    const months = await database.db
+      .selectFrom('visit as v')
+      .innerJoin('household as h', 'h.id', 'v.household_id')
+      .innerJoin('visit_policy as p', 'p.household_type', 'h.household_type')
+      .select([sql<string>`to_char(v.visited_on, 'MM')`.as('month'), sql<number>`count(*)::int`.as('n')])
+      .where('p.months', '=', 6)
+      .groupBy(sql`to_char(v.visited_on, 'MM')`)
+      .orderBy('n', 'desc')
+      .execute();
+    const total = months.reduce((n, m) => n + m.n, 0);
+    expect(total).toBeGreaterThan(500);
+    expect(months.length).toBe(12);
+    expect(((months[0]?.n ?? 0) + (months[1]?.n ?? 0)) / total).toBeLessThan(0.35);
+    // A few percent of visits come later than one cadence after the one before.
+    const late = await one(sql<{ visits: number; late: number }>`
+      select count(*)::int as visits,
+             count(*) filter (where v.visited_on > (prev + make_interval(months => p.months))::date)::int as late
+      from (select v.*, lag(v.visited_on) over (partition by v.household_id order by v.visited_on) as prev from visit v) v
+      join household h on h.id = v.household_id join visit_policy p on p.household_type = h.household_type
+      where prev is not null`);
+    expect(late.late / late.visits).toBeGreaterThan(0.01);
+    expect(late.late / late.visits).toBeLessThan(0.08);
   });
 
   it('spreads leads and new cases over the year, closes the past twelve months and issues past bulletins', async () => {
@@ -113,6 +189,31 @@ describe('the demo city', () => {
     expect(bulletins.length).toBeGreaterThanOrEqual(3);
     for (const b of bulletins) {
       expect(b.status).toBe('issued');
+    }
+  });
+
+  it('shows each closed month as it stood at its end, so the trend rises and falls', async () => {
+    const trend = (await services.reports.dashboard(systemActor(), undefined)).trend;
+    const closed = trend.filter((m) => m.month < today.slice(0, 7));
+    expect(closed.length).toBe(11);
+    const monitored = closed.map((m) => m.monitored);
+    expect(new Set(monitored).size).toBeGreaterThan(3);
+    // The stock follows the flows: a month's monitored are the month before's plus the new, minus those whose
+    // elimination began, so it is lower a year ago than now.
+    expect(monitored[0]).toBeLessThan(Math.max(...monitored));
+    expect(new Set(closed.map((m) => m.visitsOverdue)).size).toBeGreaterThan(1);
+  });
+
+  it('has the past months’ self-checks signed by the demo village and town, after each month’s end', async () => {
+    const rows = await database.db.selectFrom('self_check').select(['month', 'level', 'signed_at']).execute();
+    const months = new Set(rows.map((r) => r.month));
+    expect(months.size).toBe(12);
+    expect(new Set(rows.map((r) => r.level))).toEqual(new Set(['village', 'town']));
+    for (const r of rows) {
+      expect(r.month < today.slice(0, 7)).toBe(true);
+      expect(new Date(r.signed_at).getTime()).toBeGreaterThan(
+        new Date(`${r.month}-28T00:00:00+08:00`).getTime(),
+      );
     }
   });
 

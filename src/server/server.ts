@@ -2,13 +2,10 @@ import { buildApp } from './app.js';
 import type { Config } from './config.js';
 import { DEMO_BANK_USER } from './demo/demo-credit.service.js';
 import { DEMO_USERS } from './demo/demo-seed.service.js';
-import { seedDemoCity } from './demo/demo-steps.js';
+import { DEMO_HOUSEHOLDS, seedDemoCity } from './demo/demo-steps.js';
 import { scheduleJobs } from './jobs/scheduler.js';
 import { openRuntime } from './runtime.js';
 import { systemActor } from './services/actor.js';
-
-/** About thirty households in each of the demo's 135 villages: every level has figures, start-up stays quick. */
-const DEMO_HOUSEHOLDS = 4000;
 
 /**
  * Starts Shoudi: database, migrations, demo data on a fresh non-production database, HTTP server.

@@ -57,21 +57,27 @@ export function createDemoHistoryService(deps: {
       return { years: added };
     },
 
-    /** Cases, leads and visits over the past year of the generated registry (set-based, one transaction). */
-    async seedYear(actor: Actor, today: string) {
+    /**
+     * Cases, leads, helpers and visits over the past year of the generated registry (set-based). The demo
+     * village's cases go to `helper_demo`; elsewhere the helpers are new helper users (same demo password).
+     */
+    async seedYear(actor: Actor, today: string, demoVillage: string) {
       const visitor = await repos.users.findByUsername('village_guanzhuang');
       const city = await repos.users.findByUsername('city_admin');
+      const demoHelper = await repos.users.findByUsername('helper_demo');
       const by = visitor ?? city;
       if (!by) {
         return null;
       }
-      const counts = await repos.demoHistory.seedYear({
+      const cases = await repos.demoHistory.seedYear({ today, enteredOn: addMonths(today, -14) });
+      const helpers = await repos.demoWork.assignHelpers({
         today,
-        enteredOn: addMonths(today, -14),
-        visitorId: by.id,
-        visitorName: '村干部',
+        passwordHash: (demoHelper ?? by).password_hash,
+        demoHelper: demoHelper ? { id: demoHelper.id, village: demoVillage } : null,
       });
-      await recordAudit(repos, actor, { action: 'demo.history', entityType: 'system', new: { ...counts } });
+      const visits = await repos.demoWork.seedVisits({ today, visitorId: by.id, visitorName: '村干部' });
+      const counts = { ...cases, ...helpers, visits };
+      await recordAudit(repos, actor, { action: 'demo.history', entityType: 'system', new: counts });
       return counts;
     },
 
@@ -122,7 +128,20 @@ export function createDemoHistoryService(deps: {
         });
         issued.push(quarter);
       }
-      return { closedMonths: closed, bulletins: issued };
+      // 一月一自查 of the closed months, signed by the demo village and town (a county signs only once all
+      // its towns have, and the demo has users in one town only).
+      const signers = [];
+      for (const [username, level] of [
+        ['village_guanzhuang', 'village'],
+        ['town_guanzhuang', 'town'],
+      ] as const) {
+        const user = await repos.users.findByUsername(username);
+        if (user) {
+          signers.push({ regionCode: user.region_code, level, userId: user.id, name: user.display_name });
+        }
+      }
+      const selfChecks = await repos.demoWork.signSelfChecks({ months: closed, signers });
+      return { closedMonths: closed, bulletins: issued, selfChecks };
     },
   };
 }

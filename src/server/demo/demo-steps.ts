@@ -4,6 +4,12 @@ import type { Actor } from '../services/actor.js';
 import type { Services } from '../services/index.js';
 import { DEMO_CASE_VILLAGE } from './demo-cases.service.js';
 
+/**
+ * About thirty households in each of the demo's 135 villages: every level has figures, the demo village has
+ * a household for each example stage, and start-up stays quick.
+ */
+export const DEMO_HOUSEHOLDS = 4000;
+
 export interface DemoContext {
   actor: Actor;
   /** Today (Asia/Shanghai): every date of the demo's year is counted back from it. */
@@ -43,7 +49,10 @@ export const DEMO_STEPS: readonly DemoStep[] = [
     seed: (s, c) => s.demoHistory.seedLines(c.actor, c.today, c.province),
   },
   { name: 'a case at every stage in the demo village', seed: (s, c) => s.demoCases.seedCases(c.actor) },
-  { name: 'a year of cases, leads and visits', seed: (s, c) => s.demoHistory.seedYear(c.actor, c.today) },
+  {
+    name: 'a year of cases, leads, helpers and visits',
+    seed: (s, c) => s.demoHistory.seedYear(c.actor, c.today, DEMO_CASE_VILLAGE),
+  },
   {
     // 宛城区 and 卧龙区 (the demo users' counties): work records for their 脱贫/监测 labourers.
     name: 'work records, a workshop and public-welfare post jobs',

@@ -228,10 +228,13 @@ export function createCaseRepository(db: Kysely<DB>) {
       attachmentIds: readonly string[];
       actorId: number | null;
       actorName: string;
+      /** When the step was taken, for history written after the fact (the demo); default now. */
+      actedAt?: Date;
     }): Promise<void> {
       await db
         .insertInto('case_step')
         .values({
+          ...(step.actedAt ? { acted_at: step.actedAt } : {}),
           case_id: step.caseId,
           county_code: step.countyCode,
           action: step.action,

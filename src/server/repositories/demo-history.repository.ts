@@ -6,9 +6,6 @@ export interface DemoYearInput {
   today: string;
   /** The day the demo counties loaded their registry, about fourteen months ago. */
   enteredOn: string;
-  /** The cadre recorded as the visitor of the generated visits. */
-  visitorId: number;
-  visitorName: string;
 }
 
 export interface DemoYearCounts {
@@ -17,7 +14,6 @@ export interface DemoYearCounts {
   identifyingCases: number;
   closedLeads: number;
   openLeads: number;
-  visits: number;
 }
 
 const IDENTIFICATION = [
@@ -49,7 +45,7 @@ const IDENTIFYING_STAGES = [
 /**
  * A demo registry's past year, set-based: every household typed 监测户 gets its live monitored case (and only
  * those), some households a case eliminated during the year or one being identified now, leads verified over
- * the months, and visits on the cadence with a few percent late. Deterministic (ids drive the choices), so a
+ * the months (visits and helpers: demo-work.repository.ts). Deterministic (ids drive the choices), so a
  * demo looks the same on every machine. Only for a freshly generated demo registry.
  */
 export function createDemoHistoryRepository(db: Kysely<DB>) {
@@ -232,42 +228,12 @@ export function createDemoHistoryRepository(db: Kysely<DB>) {
           select count(*)::int as n from l
         `.execute(trx);
 
-        // Visits on each household's cadence since it entered, a few days early or late; about one household in
-        // twenty-five has missed its latest visit (overdue now).
-        const visits = await sql<{ n: number }>`
-          with v as (
-            insert into visit (id, household_id, county_code, region_code, visitor_id, visitor_name, visited_on,
-                               income_note, note, created_at)
-            select gen_random_uuid(), h.id, h.county_code, h.region_code, ${input.visitorId}, ${input.visitorName}, d.visited_on,
-                   case when h.household_type in ('monitored', 'exited_poverty') then '收入稳定' end,
-                   '入户走访，家中情况正常', ${at('d.visited_on')}
-            from household h
-            join visit_policy p on p.household_type = h.household_type
-            cross join lateral (
-              select ((h.created_at at time zone 'Asia/Shanghai')::date + make_interval(months => p.months * k))::date
-                     - ((h.id + k) % 5)::int as visited_on
-              from generate_series(1, 24) k
-            ) d
-            where d.visited_on <= ${today}::date
-              and (h.id % 25 <> 3 or d.visited_on < (${today}::date - make_interval(months => p.months))::date - 3)
-              and not exists (select 1 from visit x where x.household_id = h.id)
-            returning household_id, visited_on
-          ), last as (
-            select household_id, max(visited_on) as last from v group by household_id
-          ), upd as (
-            update household h set last_visited_on = greatest(h.last_visited_on, last.last)
-            from last where last.household_id = h.id
-          )
-          select count(*)::int as n from v
-        `.execute(trx);
-
         return {
           monitoredCases: monitored.rows[0]?.n ?? 0,
           eliminatedCases: eliminated.rows[0]?.n ?? 0,
           identifyingCases: identifying.rows[0]?.n ?? 0,
           closedLeads: closedLeads.rows[0]?.n ?? 0,
           openLeads: openLeads.rows[0]?.n ?? 0,
-          visits: visits.rows[0]?.n ?? 0,
         };
       });
     },

@@ -8,6 +8,7 @@ import { createCreditRepository } from './credit.repository.js';
 import { createCycleRepository } from './cycle.repository.js';
 import { createDeclarationRepository } from './declaration.repository.js';
 import { createDemoHistoryRepository } from './demo-history.repository.js';
+import { createDemoWorkRepository } from './demo-work.repository.js';
 import { createDepartmentFeedRepository } from './department-feed.repository.js';
 import { createEmploymentRepository } from './employment.repository.js';
 import { createFundRepository } from './fund.repository.js';
@@ -49,6 +50,7 @@ export function createRepositories(db: Kysely<DB>) {
     visits: createVisitRepository(db),
     attachments: createAttachmentRepository(db),
     demoHistory: createDemoHistoryRepository(db),
+    demoWork: createDemoWorkRepository(db),
     cycle: createCycleRepository(db),
     quality: createQualityRepository(db),
     reports: createReportRepository(db),

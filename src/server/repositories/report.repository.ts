@@ -120,6 +120,27 @@ export function createReportRepository(db: Kysely<DB>) {
                    count(*) filter (where elimination_mode = 'assisted')::int as assisted
             from monitoring_case where eliminated_on between ${first}::date and ${last}::date group by region_code
           ),
+          -- Each case's stage at the month's end (asOf). A case last changed by then is at its stage now; one
+          -- changed since is read from its dated history: opened (created_at), identified_on (announced, so
+          -- counted as monitored), elimination_requested_on, eliminated_on; a rejection is its last change, so a
+          -- case rejected since was still being identified. The open month (asOf = today) is its stages now.
+          cases_at as (
+            select c.region_code, c.household_id, c.due_on, s.stage
+            from monitoring_case c
+            cross join lateral (select case
+              when c.updated_at < ${asOf}::date + 1 then c.stage
+              when c.created_at >= ${asOf}::date + 1 then null
+              when c.eliminated_on <= ${asOf}::date then 'eliminated'
+              when c.elimination_requested_on <= ${asOf}::date then 'elim_home_check'
+              when c.identified_on <= ${asOf}::date then
+                case when c.stage = 'announcement' then 'announcement'
+                     when c.stage = 'safety_net' and exists (
+                       select 1 from case_step cs where cs.case_id = c.id and cs.to_stage = 'safety_net'
+                         and cs.acted_at < ${asOf}::date + 1) then 'safety_net'
+                     else 'monitored' end
+              else 'cross_check'
+            end as stage) s
+          ),
           live as (
             select c.region_code,
                    count(*) filter (where c.stage = 'monitored')::int as monitored,
@@ -136,8 +157,8 @@ export function createReportRepository(db: Kysely<DB>) {
                        and m.starts_on <= ${asOf}::date and (m.ends_on is null or m.ends_on >= ${asOf}::date)))::int as labour_developmental,
                    count(*) filter (where c.stage in ('monitored', 'safety_net') and not exists (
                      select 1 from helper_assignment a where a.household_id = c.household_id
-                       and (a.ends_on is null or a.ends_on >= ${asOf}::date)))::int as without_helper
-            from monitoring_case c
+                       and a.starts_on <= ${asOf}::date and (a.ends_on is null or a.ends_on >= ${asOf}::date)))::int as without_helper
+            from cases_at c
             cross join lateral (select exists (select 1 from person p where p.household_id = c.household_id
                                                and p.labour_skill = any(${sql.val(LABOUR)}::text[])) as yes) labour
             where c.stage not in ('eliminated', 'rejected')
@@ -153,13 +174,21 @@ export function createReportRepository(db: Kysely<DB>) {
             select region_code, count(*)::int as n, count(distinct household_id)::int as households
             from visit where visited_on between ${first}::date and ${last}::date group by region_code
           ),
+          -- Visits due and overdue at asOf: the households registered by then, each by its last visit by then
+          -- (its last_visited_on unless it has been visited since).
           due as (
             select h.region_code,
                    count(*) filter (where ${visitDueOnSql('h', 'p')} <= ${last}::date)::int as due,
                    count(*) filter (where ${visitDueOnSql('h', 'p')} < ${asOf}::date)::int as overdue,
                    count(*)::int as households
-            from household h join visit_policy p on p.household_type = h.household_type
-            where (${prefixFilter('h.region_code', prefixes)})
+            from (
+              select x.region_code, x.household_type, x.created_at,
+                     case when x.last_visited_on > ${asOf}::date
+                          then (select max(vi.visited_on) from visit vi where vi.household_id = x.id and vi.visited_on <= ${asOf}::date)
+                          else x.last_visited_on end as last_visited_on
+              from household x
+              where (${prefixFilter('x.region_code', prefixes)}) and x.created_at < ${asOf}::date + 1
+            ) h join visit_policy p on p.household_type = h.household_type
             group by h.region_code
           ),
           leads as (
@@ -183,9 +212,11 @@ export function createReportRepository(db: Kysely<DB>) {
               select region_code, department, count(*)::int as n from alert
               where created_at >= ${first}::date and created_at < ${last}::date + 1 group by 1, 2) x group by region_code
           ),
+          -- Open at asOf: raised by then and not closed by then (the open month: open now).
           alerts_open as (
             select region_code, count(*)::int as open, count(*) filter (where due_on < ${asOf}::date)::int as overdue
-            from alert where status = 'open' group by region_code
+            from alert where created_at < ${asOf}::date + 1 and (closed_at is null or closed_at >= ${asOf}::date + 1)
+            group by region_code
           ),
           declarations as (
             select region_code, count(*)::int as n from declaration

@@ -67,7 +67,7 @@ export function createServices(database: Database, config: Config, secrets: Secr
     regionImport: createRegionImportService({ repos, tx }),
     audit: createAuditService({ repos }),
     demoSeed: createDemoSeedService({ repos, tx, config }),
-    demoCases: createDemoCasesService({ repos, tx }),
+    demoCases: createDemoCasesService({ repos, tx, cases, households }),
     demoProjects: createDemoProjectsService({ repos, tx }),
     demoCredit: createDemoCreditService({ repos, tx, config }),
     population: createPopulationService({ database, repos, config, secrets }),
