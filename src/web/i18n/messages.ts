@@ -2,6 +2,7 @@ import { caseEn, caseZh } from './case-messages.js';
 import { creditEn, creditZh } from './credit-messages.js';
 import { dataEn, dataZh } from './data-messages.js';
 import { employmentEn, employmentZh } from './employment-messages.js';
+import { fundEn, fundZh } from './fund-messages.js';
 import { offlineEn, offlineZh } from './offline-messages.js';
 import { reportEn, reportZh } from './report-messages.js';
 
@@ -12,6 +13,7 @@ export const zh = {
   ...creditZh,
   ...reportZh,
   ...employmentZh,
+  ...fundZh,
   ...offlineZh,
   'app.name': '守底',
   'app.fullName': '守底 · 防止返贫动态监测',
@@ -724,6 +726,7 @@ export const en: Record<MessageKey, string> = {
   ...creditEn,
   ...reportEn,
   ...employmentEn,
+  ...fundEn,
   ...offlineEn,
   'app.name': 'Shoudi',
   'app.fullName': 'Shoudi · Poverty-return monitoring',
