@@ -1144,9 +1144,21 @@ const ROUTES: RouteCase[] = [
   },
   {
     method: 'GET',
+    path: '/api/fund-payments/template.csv',
+    permission: 'fund.write',
+    request: () => ({ url: '/api/fund-payments/template.csv' }),
+  },
+  {
+    method: 'GET',
     path: '/api/funds/progress',
     permission: 'fund.read',
     request: () => ({ url: '/api/funds/progress?period=2026-11' }),
+  },
+  {
+    method: 'GET',
+    path: '/api/funds/overview',
+    permission: 'fund.read',
+    request: () => ({ url: '/api/funds/overview?year=2026' }),
   },
   {
     method: 'GET',

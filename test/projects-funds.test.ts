@@ -210,6 +210,66 @@ describe('project library', () => {
     expect(changed.json()).toMatchObject({ negativeHits: [], stage: 'draft' });
   });
 
+  it('lets only the declaring village edit a sent-back draft, under its version, and resubmit it', async () => {
+    let p = (
+      await call('village_guanzhuang', 'POST', '/api/projects', declaration({ name: '东岗村光伏电站项目' }))
+    ).json();
+    expect(p.canEdit).toBe(true);
+    const act = async (user: string, body: Record<string, unknown>) => {
+      const r = await call(user, 'POST', `/api/projects/${p.id}/actions`, { version: p.version, ...body });
+      expect(r.statusCode, r.body).toBe(200);
+      p = r.json();
+    };
+    await act('village_guanzhuang', {
+      action: 'start_notice',
+      notice: { channel: '村务公开栏', startsOn: addDays(today, -12), endsOn: addDays(today, -1) },
+    });
+    expect(p.canEdit).toBe(false);
+    await act('village_guanzhuang', { action: 'submit' });
+    await act('town_guanzhuang', { action: 'send_back', comment: '投资概算偏高，请核减' });
+    expect(p.stage).toBe('draft');
+    // The township sees the draft but may not change it; the village may.
+    const asTown = (await call('town_guanzhuang', 'GET', `/api/projects/${p.id}`)).json();
+    expect(asTown.canEdit).toBe(false);
+    expect((await call('village_guanzhuang', 'GET', `/api/projects/${p.id}`)).json().canEdit).toBe(true);
+    const body = {
+      ...declaration({
+        name: '东岗村光伏电站项目',
+        estimatedInvestment: '900000.00',
+        funding: [
+          { source: 'central', amount: '800000.00' },
+          { source: 'self_raised', amount: '100000.00' },
+        ],
+      }),
+      version: p.version,
+    };
+    expect((await call('town_guanzhuang', 'PUT', `/api/projects/${p.id}`, body)).statusCode).toBe(403);
+    const saved = await call('village_guanzhuang', 'PUT', `/api/projects/${p.id}`, body);
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json()).toMatchObject({ estimatedInvestment: '900000.00', stage: 'draft', canEdit: true });
+    // A second save with the version read before the first is a conflict, and changes nothing.
+    const stale = await call('village_guanzhuang', 'PUT', `/api/projects/${p.id}`, {
+      ...body,
+      estimatedInvestment: '1.00',
+      funding: [{ source: 'central', amount: '1.00' }],
+    });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json()).toMatchObject({ code: 'CONFLICT', message: '项目已被他人修改，请刷新后重试' });
+    p = (await call('village_guanzhuang', 'GET', `/api/projects/${p.id}`)).json();
+    expect(p.estimatedInvestment).toBe('900000.00');
+    // Resubmitted: a new notice, then up to the township again.
+    await act('village_guanzhuang', {
+      action: 'start_notice',
+      notice: { channel: '村务公开栏', startsOn: today, endsOn: addDays(today, 9) },
+    });
+    expect(p.stage).toBe('notice');
+    const afterNotice = await call('village_guanzhuang', 'PUT', `/api/projects/${p.id}`, {
+      ...body,
+      version: p.version,
+    });
+    expect(afterNotice.statusCode).toBe(409);
+  });
+
   it('lets a township project skip the township review and hides it from another county', async () => {
     const r = await call(
       'town_guanzhuang',
@@ -320,10 +380,10 @@ describe('connection funds', () => {
     }
     return Buffer.from(await book.xlsx.writeBuffer());
   }
-  const upload = (body: Buffer, skip = false) =>
+  const upload = (body: Buffer, skip = false, dryRun = false) =>
     t.app.inject({
       method: 'POST',
-      url: `/api/fund-payments/import?skipBadRows=${skip}`,
+      url: `/api/fund-payments/import?skipBadRows=${skip}&dryRun=${dryRun}`,
       headers: { cookie: cookies.county_wancheng ?? '', 'content-type': 'application/octet-stream' },
       payload: body,
     });
@@ -337,17 +397,63 @@ describe('connection funds', () => {
       [99999999, doc, addDays(today, -4), '10.00', ''],
       [projectId, doc, 'yesterday', '10.00', ''],
     ]);
+    const payments = async () =>
+      (await t.database.db.selectFrom('fund_payment').select('id').execute()).length;
     const refused = await upload(file);
     expect(refused.statusCode).toBe(200);
-    expect(refused.json().imported).toBe(0);
+    expect(refused.json()).toMatchObject({ status: 'refused', imported: 0, totalRows: 5, acceptedRows: 2 });
     expect(refused.json().problems.map((p: { row: number }) => p.row)).toEqual([4, 5, 6]);
-    const before = await t.database.db.selectFrom('fund_payment').select('id').execute();
-    expect(before.length).toBe(1);
+    expect(await payments()).toBe(1);
+    // 预检, with and without skipping: every bad row with its reason, what an import would take, nothing written.
+    for (const skip of [false, true]) {
+      const checked = await upload(file, skip, true);
+      expect(checked.statusCode, checked.body).toBe(200);
+      expect(checked.json()).toMatchObject({
+        status: 'checked',
+        totalRows: 5,
+        acceptedRows: 2,
+        acceptedTotal: '100000.01',
+        imported: 0,
+        total: '0.00',
+        problems: [
+          { row: 4, reason: '该项目未从此文号下达资金' },
+          { row: 5, reason: '项目不存在或无权访问' },
+          { row: 6, reason: '支付日期格式应为 2026-05-31' },
+        ],
+      });
+      expect(
+        checked
+          .json()
+          .preview.map((p: { row: number; projectName: string; amount: string }) => [
+            p.row,
+            p.projectName,
+            p.amount,
+          ]),
+      ).toEqual([
+        [2, '官庄镇肉牛养殖项目', '100000.00'],
+        [3, '官庄镇肉牛养殖项目', '0.01'],
+      ]);
+      expect(await payments()).toBe(1);
+    }
+    // The import skipping bad rows takes exactly what the check said.
     const skipped = await upload(file, true);
-    expect(skipped.json()).toMatchObject({ imported: 2, total: '100000.01' });
+    expect(skipped.json()).toMatchObject({
+      status: 'partial',
+      imported: 2,
+      total: '100000.01',
+      acceptedRows: 2,
+    });
     const project = (await call('county_wancheng', 'GET', `/api/projects/${projectId}`)).json();
     expect(project.paidTotal).toBe('400000.11');
     expect(project.paidTotal).toBe(sumMoney(project.payments.map((p: { amount: string }) => p.amount)));
+  });
+
+  it('gives the payment file template with the headers the import reads', async () => {
+    const r = await call('county_wancheng', 'GET', '/api/fund-payments/template.csv');
+    expect(r.statusCode).toBe(200);
+    expect(r.headers['content-type']).toContain('text/csv');
+    expect(r.body.replace(/^\uFEFF/, '').trim()).toBe('项目编号,下达文号,支付日期,支付金额,凭证号');
+    expect((await call('town_guanzhuang', 'GET', '/api/fund-payments/template.csv')).statusCode).toBe(403);
   });
 
   it('keeps the summary equal to the sums of the lines it summarises', async () => {
@@ -457,6 +563,58 @@ describe('connection funds', () => {
     expect(book.worksheets[0]?.getRow(4 + figures.counties.length).getCell(3).value).toBe(
       figures.totals.received,
     );
+  });
+
+  it('gives the workbench the year’s money in each user’s scope, equal to the bulletin’s figures', async () => {
+    const overview = async (user: string, query = '') => {
+      const r = await call(user, 'GET', `/api/funds/overview${query}`);
+      expect(r.statusCode, r.body).toBe(200);
+      return r.json();
+    };
+    const county = await overview('county_wancheng');
+    expect(county).toEqual({
+      year,
+      asOf: today,
+      received: '3000000.00',
+      allocated: '1000000.00',
+      paid: '400001.11',
+      spendRate: '13.33',
+      paidOfAllocated: '40.00',
+      projects: 1,
+    });
+    const progress = (
+      await call('county_wancheng', 'GET', `/api/funds/progress?period=${today.slice(0, 7)}`)
+    ).json();
+    expect(progress.counties[0]).toMatchObject({
+      received: county.received,
+      allocated: county.allocated,
+      paid: county.paid,
+      spendRate: county.spendRate,
+    });
+    // A township receives no allocations (they go to the county): its projects' money, no spend rate.
+    expect(await overview('town_guanzhuang')).toMatchObject({
+      received: '0.00',
+      allocated: '1000000.00',
+      paid: '400001.11',
+      spendRate: null,
+      paidOfAllocated: '40.00',
+    });
+    // Another county's money is not counted; last year's allocation is in last year.
+    expect(await overview('county_wolong')).toMatchObject({
+      received: '0.00',
+      allocated: '0.00',
+      paid: '0.00',
+      spendRate: null,
+      paidOfAllocated: null,
+      projects: 0,
+    });
+    expect(await overview('city_admin', `?year=${year - 1}`)).toMatchObject({
+      year: year - 1,
+      received: '12345678901.23',
+      paid: '0.00',
+      spendRate: '0.00',
+    });
+    expect((await call('village_guanzhuang', 'GET', '/api/funds/overview')).statusCode).toBe(403);
   });
 });
 

@@ -168,7 +168,7 @@ export async function benchFunds(
   }
   const file = Buffer.from(await book.xlsx.writeBuffer());
   const [imported, importMs] = await timed(() =>
-    services.funds.importPayments(systemActor('bench'), file, false),
+    services.funds.importPayments(systemActor('bench'), file, { skipBadRows: false, dryRun: false }),
   );
   console.log(
     `import: ${imported.imported} payments, ${imported.total} 元, ${imported.problems.length} problems`,

@@ -42,3 +42,10 @@ export function bpToPercent(bp: number): string {
   const abs = Math.abs(bp);
   return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }
+
+/** A decimal amount with thousands grouped for reading ("293400000.00" → "293,400,000.00"), on the text alone. */
+export function groupThousands(amount: string): string {
+  const [whole = '', fraction] = amount.split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return fraction === undefined ? grouped : `${grouped}.${fraction}`;
+}

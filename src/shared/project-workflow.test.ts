@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allowedProjectActions, isInLibrary, nextStage } from './project-workflow.js';
+import { allowedProjectActions, canEditProject, isInLibrary, nextStage } from './project-workflow.js';
 
 describe('project workflow', () => {
   it('takes a village project through notice, township review and county approval', () => {
@@ -36,5 +36,13 @@ describe('project workflow', () => {
     expect(isInLibrary('town_review')).toBe(false);
     expect(isInLibrary('approved')).toBe(true);
     expect(isInLibrary('settled')).toBe(true);
+  });
+  it('lets only the declaring level change a draft', () => {
+    expect(canEditProject('draft', 'village', 'village')).toBe(true);
+    expect(canEditProject('draft', 'village', 'town')).toBe(false);
+    expect(canEditProject('draft', 'town', 'town')).toBe(true);
+    expect(canEditProject('notice', 'village', 'village')).toBe(false);
+    expect(canEditProject('town_review', 'village', 'town')).toBe(false);
+    expect(canEditProject('draft', 'county', null)).toBe(false);
   });
 });

@@ -125,6 +125,19 @@ export function nextStage(
   }
 }
 
+/**
+ * Whether an actor at `actorLevel` may change the project's declaration: only a draft (a sent-back project is a
+ * draft again), and only at the level that declared it. `PUT /api/projects/:id` enforces it; the web app shows
+ * 编辑 by it.
+ */
+export function canEditProject(
+  stage: ProjectStage,
+  level: ProjectLevel,
+  actorLevel: ActingLevel | null,
+): boolean {
+  return stage === 'draft' && actorLevel === level;
+}
+
 /** The actions an actor at `actorLevel` may take now (what the web app offers). */
 export function allowedProjectActions(
   stage: ProjectStage,

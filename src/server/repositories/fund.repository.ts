@@ -24,6 +24,20 @@ export interface StagedPayment {
   voucher: string | null;
 }
 
+/** `column LIKE 'prefix%' OR …` in a statement written as SQL: the twin of `inScope` for the query builder. */
+function likeScope(column: string, scope: readonly string[]) {
+  if (scope.includes('')) {
+    return sql<boolean>`true`;
+  }
+  if (scope.length === 0) {
+    return sql<boolean>`false`;
+  }
+  return sql.join(
+    scope.map((prefix) => sql`${sql.ref(column)} like ${`${escapeLike(prefix)}%`}`),
+    sql` or `,
+  );
+}
+
 /**
  * Connection funds: allocations (资金下达), their lines to projects, payments, and the monthly summary
  * every write adds to in its own transaction (the bulletin reads the summary, not the payments).
@@ -275,6 +289,8 @@ export function createFundRepository(db: Kysely<DB>) {
       checkOnly: boolean;
       importId: string;
       createdBy: number | null;
+      /** How many accepted rows to give back as the preview. */
+      previewLimit: number;
     }) {
       await sql`create temp table if not exists payment_stage (
           row_no integer, project_id bigint, doc_number text, paid_on date, amount numeric(14, 2), voucher text
@@ -290,17 +306,15 @@ export function createFundRepository(db: Kysely<DB>) {
       }
       await sql`analyze payment_stage`.execute(db);
       // Lock the lines the file pays (in id order, as a single payment does), so a payment recorded by hand
-      // meanwhile waits and the overpay check below sees its total.
-      await sql`select l.id from fund_line l
-          join fund_allocation a on a.id = l.allocation_id
-          join payment_stage s on s.project_id = l.project_id and s.doc_number = a.doc_number
-          order by l.id for update of l`.execute(db);
-      const scopeSql = input.scope.includes('')
-        ? sql`true`
-        : sql.join(
-            input.scope.map((p) => sql`p.region_code like ${`${escapeLike(p)}%`}`),
-            sql` or `,
-          );
+      // meanwhile waits and the overpay check below sees its total. A check writes nothing and holds no lock:
+      // a 预检 must not make the county's payments wait.
+      if (!input.checkOnly) {
+        await sql`select l.id from fund_line l
+            join fund_allocation a on a.id = l.allocation_id
+            join payment_stage s on s.project_id = l.project_id and s.doc_number = a.doc_number
+            order by l.id for update of l`.execute(db);
+      }
+      const scopeSql = likeScope('p.region_code', input.scope);
       await sql`create temp table if not exists payment_resolved on commit drop as
           select 0::integer as row_no, 0::bigint as fund_line_id, ''::text as reason limit 0`.execute(db);
       await sql`truncate payment_resolved`.execute(db);
@@ -325,8 +339,30 @@ export function createFundRepository(db: Kysely<DB>) {
         from matched m left join totals t on t.fund_line_id = m.fund_line_id`.execute(db);
       const bad = await sql<{ row_no: number; reason: string }>`
         select row_no, reason from payment_resolved where reason is not null order by row_no`.execute(db);
+      // What passes every check (what an import skipping bad rows writes), and the first of it to show.
+      const accepted = await sql<{ n: string; total: string }>`
+        select count(*)::text as n, coalesce(sum(s.amount), 0)::numeric(14,2)::text as total
+        from payment_resolved r join payment_stage s on s.row_no = r.row_no
+        where r.reason is null`.execute(db);
+      const preview = await sql<{
+        row_no: number;
+        project_id: string;
+        project_name: string;
+        doc_number: string;
+        paid_on: string;
+        amount: string;
+      }>`select s.row_no, s.project_id::text, p.name as project_name, s.doc_number, s.paid_on::text,
+            s.amount::text
+        from payment_resolved r join payment_stage s on s.row_no = r.row_no join project p on p.id = s.project_id
+        where r.reason is null order by s.row_no limit ${input.previewLimit}`.execute(db);
+      const checked = {
+        acceptedRows: Number(accepted.rows[0]?.n ?? 0),
+        acceptedTotal: accepted.rows[0]?.total ?? '0.00',
+        preview: preview.rows,
+        errors: bad.rows,
+      };
       if (input.checkOnly || (bad.rows.length > 0 && !input.skipBadRows)) {
-        return { imported: 0, total: '0.00', errors: bad.rows };
+        return { imported: 0, total: '0.00', ...checked };
       }
       const written = await sql<{ n: string; total: string | null }>`
         with ins as (
@@ -357,7 +393,35 @@ export function createFundRepository(db: Kysely<DB>) {
         db,
       );
       const row = written.rows[0];
-      return { imported: Number(row?.n ?? 0), total: row?.total ?? '0.00', errors: bad.rows };
+      return { imported: Number(row?.n ?? 0), total: row?.total ?? '0.00', ...checked };
+    },
+
+    /**
+     * The year's money in a scope, in one statement: allocations received by the counties in scope, what of
+     * them went to projects in scope, and what was paid on those lines (each line keeps its paid total, so no
+     * payment row is read). By fund year, as the bulletin counts.
+     */
+    async overview(year: number, scope: readonly string[]) {
+      const projectScope = likeScope('p.region_code', scope);
+      const countyScope = likeScope('a.county_code', scope);
+      const result = await sql<{ received: string; allocated: string; paid: string; projects: string }>`
+        select
+          (select coalesce(sum(a.amount), 0)::numeric(14,2)::text from fund_allocation a
+            where a.year = ${year} and (${countyScope})) as received,
+          coalesce(sum(l.amount), 0)::numeric(14,2)::text as allocated,
+          coalesce(sum(l.paid_total), 0)::numeric(14,2)::text as paid,
+          count(distinct l.project_id)::text as projects
+        from fund_line l
+        join fund_allocation a on a.id = l.allocation_id
+        join project p on p.id = l.project_id
+        where a.year = ${year} and (${projectScope})`.execute(db);
+      const row = result.rows[0];
+      return {
+        received: row?.received ?? '0.00',
+        allocated: row?.allocated ?? '0.00',
+        paid: row?.paid ?? '0.00',
+        projects: Number(row?.projects ?? 0),
+      };
     },
 
     /**

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { CSV_CONTENT_TYPE } from '../adapters/csv.js';
 import { AppError } from '../errors.js';
 import { actorOf } from '../http/auth-hook.js';
 import { download } from '../http/download.js';
@@ -13,6 +14,8 @@ import {
   ZFundBulletin,
   ZFundLineCreated,
   ZFundLineInput,
+  ZFundOverview,
+  ZFundOverviewQuery,
   ZIssueBulletin,
   ZPaymentCreated,
   ZPaymentImportQuery,
@@ -107,7 +110,8 @@ export const fundRoutes =
         schema: {
           summary:
             'Import payments from .xlsx or .csv (项目编号, 下达文号, 支付日期, 支付金额, 凭证号) as the request body',
-          description: 'With any refused row nothing is imported, unless skipBadRows=true.',
+          description:
+            'With any refused row nothing is imported, unless skipBadRows=true. dryRun=true only checks (预检).',
           tags,
           querystring: ZPaymentImportQuery,
           response: { 200: ZPaymentImportResult, 413: ZError, 415: ZError, ...authErrors },
@@ -117,8 +121,35 @@ export const fundRoutes =
         if (!Buffer.isBuffer(request.body) || request.body.length === 0) {
           throw new AppError('VALIDATION', '请上传文件（请求体为 .xlsx 或 .csv 文件内容）');
         }
-        return s.importPayments(actorOf(request), request.body, request.query.skipBadRows);
+        return s.importPayments(actorOf(request), request.body, request.query);
       },
+    );
+
+    app.get(
+      '/fund-payments/template.csv',
+      {
+        config: { permission: 'fund.write' },
+        schema: { summary: 'The payment file template (header row, UTF-8 with BOM)', tags },
+      },
+      async (_request, reply) =>
+        download(reply, '衔接资金支付导入模板.csv', CSV_CONTENT_TYPE).send(
+          Buffer.from(s.paymentTemplate(), 'utf8'),
+        ),
+    );
+
+    app.get(
+      '/funds/overview',
+      {
+        config: { permission: 'fund.read' },
+        schema: {
+          summary:
+            'The year’s money in scope for the workbench and big screen: received, allocated to projects, paid, rates',
+          tags,
+          querystring: ZFundOverviewQuery,
+          response: { 200: ZFundOverview, ...authErrors },
+        },
+      },
+      async (request) => s.overview(actorOf(request), request.query.year),
     );
 
     app.get(

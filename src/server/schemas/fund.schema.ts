@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ALLOCATION_SOURCES, ALLOCATION_TASKS, NOTICE_CHANNELS } from '../../shared/project-codes.js';
-import { ZIsoDate, ZMoney } from './common.schema.js';
+import { ZBooleanQuery, ZIsoDate, ZMoney } from './common.schema.js';
 
 export const ZAllocationId = z.object({ id: z.coerce.number().int().positive() });
 
@@ -67,11 +67,65 @@ export const ZPaymentImportQuery = z.object({
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true'),
+  dryRun: ZBooleanQuery.default(false).describe(
+    'true: check the file (预检) and answer what an import would write (status checked); nothing is written',
+  ),
 });
 export const ZPaymentImportResult = z.object({
+  status: z
+    .enum(['imported', 'partial', 'refused', 'checked'])
+    .describe('checked: a dry run; refused: bad rows and not skipped, nothing written'),
+  totalRows: z.number().int().describe('Data rows in the file (blank rows left out)'),
+  acceptedRows: z
+    .number()
+    .int()
+    .describe('Rows that pass every check: what an import skipping bad rows writes'),
+  acceptedTotal: ZMoney.describe('The sum of the accepted rows'),
   imported: z.number().int(),
   total: ZMoney.describe('The sum of the imported payments'),
   problems: z.array(z.object({ row: z.number().int(), reason: z.string() })),
+  preview: z
+    .array(
+      z.object({
+        row: z.number().int(),
+        projectId: z.number().int(),
+        projectName: z.string(),
+        docNumber: z.string(),
+        paidOn: z.string(),
+        amount: ZMoney,
+      }),
+    )
+    .describe('The first accepted rows with their project, in file order'),
+});
+
+export const ZFundOverviewQuery = z.object({
+  year: z.coerce
+    .number()
+    .int()
+    .min(2000)
+    .max(2100)
+    .optional()
+    .describe('The fund year (the allocations’ year); this year when left out'),
+});
+export const ZFundOverview = z.object({
+  year: z.number().int(),
+  asOf: z.string().describe('Today (Asia/Shanghai)'),
+  received: ZMoney.describe(
+    'Allocations of the year received by the counties in scope (资金下达); 0 below county level',
+  ),
+  allocated: ZMoney.describe('Of the year’s allocations, passed down to projects in scope (安排到项目)'),
+  paid: ZMoney.describe('Paid on those projects’ lines (已支付)'),
+  spendRate: z
+    .string()
+    .nullable()
+    .describe(
+      'paid ÷ received in percent, two decimals (支出进度, as in the bulletin); null when nothing received',
+    ),
+  paidOfAllocated: z
+    .string()
+    .nullable()
+    .describe('paid ÷ allocated in percent, two decimals; null when nothing allocated'),
+  projects: z.number().int().describe('Projects in scope with money of the year'),
 });
 
 export const ZPeriodQuery = z.object({

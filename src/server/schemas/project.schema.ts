@@ -189,6 +189,9 @@ export const ZProject = ZProjectSummary.extend({
     }),
   ),
   allowedActions: z.array(z.enum(PROJECT_ACTIONS)),
+  canEdit: z
+    .boolean()
+    .describe('Whether the user may change the declaration now (PUT): a draft, at the declaring level'),
   noticeEndsOn: z
     .string()
     .nullable()

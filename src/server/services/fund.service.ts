@@ -3,13 +3,14 @@ import ExcelJS from 'exceljs';
 import type { z } from 'zod';
 import { daysBetween, monthBounds } from '../../shared/calendar.js';
 import { clock } from '../../shared/clock.js';
-import { fromCents, MONEY_PATTERN, toCents } from '../../shared/money.js';
+import { bpToPercent, fromCents, MONEY_PATTERN, ratioBp, toCents } from '../../shared/money.js';
 import { FUNDING_SOURCE_LABELS, NOTICE_MIN_DAYS } from '../../shared/project-codes.js';
 import { isInLibrary, PROJECT_STAGE_LABELS } from '../../shared/project-workflow.js';
 import { bulletinDocx } from '../adapters/bulletin-docx.js';
+import { csvDocument } from '../adapters/csv.js';
 import { readSpreadsheet } from '../adapters/spreadsheet.js';
 import { buildBulletinFigures } from '../domain/fund-bulletin.js';
-import { ALLOCATION_NOTICE_WORKDAYS, addWorkdays } from '../domain/fund-rules.js';
+import { ALLOCATION_NOTICE_WORKDAYS, addWorkdays, spendRateBp } from '../domain/fund-rules.js';
 import { conflict, notFound, validation } from '../errors.js';
 import type { StagedPayment } from '../repositories/fund.repository.js';
 import type { Repositories } from '../repositories/index.js';
@@ -64,6 +65,8 @@ export function periodBounds(period: string) {
 }
 
 const PAYMENT_HEADERS = ['项目编号', '下达文号', '支付日期', '支付金额', '凭证号'] as const;
+/** How many accepted rows an import or check shows back. */
+const PAYMENT_PREVIEW_ROWS = 10;
 
 /** One payment row of an import file, checked on its own; the database checks the rest set-based. */
 function parsePaymentRow(
@@ -360,10 +363,12 @@ export function createFundService(deps: { repos: Repositories; tx: RunInTransact
 
     /**
      * Imports payments from Excel or CSV (项目编号, 下达文号, 支付日期, 支付金额, 凭证号): every bad row is
-     * reported with its reason and nothing is imported unless the user skips bad rows. Set-based in the
-     * database (one staging insert per 10,000 rows, one resolving join, one insert).
+     * reported with its reason and nothing is imported unless the user skips bad rows; a dry run (预检) only
+     * checks and says what an import would write. Set-based in the database (one staging insert per 10,000
+     * rows, one resolving join, one insert).
      */
-    async importPayments(actor: Actor, file: Buffer, skipBadRows: boolean) {
+    async importPayments(actor: Actor, file: Buffer, options: { skipBadRows: boolean; dryRun: boolean }) {
+      const { skipBadRows, dryRun } = options;
       let sheet: Awaited<ReturnType<typeof readSpreadsheet>>;
       try {
         sheet = await readSpreadsheet(file);
@@ -381,6 +386,7 @@ export function createFundService(deps: { repos: Repositories; tx: RunInTransact
           `表头缺少列：${PAYMENT_HEADERS.filter((_, i) => (columns[i] ?? -1) < 0).join('、')}`,
         );
       }
+      const today = clock().today();
       const rows: StagedPayment[] = [];
       const problems: Array<{ row: number; reason: string }> = [];
       for (const r of sheet.slice(headerAt + 1)) {
@@ -393,13 +399,14 @@ export function createFundService(deps: { repos: Repositories; tx: RunInTransact
         );
         if ('reason' in parsed) {
           problems.push(parsed);
-        } else if (parsed.paidOn > clock().today()) {
+        } else if (parsed.paidOn > today) {
           problems.push({ row: r.row, reason: '支付日期不能晚于今天' });
         } else {
           rows.push(parsed);
         }
       }
-      if (rows.length === 0 && problems.length === 0) {
+      const totalRows = rows.length + problems.length;
+      if (totalRows === 0) {
         throw validation('文件中没有支付记录');
       }
       const importId = randomUUID();
@@ -408,15 +415,33 @@ export function createFundService(deps: { repos: Repositories; tx: RunInTransact
           rows,
           scope: actor.scope,
           skipBadRows,
-          checkOnly: problems.length > 0 && !skipBadRows,
+          checkOnly: dryRun || (problems.length > 0 && !skipBadRows),
           importId,
           createdBy: actor.userId,
+          previewLimit: PAYMENT_PREVIEW_ROWS,
         });
         const all = [...problems, ...result.errors.map((e) => ({ row: e.row_no, reason: e.reason }))].sort(
           (a, b) => a.row - b.row,
         );
+        const answer = {
+          totalRows,
+          acceptedRows: result.acceptedRows,
+          acceptedTotal: result.acceptedTotal,
+          problems: all,
+          preview: result.preview.map((p) => ({
+            row: p.row_no,
+            projectId: Number(p.project_id),
+            projectName: p.project_name,
+            docNumber: p.doc_number,
+            paidOn: p.paid_on,
+            amount: p.amount,
+          })),
+        };
+        if (dryRun) {
+          return { status: 'checked' as const, imported: 0, total: '0.00', ...answer };
+        }
         if (all.length > 0 && !skipBadRows) {
-          return { imported: 0, total: '0.00', problems: all };
+          return { status: 'refused' as const, imported: 0, total: '0.00', ...answer };
         }
         await recordAudit(t, actor, {
           action: 'fund_payment.import',
@@ -424,8 +449,41 @@ export function createFundService(deps: { repos: Repositories; tx: RunInTransact
           entityId: importId,
           new: { imported: result.imported, total: result.total, skipped: all.length },
         });
-        return { imported: result.imported, total: result.total, problems: all };
+        return {
+          status: all.length > 0 ? ('partial' as const) : ('imported' as const),
+          imported: result.imported,
+          total: result.total,
+          ...answer,
+        };
       });
+    },
+
+    /** The payment file template: the header row the import reads, UTF-8 with a BOM for Excel. */
+    paymentTemplate() {
+      return csvDocument(PAYMENT_HEADERS, []);
+    },
+
+    /**
+     * The year's money in the actor's scope for the workbench and the big screen: received, passed down to
+     * projects, paid, and the two rates (paid ÷ received is the bulletin's 支出进度).
+     */
+    async overview(actor: Actor, year: number | undefined) {
+      const today = clock().today();
+      const fundYear = year ?? Number(today.slice(0, 4));
+      const o = await repos.funds.overview(fundYear, actor.scope);
+      // null, not 0 %, when there is nothing to spend: "no money yet" is not "nothing spent".
+      const rate = (bp: (part: bigint, whole: bigint) => number, part: string, whole: string) =>
+        toCents(whole) > 0n ? bpToPercent(bp(toCents(part), toCents(whole))) : null;
+      return {
+        year: fundYear,
+        asOf: today,
+        received: o.received,
+        allocated: o.allocated,
+        paid: o.paid,
+        spendRate: rate(spendRateBp, o.paid, o.received),
+        paidOfAllocated: rate(ratioBp, o.paid, o.allocated),
+        projects: o.projects,
+      };
     },
 
     /** Figures of counties in the actor's scope at a period end (the progress screen). */

@@ -14,6 +14,7 @@ import {
   type ActingLevel,
   actingLevel,
   allowedProjectActions,
+  canEditProject,
   nextStage,
   PROJECT_STAGE_LABELS,
 } from '../../shared/project-workflow.js';
@@ -253,6 +254,7 @@ export function createProjectService(deps: { repos: Repositories; tx: RunInTrans
         voucher: p.voucher,
       })),
       allowedActions: allowedProjectActions(project.stage, project.level as ProjectLevel, actorLevel(actor)),
+      canEdit: canEditProject(project.stage, project.level as ProjectLevel, actorLevel(actor)),
       noticeEndsOn: declaration?.ends_on ?? null,
     };
   }
@@ -328,10 +330,11 @@ export function createProjectService(deps: { repos: Repositories; tx: RunInTrans
     async update(actor: Actor, id: number, input: ProjectInput & { version: number }) {
       return tx(async (t) => {
         const before = await findOrFail(t, actor, id);
+        // canEditProject, with the reason it fails: a stage is a conflict, another level a refusal.
         if (before.stage !== 'draft') {
           throw conflict(`项目处于“${PROJECT_STAGE_LABELS[before.stage]}”阶段，不能修改`);
         }
-        if (actorLevel(actor) !== before.level) {
+        if (!canEditProject(before.stage, before.level as ProjectLevel, actorLevel(actor))) {
           throw forbidden('只有申报单位可以修改草拟中的项目');
         }
         const prepared = await prepare(

@@ -23695,6 +23695,8 @@ export interface paths {
                                 voucher: string | null;
                             }[];
                             allowedActions: ("start_notice" | "submit" | "town_pass" | "county_approve" | "send_back" | "advance")[];
+                            /** @description Whether the user may change the declaration now (PUT): a draft, at the declaring level */
+                            canEdit: boolean;
                             /** @description The end of the declaration notice; submit waits until after it */
                             noticeEndsOn: string | null;
                         };
@@ -24073,6 +24075,8 @@ export interface paths {
                                 voucher: string | null;
                             }[];
                             allowedActions: ("start_notice" | "submit" | "town_pass" | "county_approve" | "send_back" | "advance")[];
+                            /** @description Whether the user may change the declaration now (PUT): a draft, at the declaring level */
+                            canEdit: boolean;
                             /** @description The end of the declaration notice; submit waits until after it */
                             noticeEndsOn: string | null;
                         };
@@ -24354,6 +24358,8 @@ export interface paths {
                                 voucher: string | null;
                             }[];
                             allowedActions: ("start_notice" | "submit" | "town_pass" | "county_approve" | "send_back" | "advance")[];
+                            /** @description Whether the user may change the declaration now (PUT): a draft, at the declaring level */
+                            canEdit: boolean;
                             /** @description The end of the declaration notice; submit waits until after it */
                             noticeEndsOn: string | null;
                         };
@@ -24615,6 +24621,8 @@ export interface paths {
                                 voucher: string | null;
                             }[];
                             allowedActions: ("start_notice" | "submit" | "town_pass" | "county_approve" | "send_back" | "advance")[];
+                            /** @description Whether the user may change the declaration now (PUT): a draft, at the declaring level */
+                            canEdit: boolean;
                             /** @description The end of the declaration notice; submit waits until after it */
                             noticeEndsOn: string | null;
                         };
@@ -24861,6 +24869,8 @@ export interface paths {
                                 voucher: string | null;
                             }[];
                             allowedActions: ("start_notice" | "submit" | "town_pass" | "county_approve" | "send_back" | "advance")[];
+                            /** @description Whether the user may change the declaration now (PUT): a draft, at the declaring level */
+                            canEdit: boolean;
                             /** @description The end of the declaration notice; submit waits until after it */
                             noticeEndsOn: string | null;
                         };
@@ -25581,12 +25591,14 @@ export interface paths {
         put?: never;
         /**
          * Import payments from .xlsx or .csv (项目编号, 下达文号, 支付日期, 支付金额, 凭证号) as the request body
-         * @description With any refused row nothing is imported, unless skipBadRows=true.
+         * @description With any refused row nothing is imported, unless skipBadRows=true. dryRun=true only checks (预检).
          */
         post: {
             parameters: {
                 query?: {
                     skipBadRows?: "true" | "false";
+                    /** @description true: check the file (预检) and answer what an import would write (status checked); nothing is written */
+                    dryRun?: "true" | "false";
                 };
                 header?: never;
                 path?: never;
@@ -25601,12 +25613,33 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /**
+                             * @description checked: a dry run; refused: bad rows and not skipped, nothing written
+                             * @enum {string}
+                             */
+                            status: "imported" | "partial" | "refused" | "checked";
+                            /** @description Data rows in the file (blank rows left out) */
+                            totalRows: number;
+                            /** @description Rows that pass every check: what an import skipping bad rows writes */
+                            acceptedRows: number;
+                            /** @description The sum of the accepted rows */
+                            acceptedTotal: string;
                             imported: number;
                             /** @description The sum of the imported payments */
                             total: string;
                             problems: {
                                 row: number;
                                 reason: string;
+                            }[];
+                            /** @description The first accepted rows with their project, in file order */
+                            preview: {
+                                row: number;
+                                projectId: number;
+                                projectName: string;
+                                docNumber: string;
+                                paidOn: string;
+                                /** @description 元, as a decimal string with up to two decimals (exact; never a float) */
+                                amount: string;
                             }[];
                         };
                     };
@@ -25733,6 +25766,185 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fund-payments/template.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The payment file template (header row, UTF-8 with BOM) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funds/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The year’s money in scope for the workbench and big screen: received, allocated to projects, paid, rates */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The fund year (the allocations’ year); this year when left out */
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            year: number;
+                            /** @description Today (Asia/Shanghai) */
+                            asOf: string;
+                            /** @description Allocations of the year received by the counties in scope (资金下达); 0 below county level */
+                            received: string;
+                            /** @description Of the year’s allocations, passed down to projects in scope (安排到项目) */
+                            allocated: string;
+                            /** @description Paid on those projects’ lines (已支付) */
+                            paid: string;
+                            /** @description paid ÷ received in percent, two decimals (支出进度, as in the bulletin); null when nothing received */
+                            spendRate: string | null;
+                            /** @description paid ÷ allocated in percent, two decimals; null when nothing allocated */
+                            paidOfAllocated: string | null;
+                            /** @description Projects in scope with money of the year */
+                            projects: number;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

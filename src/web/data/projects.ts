@@ -1,6 +1,6 @@
 /**
  * The project library (项目库): the list by year, stage and name, one project with its steps and money, the
- * declaration and the workflow steps. A step or a declaration changes the list and the project; money put on a
+ * declaration, the change of a draft (a sent-back project) and the workflow steps. A step or a declaration changes the list and the project; money put on a
  * project (funds.ts) changes the project too, so those hooks invalidate `projectKeys.all` as well.
  */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -11,6 +11,7 @@ export type Project = ResponseOf<'/api/projects/{id}', 'get'>;
 export type ProjectSearch = QueryOf<'/api/projects', 'get'>;
 export type ProjectInput = BodyOf<'/api/projects', 'post'>;
 export type ProjectAct = BodyOf<'/api/projects/{id}/actions', 'post'>;
+export type ProjectUpdate = BodyOf<'/api/projects/{id}', 'put'>;
 
 export const projectKeys = {
   all: ['projects'] as const,
@@ -49,6 +50,22 @@ export function useProjectStep() {
   return useMutation({
     mutationFn: ({ id, body }: { id: number; body: ProjectAct }) =>
       call(client.POST('/api/projects/{id}/actions', { params: { path: { id } }, body })),
+    onSuccess: (project) => {
+      queryClient.setQueryData(projectKeys.detail(project.id), project);
+      return queryClient.invalidateQueries({ queryKey: projectKeys.all });
+    },
+  });
+}
+
+/**
+ * Saves a changed draft with the version the user saw: a 409 means someone saved first (the form reloads the
+ * project and says so).
+ */
+export function useUpdateProject() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: number; body: ProjectUpdate }) =>
+      call(client.PUT('/api/projects/{id}', { params: { path: { id } }, body })),
     onSuccess: (project) => {
       queryClient.setQueryData(projectKeys.detail(project.id), project);
       return queryClient.invalidateQueries({ queryKey: projectKeys.all });

@@ -2,6 +2,7 @@ import { caseEn, caseZh } from './case-messages.js';
 import { creditEn, creditZh } from './credit-messages.js';
 import { dataEn, dataZh } from './data-messages.js';
 import { employmentEn, employmentZh } from './employment-messages.js';
+import { fundEn, fundZh } from './fund-messages.js';
 import { offlineEn, offlineZh } from './offline-messages.js';
 import { operatorEn, operatorZh } from './operator-messages.js';
 import { reportEn, reportZh } from './report-messages.js';
@@ -14,6 +15,7 @@ export const zh = {
   ...operatorZh,
   ...reportZh,
   ...employmentZh,
+  ...fundZh,
   ...offlineZh,
   'app.name': '守底',
   'app.fullName': '守底 · 防止返贫动态监测',
@@ -727,6 +729,7 @@ export const en: Record<MessageKey, string> = {
   ...operatorEn,
   ...reportEn,
   ...employmentEn,
+  ...fundEn,
   ...offlineEn,
   'app.name': 'Shoudi',
   'app.fullName': 'Shoudi · Poverty-return monitoring',

@@ -3,6 +3,7 @@ import { Card, Col, Descriptions, List, Row, Space, Typography } from 'antd';
 import { ROLE_LABELS } from '../../shared/roles.js';
 import { useMe, useSession } from '../auth/SessionProvider.js';
 import { useI18n } from '../i18n/I18nProvider.js';
+import { FundsCard } from './funds/FundsCard.js';
 import { DashboardPanel } from './reports/DashboardPanel.js';
 import { MissingLineAlert } from './system/monitoring-lines/MissingLineAlert.js';
 
@@ -41,6 +42,11 @@ export function WorkbenchPage() {
       {dashboard ? (
         <Col xs={24} data-testid="workbench-dashboard">
           <DashboardPanel />
+        </Col>
+      ) : null}
+      {can('fund.read') ? (
+        <Col xs={24}>
+          <FundsCard />
         </Col>
       ) : null}
       <Col xs={24} xl={dashboard ? 24 : 10}>

@@ -32,8 +32,10 @@ import {
   useFundBulletin,
   useIssueBulletin,
 } from '../../data/funds.js';
+import { useI18n } from '../../i18n/I18nProvider.js';
 import { errorMessage } from '../../util/formErrors.js';
 import { PageHeader } from '../PageHeader.js';
+import { PaymentImportTab } from './PaymentImportTab.js';
 
 const behind = (gap: string) => gap.startsWith('-');
 
@@ -305,8 +307,10 @@ function AllocationsTab() {
   );
 }
 
-/** 衔接资金: the bulletin and progress, and the allocations received. */
+/** 衔接资金: the bulletin and progress, the allocations received, and (for who records money) the payment import. */
 export function FundsPage() {
+  const { can } = useSession();
+  const { t } = useI18n();
   return (
     <>
       <PageHeader title="衔接资金" />
@@ -315,6 +319,9 @@ export function FundsPage() {
           items={[
             { key: 'bulletin', label: '支出进度与通报', children: <BulletinTab /> },
             { key: 'allocations', label: '资金下达', children: <AllocationsTab /> },
+            ...(can('fund.write')
+              ? [{ key: 'payments', label: t('fundImport.tab'), children: <PaymentImportTab /> }]
+              : []),
           ]}
         />
       </Card>

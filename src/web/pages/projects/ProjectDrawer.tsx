@@ -1,3 +1,4 @@
+import { EditOutlined } from '@ant-design/icons';
 import {
   Alert,
   App,
@@ -34,7 +35,9 @@ import {
 import { useSession } from '../../auth/SessionProvider.js';
 import { useAllocateToProject, useAllocations, useRecordPayment } from '../../data/funds.js';
 import { type Project, useProject, useProjectStep } from '../../data/projects.js';
+import { useI18n } from '../../i18n/I18nProvider.js';
 import { errorMessage } from '../../util/formErrors.js';
+import { ProjectFormModal } from './ProjectFormModal.js';
 
 const fmt = (d: Dayjs) => d.format('YYYY-MM-DD');
 
@@ -254,10 +257,16 @@ function MoneyModal({
 export function ProjectDrawer({ id, onClose }: { id: number; onClose: () => void }) {
   const remote = useProject(id);
   const { can } = useSession();
+  const { t } = useI18n();
   const [action, setAction] = useState<ProjectAction | null>(null);
   const [money, setMoney] = useState<{ lineId: number | null } | null>(null);
+  const [editing, setEditing] = useState(false);
   const p = remote.data;
   const inLibrary = p ? ORDER.includes(p.stage) : false;
+  // The server says who may change the declaration (a draft, the declaring level), under the PUT's permission.
+  const mayEdit = p ? can('project.write') && p.canEdit : false;
+  const last = p?.events.at(-1);
+  const sentBack = last?.action === 'send_back' ? last : null;
   return (
     <Drawer title={p?.name ?? '项目'} open onClose={onClose} size="large" data-testid="project-drawer">
       {remote.error ? <Alert type="error" message={errorMessage(remote.error, '项目加载失败')} /> : null}
@@ -267,6 +276,11 @@ export function ProjectDrawer({ id, onClose }: { id: number; onClose: () => void
             <Tag color="blue" data-testid="project-stage">
               {PROJECT_STAGE_LABELS[p.stage]}
             </Tag>
+            {mayEdit ? (
+              <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
+                {t('project.edit')}
+              </Button>
+            ) : null}
             {p.allowedActions.map((a) => (
               <Button
                 key={a}
@@ -283,6 +297,17 @@ export function ProjectDrawer({ id, onClose }: { id: number; onClose: () => void
               <Button onClick={() => setMoney({ lineId: null })}>安排资金</Button>
             ) : null}
           </Space>
+          {sentBack ? (
+            <Alert
+              type="warning"
+              showIcon
+              data-testid="project-sent-back"
+              title={t('project.sentBack', { comment: sentBack.comment ?? '—' })}
+              description={`${t('project.sentBackBy', { actor: sentBack.actorName, date: sentBack.actedOn })}${
+                p.stage === 'draft' ? t('project.sentBackToDraft') : ''
+              }`}
+            />
+          ) : null}
           {p.negativeHits.length > 0 ? (
             <Alert
               type="error"
@@ -377,6 +402,16 @@ export function ProjectDrawer({ id, onClose }: { id: number; onClose: () => void
           onDone={() => {
             setAction(null);
           }}
+        />
+      ) : null}
+      {p && editing ? (
+        <ProjectFormModal
+          year={p.year}
+          project={p}
+          open
+          onClose={() => setEditing(false)}
+          onSaved={() => setEditing(false)}
+          onReload={() => remote.refetch()}
         />
       ) : null}
       {p && money ? (

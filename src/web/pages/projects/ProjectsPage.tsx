@@ -7,8 +7,8 @@ import { PROJECT_STAGE_LABELS, PROJECT_STAGES } from '../../../shared/project-wo
 import { useSession } from '../../auth/SessionProvider.js';
 import { type ProjectSearch, useProjects } from '../../data/projects.js';
 import { PageHeader } from '../PageHeader.js';
-import { DeclareProjectModal } from './DeclareProjectModal.js';
 import { ProjectDrawer } from './ProjectDrawer.js';
+import { ProjectFormModal } from './ProjectFormModal.js';
 
 /** 项目库: the projects in the user's region by year and stage; declare, review and approve from the drawer. */
 export function ProjectsPage() {
@@ -121,11 +121,12 @@ export function ProjectsPage() {
           ]}
         />
       </Card>
-      <DeclareProjectModal
+      <ProjectFormModal
         year={year}
+        project={null}
         open={declaring}
         onClose={() => setDeclaring(false)}
-        onDeclared={(p) => {
+        onSaved={(p) => {
           setDeclaring(false);
           setOpenId(p.id);
         }}

@@ -1,10 +1,15 @@
 import { Button, Col, Row, Typography } from 'antd';
 import { Link } from 'react-router';
+import { clock } from '../../../shared/clock.js';
+import { groupThousands } from '../../../shared/money.js';
+import { useSession } from '../../auth/SessionProvider.js';
 import { Chart, type ChartOption } from '../../components/Chart.js';
+import { useFundOverview } from '../../data/funds.js';
 import { useScreenFigures } from '../../data/screen.js';
 import { useErrorText } from '../../i18n/error-text.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import type { MessageKey } from '../../i18n/messages.js';
+import { fundFigures, hasNoFunds } from '../funds/FundsCard.js';
 import { useDashboardCharts } from '../reports/DashboardPanel.js';
 import { num } from '../reports/figures.js';
 
@@ -53,10 +58,41 @@ function Panel({
   );
 }
 
+/** The year's connection funds on the screen, for who may read funds (the screen itself needs report.read). */
+function FundsPanel() {
+  const { t } = useI18n();
+  const year = Number(clock().today().slice(0, 4));
+  const overview = useFundOverview(year);
+  const o = overview.data;
+  return (
+    <div style={panel} data-testid="screen-funds">
+      <div style={{ color: '#7fd3ff', fontSize: 16, marginBottom: 8 }}>{t('fundCard.title', { year })}</div>
+      {overview.error ? (
+        <div style={{ color: '#ff7875' }}>{t('common.loadFailed')}</div>
+      ) : !o ? null : hasNoFunds(o) ? (
+        <div style={{ color: '#5b7a99', padding: '12px 0' }}>{t('fundCard.empty', { year })}</div>
+      ) : (
+        <Row gutter={[12, 12]}>
+          {fundFigures(o).figures.map((f) => (
+            <Col key={f.key} flex="1 1 160px" style={{ textAlign: 'center' }}>
+              <div style={{ color: '#7fd3ff', fontSize: 14 }}>{t(f.label)}</div>
+              <div style={{ fontSize: 30, fontWeight: 700, color: '#ffd666' }}>
+                {f.suffix ? f.value : groupThousands(f.value)}
+                {f.suffix ?? ''}
+              </div>
+            </Col>
+          ))}
+        </Row>
+      )}
+    </div>
+  );
+}
+
 /** 大屏: the city's figures on one full window, dark, without the app shell. */
 export function ScreenPage() {
   const { t, pick } = useI18n();
   const errorText = useErrorText();
+  const { can } = useSession();
   const remote = useScreenFigures();
   const data = remote.data;
   const charts = useDashboardCharts(data, t, pick);
@@ -99,6 +135,11 @@ export function ScreenPage() {
           </Col>
         ))}
       </Row>
+      {can('fund.read') ? (
+        <div style={{ marginBottom: 12 }}>
+          <FundsPanel />
+        </div>
+      ) : null}
       <Row gutter={[12, 12]}>
         <Col xs={24} xl={12}>
           <Panel title={t('dash.trend')} option={charts.trendOption} height={300} />
