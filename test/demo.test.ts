@@ -9,6 +9,7 @@ import { systemActor } from '../src/server/services/actor.js';
 import { createServices, type Services } from '../src/server/services/index.js';
 import { CASE_STAGES } from '../src/shared/case-workflow.js';
 import { clock } from '../src/shared/clock.js';
+import { usccProblem } from '../src/shared/operators.js';
 import { TEST_KEY } from './helpers/test-app.js';
 import { createTestDatabase } from './helpers/test-db.js';
 
@@ -223,5 +224,35 @@ describe('the demo city', () => {
     const lines = await services.screening.lines();
     const current = lines.find((l) => l.year === Number(today.slice(0, 4)));
     expect(current?.note).toMatch(/演示值/);
+  });
+
+  it('registers operators of every kind in both demo counties, lead enterprises certified, codes valid', async () => {
+    const rows = (
+      await sql<{
+        county_code: string;
+        operator_type: string;
+        uscc: string | null;
+        lead_level: string | null;
+      }>`
+        select county_code, operator_type, uscc, lead_level from operator`.execute(database.db)
+    ).rows;
+    expect(new Set(rows.map((r) => r.county_code))).toEqual(new Set(['411302000000', '411303000000']));
+    expect(new Set(rows.map((r) => r.operator_type))).toEqual(
+      new Set([
+        'lead_enterprise',
+        'cooperative',
+        'family_farm',
+        'large_grower',
+        'village_collective',
+        'workshop',
+      ]),
+    );
+    expect(
+      rows.filter((r) => r.operator_type === 'lead_enterprise').every((r) => r.lead_level !== null),
+    ).toBe(true);
+    expect(rows.filter((r) => r.uscc !== null).map((r) => usccProblem(r.uscc ?? ''))).not.toContain(
+      expect.any(String),
+    );
+    expect(rows.filter((r) => r.uscc !== null).length).toBeGreaterThanOrEqual(5);
   });
 });

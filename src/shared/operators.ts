@@ -48,6 +48,15 @@ const USCC_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 const USCC_SHAPE = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/;
 
+/** The check character (18th) of a 统一社会信用代码 whose first 17 characters are given. */
+export function usccCheckCharacter(first17: string): string {
+  let sum = 0;
+  for (let i = 0; i < 17; i++) {
+    sum += USCC_CHARS.indexOf(first17.charAt(i)) * (USCC_WEIGHTS[i] ?? 0);
+  }
+  return USCC_CHARS.charAt((31 - (sum % 31)) % 31);
+}
+
 /** Why a 统一社会信用代码 is wrong (in Chinese), or null when it is a valid one. Lower case is not accepted. */
 export function usccProblem(code: string): string | null {
   if (code.length !== 18) {
@@ -56,10 +65,7 @@ export function usccProblem(code: string): string | null {
   if (!USCC_SHAPE.test(code)) {
     return '统一社会信用代码只含数字和大写字母（不含 I、O、Z、S、V），第 3–8 位为行政区划代码';
   }
-  let sum = 0;
-  for (let i = 0; i < 17; i++) {
-    sum += USCC_CHARS.indexOf(code.charAt(i)) * (USCC_WEIGHTS[i] ?? 0);
-  }
-  const check = USCC_CHARS.charAt((31 - (sum % 31)) % 31);
-  return check === code.charAt(17) ? null : '统一社会信用代码校验位不对，请核对营业执照';
+  return usccCheckCharacter(code.slice(0, 17)) === code.charAt(17)
+    ? null
+    : '统一社会信用代码校验位不对，请核对营业执照';
 }

@@ -59,6 +59,10 @@ export const DEMO_STEPS: readonly DemoStep[] = [
     seed: (s, c) => s.employment.seedDemo(c.actor, ['411302000000', '411303000000'], DEMO_CASE_VILLAGE),
   },
   {
+    name: 'operators (lead enterprises, co-operatives, farms, collectives) in 宛城区 and 卧龙区',
+    seed: (s) => s.demoOperators.seedOperators(),
+  },
+  {
     name: 'projects, allocations and payments in every demo county',
     seed: (s, c) => s.demoProjects.seedProjects(c.actor),
   },

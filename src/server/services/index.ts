@@ -4,6 +4,7 @@ import type { Database } from '../db/database.js';
 import { createDemoCasesService } from '../demo/demo-cases.service.js';
 import { createDemoCreditService } from '../demo/demo-credit.service.js';
 import { createDemoHistoryService } from '../demo/demo-history.service.js';
+import { createDemoOperatorService } from '../demo/demo-operators.service.js';
 import { createDemoProjectsService } from '../demo/demo-projects.service.js';
 import { createDemoSeedService } from '../demo/demo-seed.service.js';
 import { createJobRunner } from '../jobs/job-runner.js';
@@ -59,6 +60,7 @@ export function createServices(database: Database, config: Config, secrets: Secr
   const reports = createReportService({ repos, tx });
   const rankings = createRankingService({ repos, tx });
   const bulletins = createBulletinService({ repos, tx, rankings });
+  const operators = createOperatorService({ repos, tx });
   return {
     jobs,
     auth,
@@ -70,6 +72,7 @@ export function createServices(database: Database, config: Config, secrets: Secr
     demoCases: createDemoCasesService({ repos, tx, cases, households }),
     demoProjects: createDemoProjectsService({ repos, tx }),
     demoCredit: createDemoCreditService({ repos, tx, config }),
+    demoOperators: createDemoOperatorService({ repos, operators }),
     population: createPopulationService({ database, repos, config, secrets }),
     screening,
     households,
@@ -92,7 +95,7 @@ export function createServices(database: Database, config: Config, secrets: Secr
     householdExport: createHouseholdExportService({ repos, secrets }),
     departmentFeeds: createDepartmentFeedService({ repos, tx, secrets }),
     credit: createCreditService({ repos, tx, secrets }),
-    operators: createOperatorService({ repos, tx }),
+    operators,
     alerts: createAlertService({ repos, tx }),
     declarations: createDeclarationService({ repos, tx, secrets }),
     departmentExport: createDepartmentExportService({ repos, secrets }),
