@@ -50,7 +50,7 @@ const OPERATORS: readonly DemoOperator[] = [
   {
     by: 'town_guanzhuang',
     where: DEMO_CASE_VILLAGE,
-    name: '村股份经济合作社',
+    name: '股份经济合作社',
     operatorType: 'village_collective',
     legalPerson: '王德明',
   },
@@ -65,7 +65,7 @@ const OPERATORS: readonly DemoOperator[] = [
   {
     by: 'town_guanzhuang',
     where: 'village:2',
-    name: '肉牛养殖大户',
+    name: '陈大牛肉牛养殖场',
     operatorType: 'large_grower',
     legalPerson: '陈大牛',
   },
