@@ -692,6 +692,24 @@ const ROUTES: RouteCase[] = [
     missing: () => ({ url: '/api/operators/999999', payload: { version: 1 } }),
   },
   {
+    method: 'PUT',
+    path: '/api/operators/{id}/workshop',
+    permission: 'operator.write',
+    // The matrix's operator is a co-operative: a permitted role is told it has no workshop (400), nothing saved.
+    request: (ids) => ({
+      url: `/api/operators/${ids.operatorId}/workshop`,
+      payload: { version: null, workshopType: 'factory', insured: false },
+    }),
+    foreign: (ids) => ({
+      url: `/api/operators/${ids.operatorId}/workshop`,
+      payload: { version: null, workshopType: 'factory', insured: false },
+    }),
+    missing: () => ({
+      url: '/api/operators/999999/workshop',
+      payload: { version: null, workshopType: 'factory', insured: false },
+    }),
+  },
+  {
     method: 'GET',
     path: '/api/credit/subsidy-epochs',
     permission: 'credit.read',

@@ -49,7 +49,8 @@ describe('operator registry (经营主体)', () => {
       countyCode: '411302000000',
       regionName: '东岗村',
       status: 'active',
-      workshop: false,
+      workshop: null,
+      workshopFlag: null,
       workersThisYear: 0,
       version: 1,
     });
@@ -184,5 +185,71 @@ describe('operator registry (经营主体)', () => {
     }
     const after = (await get(`/api/operators/${lead.id}`, county)).json();
     expect(after.workersThisYear).toBe(written);
+  });
+
+  it('describes a workshop once (type, site, certification, insurance), lists its workers from the work records and flags it', async () => {
+    const created = await send('POST', '/api/operators', town, {
+      regionCode: '411302102201',
+      name: '东岗村箱包加工帮扶车间',
+      operatorType: 'workshop',
+    });
+    const workshop = created.json();
+    expect(workshop).toMatchObject({ workshop: null, workshopFlag: 'idle', workersNow: 0 });
+    const coop = (await get(`/api/operators?q=${encodeURIComponent('香菇')}`, county)).json().items[0];
+    const notWorkshop = await t.app.inject({
+      method: 'PUT',
+      url: `/api/operators/${coop.id}/workshop`,
+      headers: { cookie: town },
+      payload: { version: null, workshopType: 'factory', insured: true },
+    });
+    expect(notWorkshop.statusCode).toBe(400);
+
+    const profile = {
+      version: null,
+      workshopType: 'factory',
+      site: '东岗村村委会东侧',
+      certifiedLevel: 'county',
+      certifiedOn: '2025-05-10',
+      certifiedBy: '宛城区人社局、乡村振兴局',
+      capacity: 30,
+      insured: true,
+    };
+    const saved = await t.app.inject({
+      method: 'PUT',
+      url: `/api/operators/${workshop.id}/workshop`,
+      headers: { cookie: town },
+      payload: profile,
+    });
+    expect(saved.statusCode).toBe(200);
+    expect(saved.json().workshop).toMatchObject({ ...profile, version: 1 });
+    // A second first description, or a stale version, is refused: someone described it already.
+    const again = await t.app.inject({
+      method: 'PUT',
+      url: `/api/operators/${workshop.id}/workshop`,
+      headers: { cookie: county },
+      payload: { ...profile, capacity: 40 },
+    });
+    expect(again.statusCode).toBe(409);
+
+    // Two workers through the workshop this month: below the minimum of 5, and both listed as its employees.
+    const households = (await get('/api/households?regionCode=411302102000&pageSize=2', county)).json().items;
+    for (const h of households as Array<{ id: number }>) {
+      const detail = (await get(`/api/households/${h.id}`, county)).json();
+      const record = await send('POST', '/api/employment/records', county, {
+        personId: detail.members[0].id,
+        category: 'unit_employed',
+        startMonth: clock().today().slice(0, 7),
+        channel: 'workshop',
+        operatorId: workshop.id,
+      });
+      expect(record.statusCode).toBe(201);
+    }
+    const after = (await get(`/api/operators/${workshop.id}`, county)).json();
+    expect(after).toMatchObject({ workersNow: 2, workshopFlag: 'below_minimum' });
+    const workers = (await get(`/api/employment/records?operatorId=${workshop.id}`, county)).json();
+    expect(workers.total).toBe(2);
+    expect(workers.items.every((w: { operatorId: number }) => w.operatorId === workshop.id)).toBe(true);
+    const foreign = await get(`/api/employment/records?operatorId=${workshop.id}`, wolong);
+    expect(foreign.statusCode).toBe(404);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { usccProblem } from './operators.js';
+import { usccProblem, workshopFlag } from './operators.js';
 
 describe('统一社会信用代码 (GB 32100-2015)', () => {
   it('accepts published codes, whatever their check character', () => {
@@ -13,5 +13,13 @@ describe('统一社会信用代码 (GB 32100-2015)', () => {
     expect(usccProblem('91440300192203821I')).toContain('不含 I');
     expect(usccProblem('9144030019220382l6')).toContain('大写字母');
     expect(usccProblem('914403001922038217')).toContain('校验位');
+  });
+});
+
+describe('workshop flags', () => {
+  it('flags an idle workshop and one below the minimum of 5 workers, and none at 5', () => {
+    expect(workshopFlag(0)).toBe('idle');
+    expect(workshopFlag(4)).toBe('below_minimum');
+    expect(workshopFlag(5)).toBeNull();
   });
 });

@@ -69,3 +69,35 @@ export function usccProblem(code: string): string | null {
     ? null
     : '统一社会信用代码校验位不对，请核对营业执照';
 }
+
+/** 帮扶车间 types (domain-cdefg §C8). */
+export const WORKSHOP_TYPES = ['factory', 'home', 'farming', 'trade', 'tourism'] as const;
+export type WorkshopType = (typeof WORKSHOP_TYPES)[number];
+
+export const WORKSHOP_TYPE_LABELS: Record<WorkshopType, { zh: string; en: string }> = {
+  factory: { zh: '厂房式', en: 'Factory' },
+  home: { zh: '居家式', en: 'Home-based' },
+  farming: { zh: '种养式', en: 'Farm-based' },
+  trade: { zh: '贸易流通式', en: 'Trade' },
+  tourism: { zh: '文化旅游式', en: 'Tourism' },
+};
+
+/** Who certifies a workshop (人社 with 乡村振兴, at each level). */
+export const WORKSHOP_CERT_LEVELS = ['provincial', 'city', 'county'] as const;
+export type WorkshopCertLevel = (typeof WORKSHOP_CERT_LEVELS)[number];
+
+/**
+ * A workshop must employ at least this many 脱贫/监测 workers (§C8: ≥ 5 脱贫人口; the current Henan threshold is
+ * unconfirmed, so this is the proposed default).
+ */
+export const WORKSHOP_MIN_WORKERS = 5;
+
+export type WorkshopFlag = 'idle' | 'below_minimum';
+
+/** A workshop with nobody working there this month is idle; with fewer than the minimum, below it. */
+export function workshopFlag(workersNow: number): WorkshopFlag | null {
+  if (workersNow === 0) {
+    return 'idle';
+  }
+  return workersNow < WORKSHOP_MIN_WORKERS ? 'below_minimum' : null;
+}

@@ -168,7 +168,7 @@ export function createEmploymentRepository(db: Kysely<DB>) {
     findOperator(id: number) {
       return db
         .selectFrom('operator')
-        .select(['id', 'operator_type', 'name', 'county_code'])
+        .select(['id', 'operator_type', 'name', 'county_code', 'region_code'])
         .where('id', '=', id)
         .executeTakeFirst();
     },

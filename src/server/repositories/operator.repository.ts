@@ -10,18 +10,44 @@ export interface OperatorSearch {
   operatorType?: OperatorType | undefined;
   status?: OperatorStatus | undefined;
   q?: string | undefined;
-  /** The current year's first and last day (Shanghai), for the workers counted this year. */
+  /** The current year's first and last day and this month's first (Shanghai), for the workers counted. */
   yearStart: string;
   yearEnd: string;
+  monthStart: string;
   limit: number;
   offset: number;
 }
 
 export type OperatorRow = Selectable<OperatorTable> & {
   region_name: string;
-  is_workshop: boolean;
   workers_this_year: number;
+  workers_now: number;
+  workshop_type: string | null;
+  site: string | null;
+  certified_level: string | null;
+  certified_on: string | null;
+  certified_by: string | null;
+  capacity: number | null;
+  insured: boolean | null;
+  workshop_version: number | null;
 };
+
+export interface WorkshopWrite {
+  workshop_type: string;
+  site: string | null;
+  certified_level: string | null;
+  certified_on: string | null;
+  certified_by: string | null;
+  capacity: number | null;
+  insured: boolean;
+}
+
+/** The dates the worker counts are taken on. */
+export interface CountDates {
+  yearStart: string;
+  yearEnd: string;
+  monthStart: string;
+}
 
 export type OperatorWrite = Omit<Updateable<OperatorTable>, 'id' | 'created_at' | 'created_by' | 'version'>;
 
@@ -29,22 +55,37 @@ const DUPLICATE_USCC = '本县已登记这个统一社会信用代码的经营�
 
 /** The operator registry (经营主体): one row per operator, read by employment, linkage and consumer assistance. */
 export function createOperatorRepository(db: Kysely<DB>) {
-  const withCounts = (yearStart: string, yearEnd: string) =>
+  // People employed by the operator, from the work records (entered once there): at some time this year, and now.
+  const withCounts = (d: CountDates) =>
     db
       .selectFrom('operator as o')
       .innerJoin('region as r', 'r.code', 'o.region_code')
+      .leftJoin('workshop as ws', 'ws.operator_id', 'o.id')
       .selectAll('o')
       .select((eb) => [
         'r.name as region_name',
-        eb.exists(eb.selectFrom('workshop as w').whereRef('w.operator_id', '=', 'o.id')).as('is_workshop'),
-        // People employed by the operator at some time this year, from the work records (entered once there).
+        'ws.workshop_type',
+        'ws.site',
+        'ws.certified_level',
+        'ws.certified_on',
+        'ws.certified_by',
+        'ws.capacity',
+        'ws.insured',
+        'ws.version as workshop_version',
         eb
           .selectFrom('work_record as wr')
           .whereRef('wr.operator_id', '=', 'o.id')
-          .where('wr.start_month', '<=', yearEnd)
-          .where((w) => w.or([w('wr.end_month', 'is', null), w('wr.end_month', '>=', yearStart)]))
+          .where('wr.start_month', '<=', d.yearEnd)
+          .where((w) => w.or([w('wr.end_month', 'is', null), w('wr.end_month', '>=', d.yearStart)]))
           .select(sql<number>`count(distinct wr.person_id)::int`.as('n'))
           .as('workers_this_year'),
+        eb
+          .selectFrom('work_record as wr')
+          .whereRef('wr.operator_id', '=', 'o.id')
+          .where('wr.start_month', '<=', d.monthStart)
+          .where((w) => w.or([w('wr.end_month', 'is', null), w('wr.end_month', '>=', d.monthStart)]))
+          .select(sql<number>`count(distinct wr.person_id)::int`.as('n'))
+          .as('workers_now'),
       ]);
 
   return {
@@ -85,18 +126,12 @@ export function createOperatorRepository(db: Kysely<DB>) {
       const rows =
         ids.length === 0
           ? []
-          : await withCounts(f.yearStart, f.yearEnd)
-              .where('o.id', 'in', ids)
-              .orderBy('o.region_code')
-              .orderBy('o.id')
-              .execute();
+          : await withCounts(f).where('o.id', 'in', ids).orderBy('o.region_code').orderBy('o.id').execute();
       return { items: rows as OperatorRow[], total: Number(count.n) };
     },
 
-    async find(id: number, yearStart: string, yearEnd: string): Promise<OperatorRow | undefined> {
-      return (await withCounts(yearStart, yearEnd).where('o.id', '=', id).executeTakeFirst()) as
-        | OperatorRow
-        | undefined;
+    async find(id: number, dates: CountDates): Promise<OperatorRow | undefined> {
+      return (await withCounts(dates).where('o.id', '=', id).executeTakeFirst()) as OperatorRow | undefined;
     },
 
     async insert(
@@ -130,6 +165,31 @@ export function createOperatorRepository(db: Kysely<DB>) {
         { field: 'uscc' },
       );
       return Number(result.numUpdatedRows) === 1;
+    },
+
+    /** Writes a workshop's profile: a new one, or an update at the version the user saw (false when stale). */
+    async saveWorkshop(
+      operatorId: number,
+      countyCode: string,
+      version: number | null,
+      values: WorkshopWrite,
+    ): Promise<boolean> {
+      if (version === null) {
+        const inserted = await db
+          .insertInto('workshop')
+          .values({ operator_id: operatorId, county_code: countyCode, ...values })
+          .onConflict((oc) => oc.column('operator_id').doNothing())
+          .returning('operator_id')
+          .executeTakeFirst();
+        return inserted !== undefined;
+      }
+      const updated = await db
+        .updateTable('workshop')
+        .set({ ...values, county_code: countyCode, version: version + 1, updated_at: sql`now()` })
+        .where('operator_id', '=', operatorId)
+        .where('version', '=', version)
+        .executeTakeFirst();
+      return Number(updated.numUpdatedRows) === 1;
     },
   };
 }

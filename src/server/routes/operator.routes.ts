@@ -7,6 +7,7 @@ import {
   ZOperatorList,
   ZOperatorSearch,
   ZOperatorUpdate,
+  ZWorkshopInput,
 } from '../schemas/operator.schema.js';
 import type { Services } from '../services/index.js';
 
@@ -73,5 +74,21 @@ export const operatorRoutes =
         },
       },
       async (request) => s.update(actorOf(request), request.params.id, request.body),
+    );
+
+    app.put(
+      '/operators/:id/workshop',
+      {
+        config: { permission: 'operator.write' },
+        schema: {
+          summary:
+            'Describe an assistance workshop (帮扶车间): type, site, certification, capacity, insurance',
+          tags,
+          params: ZIdParam,
+          body: ZWorkshopInput,
+          response: { 200: ZOperator, ...authErrors },
+        },
+      },
+      async (request) => s.saveWorkshop(actorOf(request), request.params.id, request.body),
     );
   };

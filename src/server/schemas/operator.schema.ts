@@ -4,6 +4,8 @@ import {
   OPERATOR_STATUSES,
   OPERATOR_TYPES,
   usccProblem,
+  WORKSHOP_CERT_LEVELS,
+  WORKSHOP_TYPES,
 } from '../../shared/operators.js';
 import { text, ZPage, ZVersion } from './common.schema.js';
 
@@ -36,6 +38,28 @@ export const ZOperatorUpdate = z
   .partial()
   .extend({ version: ZVersion, status: z.enum(OPERATOR_STATUSES).optional() });
 
+export const ZWorkshopInput = z.object({
+  version: ZVersion.nullable().describe('The profile version the user saw; null for a first description'),
+  workshopType: z.enum(WORKSHOP_TYPES),
+  site: text(100).nullable().optional(),
+  certifiedLevel: z.enum(WORKSHOP_CERT_LEVELS).nullable().optional(),
+  certifiedOn: z.iso.date().nullable().optional(),
+  certifiedBy: text(60).nullable().optional(),
+  capacity: z.number().int().min(0).max(100_000).nullable().optional(),
+  insured: z
+    .boolean()
+    .describe('The employer insures its workers against accidents (≥ 15 元 per person a month)'),
+});
+
+const ZWorkshop = ZWorkshopInput.extend({
+  version: z.number().int(),
+  site: z.string().nullable(),
+  certifiedLevel: z.enum(WORKSHOP_CERT_LEVELS).nullable(),
+  certifiedOn: z.string().nullable(),
+  certifiedBy: z.string().nullable(),
+  capacity: z.number().int().nullable(),
+});
+
 export const ZOperatorSearch = ZPage.extend({
   regionCode: text(12).optional(),
   operatorType: z.enum(OPERATOR_TYPES).optional(),
@@ -58,8 +82,18 @@ export const ZOperator = z.object({
   status: z.enum(OPERATOR_STATUSES),
   note: z.string().nullable(),
   /** What other modules point at this operator: it is entered once and read by each. */
-  workshop: z.boolean().describe('Registered as an assistance workshop (就业帮扶车间) in work monitoring'),
-  workersThisYear: z.number().int().describe('Work records of this operator active in the current year'),
+  workersThisYear: z
+    .number()
+    .int()
+    .describe('People with a work record through this operator in the current year'),
+  workersNow: z.number().int().describe('People with a work record through this operator this month'),
+  workshop: ZWorkshop.nullable().describe('The 帮扶车间 profile, for an operator of the workshop type'),
+  workshopFlag: z
+    .enum(['idle', 'below_minimum'])
+    .nullable()
+    .describe(
+      'A workshop with nobody working this month (idle), or fewer than the minimum 脱贫/监测 workers',
+    ),
   version: z.number().int(),
   updatedAt: z.string(),
 });

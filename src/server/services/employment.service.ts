@@ -337,12 +337,20 @@ export function createEmploymentService(deps: {
         personId?: number | undefined;
         householdId?: number | undefined;
         regionCode?: string | undefined;
+        operatorId?: number | undefined;
         current?: boolean | undefined;
         page: number;
         pageSize: number;
       },
     ) {
       let prefixes: readonly string[] = actor.scope;
+      if (input.operatorId !== undefined) {
+        // A workshop's employees: an operator outside the actor's scope is reported like a missing one.
+        const operator = await repos.employment.findOperator(input.operatorId);
+        if (!operator || !actor.scope.some((p) => operator.region_code.startsWith(p))) {
+          throw notFound('经营主体');
+        }
+      }
       if (input.personId !== undefined) {
         await personInScope(actor, input.personId, repos);
       }
@@ -368,6 +376,7 @@ export function createEmploymentService(deps: {
         today: clock().today(),
         personId: input.personId,
         householdId: input.householdId,
+        operatorId: input.operatorId,
         current: input.current,
         limit: input.pageSize,
         offset: (input.page - 1) * input.pageSize,

@@ -1,5 +1,12 @@
 import { clock } from '../../shared/clock.js';
-import type { LeadEnterpriseLevel, OperatorStatus, OperatorType } from '../../shared/operators.js';
+import {
+  type LeadEnterpriseLevel,
+  type OperatorStatus,
+  type OperatorType,
+  type WorkshopCertLevel,
+  type WorkshopType,
+  workshopFlag,
+} from '../../shared/operators.js';
 import { countyCodeOf, isWithinScope } from '../../shared/region-code.js';
 import { conflict, notFound, validation } from '../errors.js';
 import type { Repositories } from '../repositories/index.js';
@@ -19,6 +26,18 @@ export interface OperatorFields {
   leadLevel?: LeadEnterpriseLevel | null | undefined;
   leadCertifiedOn?: string | null | undefined;
   note?: string | null | undefined;
+}
+
+export interface WorkshopInput {
+  /** The profile's version the user saw; null when describing the workshop for the first time. */
+  version: number | null;
+  workshopType: WorkshopType;
+  site?: string | null | undefined;
+  certifiedLevel?: WorkshopCertLevel | null | undefined;
+  certifiedOn?: string | null | undefined;
+  certifiedBy?: string | null | undefined;
+  capacity?: number | null | undefined;
+  insured: boolean;
 }
 
 export interface OperatorSearchInput {
@@ -44,16 +63,35 @@ const present = (o: OperatorRow) => ({
   leadCertifiedOn: o.lead_certified_on,
   status: o.status,
   note: o.note,
-  workshop: Boolean(o.is_workshop),
   workersThisYear: Number(o.workers_this_year ?? 0),
+  workersNow: Number(o.workers_now ?? 0),
+  // The profile exists once the workshop is described; the flag reads who works there this month.
+  workshop:
+    o.workshop_type === null
+      ? null
+      : {
+          workshopType: o.workshop_type as WorkshopType,
+          site: o.site,
+          certifiedLevel: o.certified_level as WorkshopCertLevel | null,
+          certifiedOn: o.certified_on,
+          certifiedBy: o.certified_by,
+          capacity: o.capacity,
+          insured: Boolean(o.insured),
+          version: o.workshop_version ?? 1,
+        },
+  workshopFlag:
+    o.operator_type === 'workshop' || o.workshop_type !== null
+      ? workshopFlag(Number(o.workers_now ?? 0))
+      : null,
   version: o.version,
   updatedAt: new Date(o.updated_at).toISOString(),
 });
 
-/** This year on the one clock: the work records counted on an operator are those active in it. */
+/** This year and month on the one clock: the work records counted on an operator are those active in them. */
 function thisYear() {
-  const year = clock().today().slice(0, 4);
-  return { yearStart: `${year}-01-01`, yearEnd: `${year}-12-31` };
+  const today = clock().today();
+  const year = today.slice(0, 4);
+  return { yearStart: `${year}-01-01`, yearEnd: `${year}-12-31`, monthStart: `${today.slice(0, 7)}-01` };
 }
 
 /**
@@ -90,7 +128,7 @@ export function createOperatorService(deps: { repos: Repositories; tx: RunInTran
   }
 
   async function findInScope(actor: Actor, id: number) {
-    const row = await repos.operators.find(id, thisYear().yearStart, thisYear().yearEnd);
+    const row = await repos.operators.find(id, thisYear());
     if (!row || !isWithinScope(row.region_code, actor.scope)) {
       throw notFound('经营主体');
     }
@@ -201,6 +239,57 @@ export function createOperatorService(deps: { repos: Repositories; tx: RunInTran
           regionCode: place?.regionCode ?? before.region_code,
           old: changes.old,
           new: changes.new,
+        });
+      });
+      return present(await findInScope(actor, id));
+    },
+
+    /**
+     * Describes an assistance workshop (type, site, certification, capacity, insurance): only an operator of
+     * the workshop type has a workshop profile. Its employees are the work records through it, never a list here.
+     */
+    async saveWorkshop(actor: Actor, id: number, input: WorkshopInput) {
+      const operator = await findInScope(actor, id);
+      if (operator.operator_type !== 'workshop') {
+        throw validation('只有类型为帮扶车间的经营主体才有车间信息', { field: 'workshopType' });
+      }
+      if (input.certifiedOn && input.certifiedOn > clock().today()) {
+        throw validation('认定日期不能晚于今天', { field: 'certifiedOn' });
+      }
+      if (input.certifiedOn && !input.certifiedLevel) {
+        throw validation('填写认定日期时，请同时选择认定级别', { field: 'certifiedLevel' });
+      }
+      const values = {
+        workshop_type: input.workshopType,
+        site: input.site ?? null,
+        certified_level: input.certifiedLevel ?? null,
+        certified_on: input.certifiedOn ?? null,
+        certified_by: input.certifiedBy ?? null,
+        capacity: input.capacity ?? null,
+        insured: input.insured,
+      };
+      await tx(async (t) => {
+        if (!(await t.operators.saveWorkshop(id, operator.county_code, input.version, values))) {
+          throw conflict('车间信息已被他人修改，请刷新后再试');
+        }
+        await recordAudit(t, actor, {
+          action: 'workshop.save',
+          entityType: 'workshop',
+          entityId: id,
+          regionCode: operator.region_code,
+          old:
+            operator.workshop_type === null
+              ? null
+              : {
+                  workshop_type: operator.workshop_type,
+                  site: operator.site,
+                  certified_level: operator.certified_level,
+                  certified_on: operator.certified_on,
+                  certified_by: operator.certified_by,
+                  capacity: operator.capacity,
+                  insured: operator.insured,
+                },
+          new: values,
         });
       });
       return present(await findInScope(actor, id));

@@ -890,6 +890,25 @@ export const FIELD_RULES = {
       "maximum": 9007199254740991
     }
   },
+  "PUT /api/operators/{id}/workshop": {
+    "version": {
+      "minimum": 0,
+      "maximum": 9007199254740991
+    },
+    "site": {
+      "maxLength": 100
+    },
+    "certifiedOn": {
+      "pattern": "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"
+    },
+    "certifiedBy": {
+      "maxLength": 60
+    },
+    "capacity": {
+      "minimum": 0,
+      "maximum": 100000
+    }
+  },
   "PUT /api/alert-rules/{code}": {
     "threshold": {
       "minimum": 0,

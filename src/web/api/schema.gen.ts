@@ -15946,6 +15946,8 @@ export interface paths {
                     personId?: number;
                     householdId?: number;
                     regionCode?: string;
+                    /** @description Only the records through this operator */
+                    operatorId?: number;
                     current?: "true" | "false";
                 };
                 header?: never;
@@ -20934,10 +20936,29 @@ export interface paths {
                                 /** @enum {string} */
                                 status: "active" | "suspended" | "closed";
                                 note: string | null;
-                                /** @description Registered as an assistance workshop (就业帮扶车间) in work monitoring */
-                                workshop: boolean;
-                                /** @description Work records of this operator active in the current year */
+                                /** @description People with a work record through this operator in the current year */
                                 workersThisYear: number;
+                                /** @description People with a work record through this operator this month */
+                                workersNow: number;
+                                /** @description The 帮扶车间 profile, for an operator of the workshop type */
+                                workshop: {
+                                    version: number;
+                                    /** @enum {string} */
+                                    workshopType: "factory" | "home" | "farming" | "trade" | "tourism";
+                                    site: string | null;
+                                    /** @enum {string|null} */
+                                    certifiedLevel: "provincial" | "city" | "county" | null;
+                                    certifiedOn: string | null;
+                                    certifiedBy: string | null;
+                                    capacity: number | null;
+                                    /** @description The employer insures its workers against accidents (≥ 15 元 per person a month) */
+                                    insured: boolean;
+                                } | null;
+                                /**
+                                 * @description A workshop with nobody working this month (idle), or fewer than the minimum 脱贫/监测 workers
+                                 * @enum {string|null}
+                                 */
+                                workshopFlag: "idle" | "below_minimum" | null;
                                 version: number;
                                 updatedAt: string;
                             }[];
@@ -21088,10 +21109,29 @@ export interface paths {
                             /** @enum {string} */
                             status: "active" | "suspended" | "closed";
                             note: string | null;
-                            /** @description Registered as an assistance workshop (就业帮扶车间) in work monitoring */
-                            workshop: boolean;
-                            /** @description Work records of this operator active in the current year */
+                            /** @description People with a work record through this operator in the current year */
                             workersThisYear: number;
+                            /** @description People with a work record through this operator this month */
+                            workersNow: number;
+                            /** @description The 帮扶车间 profile, for an operator of the workshop type */
+                            workshop: {
+                                version: number;
+                                /** @enum {string} */
+                                workshopType: "factory" | "home" | "farming" | "trade" | "tourism";
+                                site: string | null;
+                                /** @enum {string|null} */
+                                certifiedLevel: "provincial" | "city" | "county" | null;
+                                certifiedOn: string | null;
+                                certifiedBy: string | null;
+                                capacity: number | null;
+                                /** @description The employer insures its workers against accidents (≥ 15 元 per person a month) */
+                                insured: boolean;
+                            } | null;
+                            /**
+                             * @description A workshop with nobody working this month (idle), or fewer than the minimum 脱贫/监测 workers
+                             * @enum {string|null}
+                             */
+                            workshopFlag: "idle" | "below_minimum" | null;
                             version: number;
                             updatedAt: string;
                         };
@@ -21237,10 +21277,29 @@ export interface paths {
                             /** @enum {string} */
                             status: "active" | "suspended" | "closed";
                             note: string | null;
-                            /** @description Registered as an assistance workshop (就业帮扶车间) in work monitoring */
-                            workshop: boolean;
-                            /** @description Work records of this operator active in the current year */
+                            /** @description People with a work record through this operator in the current year */
                             workersThisYear: number;
+                            /** @description People with a work record through this operator this month */
+                            workersNow: number;
+                            /** @description The 帮扶车间 profile, for an operator of the workshop type */
+                            workshop: {
+                                version: number;
+                                /** @enum {string} */
+                                workshopType: "factory" | "home" | "farming" | "trade" | "tourism";
+                                site: string | null;
+                                /** @enum {string|null} */
+                                certifiedLevel: "provincial" | "city" | "county" | null;
+                                certifiedOn: string | null;
+                                certifiedBy: string | null;
+                                capacity: number | null;
+                                /** @description The employer insures its workers against accidents (≥ 15 元 per person a month) */
+                                insured: boolean;
+                            } | null;
+                            /**
+                             * @description A workshop with nobody working this month (idle), or fewer than the minimum 脱贫/监测 workers
+                             * @enum {string|null}
+                             */
+                            workshopFlag: "idle" | "below_minimum" | null;
                             version: number;
                             updatedAt: string;
                         };
@@ -21398,10 +21457,29 @@ export interface paths {
                             /** @enum {string} */
                             status: "active" | "suspended" | "closed";
                             note: string | null;
-                            /** @description Registered as an assistance workshop (就业帮扶车间) in work monitoring */
-                            workshop: boolean;
-                            /** @description Work records of this operator active in the current year */
+                            /** @description People with a work record through this operator in the current year */
                             workersThisYear: number;
+                            /** @description People with a work record through this operator this month */
+                            workersNow: number;
+                            /** @description The 帮扶车间 profile, for an operator of the workshop type */
+                            workshop: {
+                                version: number;
+                                /** @enum {string} */
+                                workshopType: "factory" | "home" | "farming" | "trade" | "tourism";
+                                site: string | null;
+                                /** @enum {string|null} */
+                                certifiedLevel: "provincial" | "city" | "county" | null;
+                                certifiedOn: string | null;
+                                certifiedBy: string | null;
+                                capacity: number | null;
+                                /** @description The employer insures its workers against accidents (≥ 15 元 per person a month) */
+                                insured: boolean;
+                            } | null;
+                            /**
+                             * @description A workshop with nobody working this month (idle), or fewer than the minimum 脱贫/监测 workers
+                             * @enum {string|null}
+                             */
+                            workshopFlag: "idle" | "below_minimum" | null;
                             version: number;
                             updatedAt: string;
                         };
@@ -21499,6 +21577,194 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/operators/{id}/workshop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Describe an assistance workshop (帮扶车间): type, site, certification, capacity, insurance */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The profile version the user saw; null for a first description */
+                        version: number | null;
+                        /** @enum {string} */
+                        workshopType: "factory" | "home" | "farming" | "trade" | "tourism";
+                        site?: string | null;
+                        /** @enum {string|null} */
+                        certifiedLevel?: "provincial" | "city" | "county" | null;
+                        /** Format: date */
+                        certifiedOn?: string | null;
+                        certifiedBy?: string | null;
+                        capacity?: number | null;
+                        /** @description The employer insures its workers against accidents (≥ 15 元 per person a month) */
+                        insured: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            countyCode: string;
+                            regionCode: string;
+                            regionName: string;
+                            name: string;
+                            uscc: string | null;
+                            /** @enum {string} */
+                            operatorType: "lead_enterprise" | "cooperative" | "family_farm" | "large_grower" | "village_collective" | "workshop" | "other";
+                            legalPerson: string | null;
+                            contactPhone: string | null;
+                            /** @enum {string|null} */
+                            leadLevel: "national" | "provincial" | "city" | "county" | null;
+                            leadCertifiedOn: string | null;
+                            /** @enum {string} */
+                            status: "active" | "suspended" | "closed";
+                            note: string | null;
+                            /** @description People with a work record through this operator in the current year */
+                            workersThisYear: number;
+                            /** @description People with a work record through this operator this month */
+                            workersNow: number;
+                            /** @description The 帮扶车间 profile, for an operator of the workshop type */
+                            workshop: {
+                                version: number;
+                                /** @enum {string} */
+                                workshopType: "factory" | "home" | "farming" | "trade" | "tourism";
+                                site: string | null;
+                                /** @enum {string|null} */
+                                certifiedLevel: "provincial" | "city" | "county" | null;
+                                certifiedOn: string | null;
+                                certifiedBy: string | null;
+                                capacity: number | null;
+                                /** @description The employer insures its workers against accidents (≥ 15 元 per person a month) */
+                                insured: boolean;
+                            } | null;
+                            /**
+                             * @description A workshop with nobody working this month (idle), or fewer than the minimum 脱贫/监测 workers
+                             * @enum {string|null}
+                             */
+                            workshopFlag: "idle" | "below_minimum" | null;
+                            version: number;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/alert-rules": {

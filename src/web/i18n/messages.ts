@@ -1453,6 +1453,7 @@ export const ACTION_LABELS: Record<string, { zh: string; en: string }> = {
   'bank.create': { zh: '新增银行', en: 'Add a bank' },
   'operator.create': { zh: '登记经营主体', en: 'Register an operator' },
   'operator.update': { zh: '修改经营主体', en: 'Edit an operator' },
+  'workshop.save': { zh: '填写帮扶车间信息', en: 'Describe a workshop' },
   'bank_file.import': { zh: '导入银行文件', en: 'Import a bank file' },
   'demo.history': { zh: '生成演示历史数据', en: 'Seed the demo history' },
   'demo.projects': { zh: '生成演示项目数据', en: 'Seed demo projects' },
@@ -1548,6 +1549,7 @@ export const ACTION_LABELS: Record<string, { zh: string; en: string }> = {
 export const ENTITY_LABELS: Record<string, { zh: string; en: string }> = {
   bank: { zh: '银行', en: 'Bank' },
   operator: { zh: '经营主体', en: 'Operator' },
+  workshop: { zh: '帮扶车间', en: 'Workshop' },
   bank_file: { zh: '银行文件', en: 'Bank file' },
   employment_setting: { zh: '务工统计设置', en: 'Employment settings' },
   fund_allocation: { zh: '资金下达', en: 'Fund allocation' },
