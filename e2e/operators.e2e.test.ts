@@ -76,6 +76,38 @@ describe('operator registry (经营主体)', () => {
     );
   });
 
+  test('town_guanzhuang opens the demo workshop: its profile, its flag, and who works there from the work records', async () => {
+    await withPage(
+      browser,
+      'operator-workshop',
+      async (page) => {
+        await login(page, 'town_guanzhuang');
+        await page.goto(`/operators?q=${encodeURIComponent('帮扶车间')}`);
+        const table = page.getByTestId('operators-table');
+        const row = table.locator('tbody tr.ant-table-row').filter({ hasText: '服装加工帮扶车间' });
+        await expect.poll(() => row.count()).toBe(1);
+        // The demo workshop has two workers this month: fewer than the five it should absorb.
+        expect(await row.textContent()).toContain('吸纳不足 5 人');
+        await row.getByText('官庄镇东岗村服装加工帮扶车间').click();
+        const drawer = page.getByRole('dialog', { name: '官庄镇东岗村服装加工帮扶车间' });
+        const info = drawer.getByTestId('workshop-info');
+        await expect.poll(async () => (await info.textContent()) ?? '').toContain('厂房式');
+        expect(await info.textContent()).toContain('已投保');
+        const workers = drawer.getByTestId('operator-workers').locator('tbody tr.ant-table-row');
+        await expect.poll(() => workers.count()).toBe(2);
+        await saveScreenshot(page, 'operator-workshop');
+
+        // The profile is edited in place: a new site shows in the open drawer.
+        await drawer.getByRole('button', { name: '填写车间信息' }).click();
+        const dialog = page.getByRole('dialog', { name: /填写车间信息/ });
+        await dialog.getByLabel('车间地点').fill('东岗村新厂房');
+        await dialog.getByRole('button', { name: /保\s*存/ }).click();
+        await expect.poll(async () => (await info.textContent()) ?? '').toContain('东岗村新厂房');
+      },
+      { width: 1440, height: 900 },
+    );
+  });
+
   test('on a phone, a township reads the list without the page running off the screen', async () => {
     await withPage(
       browser,

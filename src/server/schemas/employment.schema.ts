@@ -81,7 +81,12 @@ export const ZWorkRecordSearch = ZPage.extend({
   personId: z.coerce.number().int().positive().optional(),
   householdId: z.coerce.number().int().positive().optional(),
   regionCode: z.string().max(12).optional(),
-  operatorId: z.coerce.number().int().positive().optional().describe('Only the records through this operator'),
+  operatorId: z.coerce
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .describe('Only the records through this operator'),
   current: ZBooleanQuery.optional(),
 });
 

@@ -41,9 +41,10 @@ export function useEmploymentScale(search: ScaleSearch) {
   });
 }
 
-export function useWorkRecords(search: WorkRecordSearch) {
+export function useWorkRecords(search: WorkRecordSearch, options: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: employmentKeys.records(search),
+    enabled: options.enabled ?? true,
     queryFn: ({ signal }) =>
       call(client.GET('/api/employment/records', { params: { query: search }, signal })),
     placeholderData: keepPreviousData,

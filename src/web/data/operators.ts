@@ -22,6 +22,16 @@ export function useOperators(search: OperatorSearch) {
   });
 }
 
+/** One operator, kept fresh: a saved edit or workshop profile shows in an open drawer at once. */
+export function useOperator(id: number | null) {
+  return useQuery({
+    queryKey: operatorKeys.detail(id ?? 0),
+    queryFn: ({ signal }) =>
+      call(client.GET('/api/operators/{id}', { params: { path: { id: id ?? 0 } }, signal })),
+    enabled: id !== null,
+  });
+}
+
 export function useCreateOperator() {
   const queryClient = useQueryClient();
   return useMutation({
@@ -51,4 +61,18 @@ export function useFetchOperator() {
       queryFn: ({ signal }) => call(client.GET('/api/operators/{id}', { params: { path: { id } }, signal })),
       staleTime: 0,
     });
+}
+
+export type WorkshopBody = BodyOf<'/api/operators/{id}/workshop', 'put'>;
+
+export function useSaveWorkshop() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: number; body: WorkshopBody }) =>
+      call(client.PUT('/api/operators/{id}/workshop', { params: { path: { id } }, body })),
+    onSuccess: (operator) => {
+      queryClient.setQueryData(operatorKeys.detail(operator.id), operator);
+      return queryClient.invalidateQueries({ queryKey: operatorKeys.all });
+    },
+  });
 }

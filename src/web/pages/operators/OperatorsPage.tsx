@@ -17,6 +17,7 @@ import { type Operator, useOperators } from '../../data/operators.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { filterWidth, useIsMobile } from '../../util/useIsMobile.js';
 import { PageHeader } from '../PageHeader.js';
+import { OperatorDrawer, WorkshopFlagTag } from './OperatorDrawer.js';
 import { OperatorFormModal, type OperatorFormTarget } from './OperatorFormModal.js';
 
 const FILTERS = ['q', 'operatorType', 'regionCode', 'status'] as const;
@@ -36,6 +37,7 @@ export function OperatorsPage() {
   const { filters } = table;
   const [keyword, setKeyword] = useState(filters.q ?? '');
   const [formTarget, setFormTarget] = useState<OperatorFormTarget | null>(null);
+  const [openId, setOpenId] = useState<number | null>(null);
 
   // The box follows the URL (back button, reset).
   useEffect(() => setKeyword(filters.q ?? ''), [filters.q]);
@@ -56,7 +58,9 @@ export function OperatorsPage() {
       width: 260,
       render: (name: string, o) => (
         <>
-          <Typography.Text strong>{name}</Typography.Text>
+          <Typography.Link strong onClick={() => setOpenId(o.id)}>
+            {name}
+          </Typography.Link>
           {o.uscc ? (
             <div>
               <Typography.Text type="secondary" style={{ fontSize: 12 }} copyable>
@@ -75,7 +79,7 @@ export function OperatorsPage() {
         <Flex wrap gap={4}>
           <span>{pick(OPERATOR_TYPE_LABELS[type])}</span>
           {o.leadLevel ? <Tag color="gold">{pick(LEAD_ENTERPRISE_LEVEL_LABELS[o.leadLevel])}</Tag> : null}
-          {o.workshop && type !== 'workshop' ? <Tag>{t('operators.workshop')}</Tag> : null}
+          <WorkshopFlagTag operator={o} />
         </Flex>
       ),
     },
@@ -209,6 +213,7 @@ export function OperatorsPage() {
         />
       </Card>
       <OperatorFormModal target={formTarget} onClose={() => setFormTarget(null)} />
+      <OperatorDrawer operatorId={openId} onClose={() => setOpenId(null)} />
     </>
   );
 }
