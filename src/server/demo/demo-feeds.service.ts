@@ -41,13 +41,35 @@ const LEAD_CLOSED = '入户核实：已落实临时救助和就业帮扶，家�
 
 const earliest = (a: string, b: string) => (a < b ? a : b);
 
-type Pool = 'free' | 'monitored' | 'exited_poverty' | 'ordinary';
+/** The households a list names, by household type (free: ordinary and low-income, neither 脱贫 nor monitored). */
+type Pool = 'free' | 'monitored' | 'exited_poverty';
 const POOL_TYPES: Record<Pool, readonly string[]> = {
   free: ['low_income', 'ordinary'],
   monitored: ['monitored'],
   exited_poverty: ['exited_poverty'],
-  ordinary: ['ordinary', 'low_income'],
 };
+
+/** Takes the next unused person of a county: one per household, the demo village's only when asked for. */
+type Take = (county: string, pool: Pool, inVillage?: string) => DemoFeedPerson | undefined;
+
+function personPicker(candidates: readonly DemoFeedPerson[], demoVillage: string): Take {
+  const used = new Set<number>();
+  return (county, pool, inVillage) => {
+    const found = candidates.find(
+      (c) =>
+        c.county_code === county &&
+        POOL_TYPES[pool].includes(c.household_type) &&
+        !used.has(c.household_id) &&
+        (inVillage ? c.region_code === inVillage : c.region_code !== demoVillage),
+    );
+    if (found) {
+      used.add(found.household_id);
+    }
+    return found;
+  };
+}
+
+const countyOf = (code: string) => `${code.slice(0, 6)}000000`;
 
 /**
  * A year of department data sharing in the demo counties, through the real services: the 民政 bureau's
@@ -71,8 +93,142 @@ export function createDemoFeedsService(deps: {
   /** A valid ID number of the county nobody in the registry has (the generator never issues 9xx). */
   function stranger(countyCode: string): { name: string; id: string } {
     const n = strangerNo++;
-    const first17 = `${countyCode.slice(0, 6)}${1965 + (n % 35)}${String(1 + (n % 12)).padStart(2, '0')}${String(1 + ((n * 7) % 28)).padStart(2, '0')}${900 + (n % 100)}`;
+    const birth = `${1965 + (n % 35)}${String(1 + (n % 12)).padStart(2, '0')}${String(1 + ((n * 7) % 28)).padStart(2, '0')}`;
+    const first17 = `${countyCode.slice(0, 6)}${birth}${900 + (n % 100)}`;
     return { name: STRANGERS[n % STRANGERS.length] ?? '王桂兰', id: `${first17}${checkCharacter(first17)}` };
+  }
+  const named = (p: DemoFeedPerson) => ({ name: p.name, id: secrets.decrypt(p.id_enc) });
+
+  /**
+   * Each receipt, one list of each bureau naming people of both counties: per county two new dibao cases
+   * (and every other time a monitored one), a change that raises nothing, two 脱贫 labourers and an
+   * ordinary one out of work, and on each list someone the registry does not hold. The latest list's
+   * first new case lives in the demo village. Returns each feed with the day it was received.
+   */
+  async function sendLists(
+    today: string,
+    demoVillage: string,
+    take: Take,
+    by: { minzheng: Actor; renshe: Actor },
+  ): Promise<DemoDated[]> {
+    const receipts = [
+      ...RECEIVED_MONTHS_AGO.map((m) => addMonths(today, -m)),
+      addDays(today, -LATEST_DAYS_AGO),
+    ];
+    const sent: DemoDated[] = [];
+    for (const [i, receivedOn] of receipts.entries()) {
+      const isLatest = i === receipts.length - 1;
+      const period = monthOf(receivedOn);
+      const eventOn = (k: number) => addDays(receivedOn, -(3 + (((i + k) * 5) % 20)));
+      const dibao: string[] = [];
+      const jobless: Array<Record<string, string>> = [];
+      for (const county of Object.keys(COUNTY_USERS)) {
+        const inDemoVillage =
+          isLatest && county === countyOf(demoVillage) ? take(county, 'free', demoVillage) : undefined;
+        const listed = [
+          { p: inDemoVillage ?? take(county, 'free'), change: '新增' },
+          { p: take(county, 'free'), change: '新增' },
+          { p: i % 2 === 0 ? take(county, 'monitored') : undefined, change: '新增' },
+          { p: take(county, 'free'), change: '变更' },
+        ];
+        const people = [
+          ...listed.flatMap(({ p, change }) => (p ? [{ who: named(p), change }] : [])),
+          { who: stranger(county), change: '新增' },
+        ];
+        people.forEach(({ who, change }, k) => {
+          dibao.push(`${who.name},${who.id},${k === 1 ? '特困' : '低保'},${change},${eventOn(k)}`);
+        });
+        const workers = [
+          take(county, 'exited_poverty'),
+          take(county, 'exited_poverty'),
+          take(county, 'free'),
+        ];
+        for (const [k, p] of workers.entries()) {
+          if (p) {
+            const who = named(p);
+            jobless.push({
+              姓名: who.name,
+              身份证号: who.id,
+              失业登记日期: eventOn(k + 7),
+              原工作单位: '南阳市某电子厂',
+            });
+          }
+        }
+        const s = stranger(county);
+        jobless.push({ 姓名: s.name, 身份证号: s.id, 失业登记日期: eventOn(11), 原工作单位: '外地务工' });
+      }
+      const dibaoFeed = await feeds.submit(by.minzheng, {
+        feedType: 'dibao',
+        period,
+        filename: `低保特困变动名单-${period}.csv`,
+        skipBadRows: false,
+        file: Buffer.from(`姓名,身份证号,救助类别,变动类型,变动日期\n${dibao.join('\n')}\n`, 'utf8'),
+      });
+      const joblessFeed = await feeds.submit(by.renshe, {
+        feedType: 'unemployment',
+        period,
+        skipBadRows: false,
+        idempotencyKey: `demo-unemployment-${period}`,
+        rows: jobless,
+      });
+      sent.push({ id: dibaoFeed.feedId, on: receivedOn }, { id: joblessFeed.feedId, on: receivedOn });
+    }
+    return sent;
+  }
+
+  /**
+   * The counties (the village user in the demo village) verify the alerts a few days after each list came,
+   * about one in four after the seven-day deadline: alternately a lead (verified at home and closed a week
+   * later) and not at risk, or already monitored. The older lists' alerts are all closed but one, now
+   * overdue; of the latest only one outside the demo village, a lead still being verified.
+   */
+  async function verifyAlerts(
+    today: string,
+    demoVillage: string,
+    sent: readonly DemoDated[],
+    verifierOf: (regionCode: string) => Actor | undefined,
+  ) {
+    const raised = await repos.demoFeeds.feedAlerts(sent.map((f) => f.id));
+    const receivedOf = new Map(sent.map((f) => [f.id, f.on]));
+    const latest = new Set(sent.slice(-2).map((f) => f.id));
+    const overdue = raised.filter((a) => !latest.has(Number(a.feed_id))).at(-1);
+    const alertClosings: DemoDated[] = [];
+    const leadClosings: DemoDated[] = [];
+    const outcomes: Partial<Record<AlertOutcome, number>> = {};
+    let closedLatest = false;
+    for (const alert of raised) {
+      const isLatest = latest.has(Number(alert.feed_id));
+      const by = verifierOf(alert.region_code);
+      const staysOpen = isLatest
+        ? closedLatest || alert.region_code === demoVillage || alert.household_type === 'monitored'
+        : alert.id === overdue?.id;
+      if (!by || staysOpen) {
+        continue;
+      }
+      closedLatest ||= isLatest;
+      const k = alertClosings.length;
+      const outcome: AlertOutcome =
+        alert.household_type === 'monitored'
+          ? 'already_monitored'
+          : isLatest || k % 2 === 0
+            ? 'included'
+            : 'not_at_risk';
+      const closed = await alerts.close(by, Number(alert.id), {
+        outcome,
+        reason: CLOSING_REASONS[outcome === 'not_at_risk' ? alert.feed_type : outcome] ?? null,
+        version: alert.version,
+      });
+      outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
+      const receivedOn = receivedOf.get(Number(alert.feed_id)) ?? today;
+      const closedOn = earliest(addDays(receivedOn, isLatest ? 2 : 2 + ((k * 3) % 8)), today);
+      alertClosings.push({ id: Number(alert.id), on: closedOn });
+      const lead = closed.leadId === null || isLatest ? undefined : await repos.leads.findById(closed.leadId);
+      if (lead?.status === 'open') {
+        await leads.close(by, Number(lead.id), { version: lead.version, reason: LEAD_CLOSED });
+        leadClosings.push({ id: Number(lead.id), on: earliest(addDays(closedOn, 6), today) });
+      }
+    }
+    return { alertClosings, leadClosings, outcomes, open: raised.length - alertClosings.length };
   }
 
   /**
@@ -83,7 +239,7 @@ export function createDemoFeedsService(deps: {
   async function seedDeclarations(
     today: string,
     demoVillage: string,
-    take: (county: string, pool: Pool, inVillage?: string) => DemoFeedPerson | undefined,
+    take: Take,
     verifierOf: (regionCode: string) => Actor | undefined,
   ) {
     const dated: Array<{ id: number; declaredOn: string; handledOn: string | null }> = [];
@@ -98,7 +254,7 @@ export function createDemoFeedsService(deps: {
       return found ? Number(found.id) : null;
     };
     for (const county of Object.keys(COUNTY_USERS)) {
-      const isDemoCounty = county === `${demoVillage.slice(0, 6)}000000`;
+      const isDemoCounty = county === countyOf(demoVillage);
       const farmer = (isDemoCounty ? take(county, 'free', demoVillage) : undefined) ?? take(county, 'free');
       if (!farmer) {
         continue;
@@ -158,7 +314,6 @@ export function createDemoFeedsService(deps: {
       }
       const minzheng = await demoActor(repos, 'dept_minzheng');
       const renshe = await demoActor(repos, 'dept_renshe');
-      const counties = Object.keys(COUNTY_USERS);
       const verifiers = new Map<string, Actor>();
       for (const [county, username] of Object.entries(COUNTY_USERS)) {
         const user = await demoActor(repos, username);
@@ -171,161 +326,25 @@ export function createDemoFeedsService(deps: {
         return null;
       }
       const verifierOf = (regionCode: string) =>
-        regionCode === demoVillage && village ? village : verifiers.get(`${regionCode.slice(0, 6)}000000`);
-
+        regionCode === demoVillage && village ? village : verifiers.get(countyOf(regionCode));
       const candidates = await repos.demoFeeds.candidates({
-        counties,
+        counties: Object.keys(COUNTY_USERS),
         today,
         perType: 40,
         preferVillage: demoVillage,
       });
-      const used = new Set<number>();
-      /** The next unused person of a county (the demo village's only when asked for by `inVillage`). */
-      const take = (county: string, pool: Pool, inVillage?: string): DemoFeedPerson | undefined => {
-        const found = candidates.find(
-          (c) =>
-            c.county_code === county &&
-            POOL_TYPES[pool].includes(c.household_type) &&
-            !used.has(c.household_id) &&
-            (inVillage ? c.region_code === inVillage : c.region_code !== demoVillage),
-        );
-        if (found) {
-          used.add(found.household_id);
-        }
-        return found;
-      };
-      const row = (p: DemoFeedPerson) => ({ name: p.name, id: secrets.decrypt(p.id_enc) });
+      const take = personPicker(candidates, demoVillage);
 
-      // The lists, one of each department per receipt, naming people of both counties.
-      const receipts = [
-        ...RECEIVED_MONTHS_AGO.map((m) => addMonths(today, -m)),
-        addDays(today, -LATEST_DAYS_AGO),
-      ];
-      const feedDays: DemoDated[] = [];
-      for (const [i, receivedOn] of receipts.entries()) {
-        const isLatest = i === receipts.length - 1;
-        const period = monthOf(receivedOn);
-        const eventOn = (k: number) => addDays(receivedOn, -(3 + (((i + k) * 5) % 20)));
-        const dibao: string[] = [];
-        const jobless: Array<Record<string, string>> = [];
-        for (const county of counties) {
-          const people: Array<{ p: { name: string; id: string }; change: string }> = [];
-          const first =
-            isLatest && county === `${demoVillage.slice(0, 6)}000000`
-              ? take(county, 'free', demoVillage)
-              : undefined;
-          for (const p of [first ?? take(county, 'free'), take(county, 'free')]) {
-            if (p) {
-              people.push({ p: row(p), change: '新增' });
-            }
-          }
-          const monitored = i % 2 === 0 ? take(county, 'monitored') : undefined;
-          if (monitored) {
-            people.push({ p: row(monitored), change: '新增' });
-          }
-          const changed = take(county, 'ordinary');
-          if (changed) {
-            people.push({ p: row(changed), change: '变更' });
-          }
-          people.push({ p: stranger(county), change: '新增' });
-          people.forEach(({ p, change }, k) => {
-            dibao.push(`${p.name},${p.id},${k === 1 ? '特困' : '低保'},${change},${eventOn(k)}`);
-          });
-          const workers = [
-            take(county, 'exited_poverty'),
-            take(county, 'exited_poverty'),
-            take(county, 'ordinary'),
-          ];
-          for (const [k, p] of workers.entries()) {
-            if (p) {
-              jobless.push({
-                姓名: p.name,
-                身份证号: row(p).id,
-                失业登记日期: eventOn(k + 7),
-                原工作单位: '南阳市某电子厂',
-              });
-            }
-          }
-          const s = stranger(county);
-          jobless.push({ 姓名: s.name, 身份证号: s.id, 失业登记日期: eventOn(11), 原工作单位: '外地务工' });
-        }
-        const file = Buffer.from(`姓名,身份证号,救助类别,变动类型,变动日期\n${dibao.join('\n')}\n`, 'utf8');
-        const byMinzheng = await feeds.submit(minzheng, {
-          feedType: 'dibao',
-          period,
-          filename: `低保特困变动名单-${period}.csv`,
-          skipBadRows: false,
-          file,
-        });
-        const byRenshe = await feeds.submit(renshe, {
-          feedType: 'unemployment',
-          period,
-          skipBadRows: false,
-          idempotencyKey: `demo-unemployment-${period}`,
-          rows: jobless,
-        });
-        feedDays.push({ id: byMinzheng.feedId, on: receivedOn }, { id: byRenshe.feedId, on: receivedOn });
-      }
-
-      // The counties verify the alerts: the older lists' all closed but one (now overdue), of the latest only
-      // one outside the demo village (it became a lead still being verified); the rest are open.
-      const raised = await repos.demoFeeds.feedAlerts(feedDays.map((f) => f.id));
-      const receivedOf = new Map(feedDays.map((f) => [f.id, f.on]));
-      const latestFeeds = new Set(feedDays.slice(-2).map((f) => f.id));
-      const overdue = raised.filter((a) => receivedOf.get(Number(a.feed_id)) === receipts.at(-2)).at(-1);
-      const alertClosings: DemoDated[] = [];
-      const leadClosings: DemoDated[] = [];
-      const outcomes: Record<string, number> = {};
-      let closedLatest = false;
-      for (const alert of raised) {
-        const isLatest = latestFeeds.has(Number(alert.feed_id));
-        const by = verifierOf(alert.region_code);
-        const staysOpen = isLatest
-          ? closedLatest || alert.region_code === demoVillage || alert.household_type === 'monitored'
-          : alert.id === overdue?.id;
-        if (!by || staysOpen) {
-          continue;
-        }
-        closedLatest ||= isLatest;
-        const k = alertClosings.length;
-        const outcome: AlertOutcome =
-          alert.household_type === 'monitored'
-            ? 'already_monitored'
-            : isLatest || k % 2 === 0
-              ? 'included'
-              : 'not_at_risk';
-        const closed = await alerts.close(by, Number(alert.id), {
-          outcome,
-          reason: CLOSING_REASONS[outcome === 'not_at_risk' ? alert.feed_type : outcome] ?? null,
-          version: alert.version,
-        });
-        outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
-        // A few days after the list came, about one in four after the seven-day deadline.
-        const receivedOn = receivedOf.get(Number(alert.feed_id)) ?? today;
-        const closedOn = earliest(addDays(receivedOn, isLatest ? 2 : 2 + ((k * 3) % 8)), today);
-        alertClosings.push({ id: Number(alert.id), on: closedOn });
-        // The older leads were verified at home and closed; the latest one is still being verified.
-        const lead =
-          closed.leadId === null || isLatest ? undefined : await repos.leads.findById(closed.leadId);
-        if (lead?.status === 'open') {
-          await leads.close(by, Number(lead.id), { version: lead.version, reason: LEAD_CLOSED });
-          leadClosings.push({ id: Number(lead.id), on: earliest(addDays(closedOn, 6), today) });
-        }
-      }
-      const dated = await repos.demoFeeds.redateFeeds({
+      const sent = await sendLists(today, demoVillage, take, { minzheng, renshe });
+      const { alertClosings, leadClosings, outcomes, open } = await verifyAlerts(
         today,
-        feeds: feedDays,
-        alertClosings,
-        leadClosings,
-      });
+        demoVillage,
+        sent,
+        verifierOf,
+      );
+      const dated = await repos.demoFeeds.redateFeeds({ today, feeds: sent, alertClosings, leadClosings });
       const declared = await seedDeclarations(today, demoVillage, take, verifierOf);
-
-      const counts = {
-        ...dated,
-        open: raised.length - alertClosings.length,
-        ...outcomes,
-        declarations: declared,
-      };
+      const counts = { ...dated, open, ...outcomes, declarations: declared };
       await recordAudit(repos, actor, { action: 'demo.feeds', entityType: 'system', new: counts });
       return counts;
     },
