@@ -3,10 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSecrets } from '../src/server/adapters/secrets.js';
 import { loadConfig } from '../src/server/config.js';
 import type { Database } from '../src/server/db/database.js';
+import { DEMO_CASE_VILLAGE } from '../src/server/demo/demo-cases.service.js';
 import { DEMO_HOUSEHOLDS, DEMO_STEPS, seedDemoCity } from '../src/server/demo/demo-steps.js';
 import { visitDueOnSql } from '../src/server/repositories/visit-due-sql.js';
 import { systemActor } from '../src/server/services/actor.js';
 import { createServices, type Services } from '../src/server/services/index.js';
+import { addMonths } from '../src/shared/calendar.js';
 import { CASE_STAGES } from '../src/shared/case-workflow.js';
 import { clock } from '../src/shared/clock.js';
 import { usccProblem } from '../src/shared/operators.js';
@@ -216,6 +218,116 @@ describe('the demo city', () => {
         new Date(`${r.month}-28T00:00:00+08:00`).getTime(),
       );
     }
+  });
+
+  it('has a year of department feeds in the demo counties, with unmatched rows and dated alerts', async () => {
+    const feeds = await database.db
+      .selectFrom('dept_feed')
+      .select([
+        'id',
+        'department',
+        'period',
+        'matched_rows',
+        'unmatched_rows',
+        'alerts_created',
+        sql<string>`to_char(created_at, 'YYYY-MM-DD')`.as('received_on'),
+      ])
+      .execute();
+    const yearAgo = addMonths(today, -12);
+    for (const f of feeds) {
+      expect(f.received_on > yearAgo && f.received_on <= today, f.received_on).toBe(true);
+      expect(f.period).toBe(f.received_on.slice(0, 7));
+    }
+    expect(new Set(feeds.map((f) => f.received_on.slice(0, 7))).size).toBeGreaterThanOrEqual(3);
+    expect(new Set(feeds.map((f) => f.department))).toEqual(new Set(['民政', '人社']));
+    expect(feeds.every((f) => f.matched_rows > 0 && f.unmatched_rows > 0)).toBe(true);
+    const rows = await one(sql<{ counties: string[]; unmatched: number }>`
+      select array_agg(distinct county_code order by county_code) filter (where match_status = 'matched') as counties,
+             count(*) filter (where match_status = 'unmatched')::int as unmatched
+      from dept_feed_row`);
+    expect(rows.counties).toEqual(['411302000000', '411303000000']);
+    expect(rows.unmatched).toBeGreaterThanOrEqual(feeds.length);
+    // The outcome a department sees of its feed names the rows that matched nobody.
+    const minzheng = await services.departmentFeeds.list(systemActor(), { page: 1, pageSize: 50 });
+    const feedback = await services.departmentFeeds.feedback(systemActor(), minzheng.items[0]?.id ?? 0, {
+      page: 1,
+      pageSize: 50,
+    });
+    expect(feedback.items.some((r) => r.matchStatus === 'unmatched')).toBe(true);
+    expect(feedback.items.some((r) => r.matchStatus === 'matched' && r.alertId !== null)).toBe(true);
+    // Every alert is dated on its feed's day, its deadline a week after, a closing between the two ends.
+    const misdated = await one(sql<{ n: number; alerts: number }>`
+      select count(*)::int as alerts,
+             count(*) filter (where a.created_at::date <> f.created_at::date or a.due_on <> a.created_at::date + 7
+                              or a.closed_at::date < a.created_at::date or a.closed_at::date > ${today}::date)::int as n
+      from alert a join dept_feed f on f.id = a.feed_id`);
+    expect(misdated.alerts).toBeGreaterThan(20);
+    expect(misdated.n).toBe(0);
+  });
+
+  it('has alerts open and closed, some turned into leads found on the day they were closed', async () => {
+    const alerts = await database.db
+      .selectFrom('alert as a')
+      .leftJoin('lead as l', 'l.id', 'a.lead_id')
+      .select([
+        'a.status',
+        'a.due_on',
+        'a.closed_reason',
+        sql<string | null>`to_char(a.closed_at, 'YYYY-MM-DD')`.as('closed_on'),
+        'l.source as lead_source',
+        'l.found_on as lead_found_on',
+        'l.status as lead_status',
+      ])
+      .execute();
+    const by = (status: string) => alerts.filter((a) => a.status === status);
+    expect(by('open').length).toBeGreaterThan(0);
+    expect(by('included').length).toBeGreaterThan(2);
+    expect(by('not_at_risk').length).toBeGreaterThan(2);
+    expect(by('already_monitored').length).toBeGreaterThan(0);
+    for (const a of by('not_at_risk')) {
+      expect(a.closed_reason).toMatch(/核实/);
+    }
+    for (const a of by('included')) {
+      expect(a.lead_source).toBe('department');
+      expect(a.lead_found_on).toBe(a.closed_on);
+    }
+    // Older leads were verified and closed, the latest is still open; some alerts recent, one overdue.
+    expect(new Set(by('included').map((a) => a.lead_status))).toEqual(new Set(['open', 'closed']));
+    expect(by('open').some((a) => a.due_on >= today)).toBe(true);
+    expect(by('open').some((a) => a.due_on < today)).toBe(true);
+    const timeliness = await services.alerts.timeliness(systemActor());
+    expect(timeliness.reduce((n, r) => n + r.closedLate, 0)).toBeGreaterThan(0);
+    expect(new Set(timeliness.map((r) => r.countyCode))).toEqual(new Set(['411302000000', '411303000000']));
+  });
+
+  it('has self-declarations open and handled, dated and referenced on the day declared', async () => {
+    const declarations = await database.db
+      .selectFrom('declaration as d')
+      .leftJoin('lead as l', 'l.id', 'd.lead_id')
+      .select([
+        'd.status',
+        'd.reference',
+        'd.region_code',
+        'd.lead_id',
+        sql<string>`to_char(d.created_at, 'YYMMDD')`.as('declared'),
+        'l.source as lead_source',
+      ])
+      .execute();
+    const statuses = new Set(declarations.map((d) => d.status));
+    expect(statuses).toEqual(new Set(['lead', 'pending', 'linked', 'closed']));
+    for (const d of declarations) {
+      expect(d.reference.slice(2, 8)).toBe(d.declared);
+      expect(d.lead_id !== null).toBe(d.status === 'lead' || d.status === 'linked');
+      if (d.lead_id !== null) {
+        expect(d.lead_source).toBe('self_declaration');
+      }
+    }
+    // The demo village's grid worker has a declaration waiting and an alert to verify.
+    const village = { ...systemActor(), scope: [DEMO_CASE_VILLAGE] };
+    expect(
+      (await services.declarations.list(village, { status: 'pending', page: 1, pageSize: 10 })).total,
+    ).toBe(1);
+    expect((await services.alerts.list(village, { status: 'open', page: 1, pageSize: 10 })).total).toBe(1);
   });
 
   it('carries a monitoring line for this year, marked as a demo value', async () => {

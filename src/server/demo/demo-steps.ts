@@ -54,6 +54,11 @@ export const DEMO_STEPS: readonly DemoStep[] = [
     seed: (s, c) => s.demoHistory.seedYear(c.actor, c.today, DEMO_CASE_VILLAGE),
   },
   {
+    // 宛城区 and 卧龙区: the 民政 and 人社 bureaus' lists of the year, their alerts verified, and declarations.
+    name: 'department feeds, their alerts and self-declarations',
+    seed: (s, c) => s.demoFeeds.seedFeeds(c.actor, c.today, DEMO_CASE_VILLAGE),
+  },
+  {
     // 宛城区 and 卧龙区 (the demo users' counties): work records for their 脱贫/监测 labourers.
     name: 'work records, a workshop and public-welfare post jobs',
     seed: (s, c) => s.employment.seedDemo(c.actor, ['411302000000', '411303000000'], DEMO_CASE_VILLAGE),

@@ -2,7 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import type { DB } from '../db/schema.js';
 
 /** A date expression over the statement's columns as a Shanghai timestamp (09:00), for created_at columns. */
-const at = (day: string) => sql.raw(`((${day}) + time '09:00') at time zone 'Asia/Shanghai'`);
+export const at = (day: string) => sql.raw(`((${day}) + time '09:00') at time zone 'Asia/Shanghai'`);
 
 /** Stages at which a case has (or had) a helper: from the announcement on (isUnderMonitoring, and after). */
 const HELPED_STAGES = [

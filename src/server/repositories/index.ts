@@ -7,6 +7,7 @@ import { createCaseRepository } from './case.repository.js';
 import { createCreditRepository } from './credit.repository.js';
 import { createCycleRepository } from './cycle.repository.js';
 import { createDeclarationRepository } from './declaration.repository.js';
+import { createDemoFeedsRepository } from './demo-feeds.repository.js';
 import { createDemoHistoryRepository } from './demo-history.repository.js';
 import { createDemoWorkRepository } from './demo-work.repository.js';
 import { createDepartmentFeedRepository } from './department-feed.repository.js';
@@ -51,6 +52,7 @@ export function createRepositories(db: Kysely<DB>) {
     attachments: createAttachmentRepository(db),
     demoHistory: createDemoHistoryRepository(db),
     demoWork: createDemoWorkRepository(db),
+    demoFeeds: createDemoFeedsRepository(db),
     cycle: createCycleRepository(db),
     quality: createQualityRepository(db),
     reports: createReportRepository(db),

@@ -3,6 +3,7 @@ import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import { createDemoCasesService } from '../demo/demo-cases.service.js';
 import { createDemoCreditService } from '../demo/demo-credit.service.js';
+import { createDemoFeedsService } from '../demo/demo-feeds.service.js';
 import { createDemoHistoryService } from '../demo/demo-history.service.js';
 import { createDemoOperatorService } from '../demo/demo-operators.service.js';
 import { createDemoProjectsService } from '../demo/demo-projects.service.js';
@@ -61,6 +62,9 @@ export function createServices(database: Database, config: Config, secrets: Secr
   const rankings = createRankingService({ repos, tx });
   const bulletins = createBulletinService({ repos, tx, rankings });
   const operators = createOperatorService({ repos, tx });
+  const departmentFeeds = createDepartmentFeedService({ repos, tx, secrets });
+  const alerts = createAlertService({ repos, tx });
+  const declarations = createDeclarationService({ repos, tx, secrets });
   return {
     jobs,
     auth,
@@ -91,13 +95,22 @@ export function createServices(database: Database, config: Config, secrets: Secr
     rankings,
     bulletins,
     demoHistory: createDemoHistoryService({ repos, tx, reports, rankings, bulletins }),
+    demoFeeds: createDemoFeedsService({
+      repos,
+      config,
+      secrets,
+      feeds: departmentFeeds,
+      alerts,
+      leads,
+      declarations,
+    }),
     householdImport: createHouseholdImportService({ repos, tx, secrets }),
     householdExport: createHouseholdExportService({ repos, secrets }),
-    departmentFeeds: createDepartmentFeedService({ repos, tx, secrets }),
+    departmentFeeds,
     credit: createCreditService({ repos, tx, secrets }),
     operators,
-    alerts: createAlertService({ repos, tx }),
-    declarations: createDeclarationService({ repos, tx, secrets }),
+    alerts,
+    declarations,
     departmentExport: createDepartmentExportService({ repos, secrets }),
     petitions: createPetitionService({ tx }),
     sync: createSyncService({ repos, households }),
