@@ -59,7 +59,9 @@ describe('monthly summary and dashboard', () => {
     const city = await call('leader_city', 'GET', `/api/reports/monthly?month=${month}`);
     expect(city.status).toBe(200);
     expect(city.body.total.monitored).toBe(2);
-    expect(city.body.total.identifying).toBe(4);
+    // Being identified: cross check, village review, notice, county approval, the case sent back to home check
+    // and the one just announced (the demo village's stages, demo-cases.service).
+    expect(city.body.total.identifying).toBe(6);
     expect(city.body.total.lateIdentifications).toBe(1);
     const wancheng = city.body.children.find((c: { regionName: string }) => c.regionName === '宛城区');
     expect(wancheng.figures.monitored).toBe(2);

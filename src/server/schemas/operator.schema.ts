@@ -12,6 +12,7 @@ import { text, ZPage, ZVersion } from './common.schema.js';
 const ZUscc = z
   .string()
   .trim()
+  .max(18, '统一社会信用代码应为 18 位')
   .toUpperCase()
   .superRefine((code, ctx) => {
     const problem = usccProblem(code);

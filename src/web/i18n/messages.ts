@@ -1456,6 +1456,7 @@ export const ACTION_LABELS: Record<string, { zh: string; en: string }> = {
   'workshop.save': { zh: '填写帮扶车间信息', en: 'Describe a workshop' },
   'bank_file.import': { zh: '导入银行文件', en: 'Import a bank file' },
   'demo.history': { zh: '生成演示历史数据', en: 'Seed the demo history' },
+  'demo.feeds': { zh: '生成演示部门数据', en: 'Seed demo department feeds' },
   'demo.projects': { zh: '生成演示项目数据', en: 'Seed demo projects' },
   'demo.seed_credit': { zh: '生成演示信贷数据', en: 'Seed demo loans' },
   'employment.demo': { zh: '生成演示务工数据', en: 'Seed demo work records' },
