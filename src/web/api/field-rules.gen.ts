@@ -851,6 +851,9 @@ export const FIELD_RULES = {
       "minLength": 2,
       "maxLength": 80
     },
+    "uscc": {
+      "maxLength": 18
+    },
     "legalPerson": {
       "maxLength": 30
     },
@@ -872,6 +875,9 @@ export const FIELD_RULES = {
     "name": {
       "minLength": 2,
       "maxLength": 80
+    },
+    "uscc": {
+      "maxLength": 18
     },
     "legalPerson": {
       "maxLength": 30
