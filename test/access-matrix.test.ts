@@ -33,8 +33,9 @@ interface Ids {
   fundLineId: number;
   /** A loan of 宛城区 at a 宛城区 bank. */
   loanId: number;
-  /** A co-operative registered in a village of 宛城区. */
+  /** A co-operative registered in a village of 宛城区, and its farmer-linkage agreement. */
   operatorId: number;
+  linkageId: number;
 }
 
 interface RouteCase {
@@ -707,6 +708,87 @@ const ROUTES: RouteCase[] = [
     missing: () => ({
       url: '/api/operators/999999/workshop',
       payload: { version: null, workshopType: 'factory', insured: false },
+    }),
+  },
+  {
+    method: 'GET',
+    path: '/api/linkages',
+    permission: 'linkage.read',
+    request: () => ({ url: '/api/linkages' }),
+    foreign: () => ({ url: '/api/linkages?regionCode=411302000000' }),
+    missing: () => ({ url: '/api/linkages?regionCode=411399000000' }),
+  },
+  {
+    method: 'POST',
+    path: '/api/linkages',
+    permission: 'linkage.write',
+    request: () => ({ url: '/api/linkages', payload: {} }),
+    foreign: (ids) => ({
+      url: '/api/linkages',
+      payload: { operatorId: ids.operatorId, mode: 'employment', startedOn: '2026-01-01' },
+    }),
+    missing: () => ({
+      url: '/api/linkages',
+      payload: { operatorId: 999999, mode: 'employment', startedOn: '2026-01-01' },
+    }),
+  },
+  {
+    method: 'GET',
+    path: '/api/linkages/ledger.xlsx',
+    permission: 'linkage.read',
+    request: () => ({ url: '/api/linkages/ledger.xlsx' }),
+    foreign: () => ({ url: '/api/linkages/ledger.xlsx?regionCode=411302000000' }),
+    missing: () => ({ url: '/api/linkages/ledger.xlsx?regionCode=411399000000' }),
+  },
+  {
+    method: 'GET',
+    path: '/api/linkages/{id}',
+    permission: 'linkage.read',
+    request: (ids) => ({ url: `/api/linkages/${ids.linkageId}` }),
+    foreign: (ids) => ({ url: `/api/linkages/${ids.linkageId}` }),
+    missing: () => ({ url: '/api/linkages/999999' }),
+  },
+  {
+    method: 'PATCH',
+    path: '/api/linkages/{id}',
+    permission: 'linkage.write',
+    // The version only: a permitted role saves nothing.
+    request: (ids) => ({ url: `/api/linkages/${ids.linkageId}`, payload: { version: 1 } }),
+    foreign: (ids) => ({ url: `/api/linkages/${ids.linkageId}`, payload: { version: 1 } }),
+    missing: () => ({ url: '/api/linkages/999999', payload: { version: 1 } }),
+  },
+  {
+    method: 'POST',
+    path: '/api/linkages/{id}/households',
+    permission: 'linkage.write',
+    request: (ids) => ({ url: `/api/linkages/${ids.linkageId}/households`, payload: {} }),
+    foreign: (ids) => ({
+      url: `/api/linkages/${ids.linkageId}/households`,
+      payload: { householdId: ids.householdId, year: 2026 },
+    }),
+    missing: () => ({ url: '/api/linkages/999999/households', payload: { householdId: 1, year: 2026 } }),
+  },
+  {
+    method: 'DELETE',
+    path: '/api/linkages/{id}/households/{householdId}',
+    permission: 'linkage.write',
+    // The household is not linked: a permitted role is told so (404), nothing changes.
+    request: (ids) => ({ url: `/api/linkages/${ids.linkageId}/households/${ids.householdId}?year=2026` }),
+    foreign: (ids) => ({ url: `/api/linkages/${ids.linkageId}/households/${ids.householdId}?year=2026` }),
+    missing: () => ({ url: '/api/linkages/999999/households/1?year=2026' }),
+  },
+  {
+    method: 'POST',
+    path: '/api/linkages/{id}/benefits',
+    permission: 'linkage.write',
+    request: (ids) => ({ url: `/api/linkages/${ids.linkageId}/benefits`, payload: {} }),
+    foreign: (ids) => ({
+      url: `/api/linkages/${ids.linkageId}/benefits`,
+      payload: { householdId: ids.householdId, paidOn: '2026-06-01', benefitType: 'wage', amount: '100.00' },
+    }),
+    missing: () => ({
+      url: '/api/linkages/999999/benefits',
+      payload: { householdId: 1, paidOn: '2026-06-01', benefitType: 'wage', amount: '100.00' },
     }),
   },
   {
@@ -1460,8 +1542,14 @@ beforeAll(async () => {
     name: '东岗村香菇种植专业合作社',
     operatorType: 'cooperative',
   });
+  const linkage = await t.services.linkage.create(systemActor('matrix'), {
+    operatorId: operator.id,
+    mode: 'order_farming',
+    startedOn: today,
+  });
   ids = {
     operatorId: operator.id,
+    linkageId: linkage.id,
     workRecordId: workRecord.json().record?.id,
     importId: workFile.json().importId,
     loanId: Number(loan.id),

@@ -33,6 +33,7 @@ import { helperRoutes } from './routes/helper.routes.js';
 import { householdRoutes } from './routes/household.routes.js';
 import { householdTransferRoutes } from './routes/household-transfer.routes.js';
 import { leadRoutes } from './routes/lead.routes.js';
+import { linkageRoutes } from './routes/linkage.routes.js';
 import { measureRoutes } from './routes/measure.routes.js';
 import { operatorRoutes } from './routes/operator.routes.js';
 import { petitionRoutes } from './routes/petition.routes.js';
@@ -156,6 +157,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(employmentRoutes(services));
       await api.register(creditRoutes(services));
       await api.register(operatorRoutes(services));
+      await api.register(linkageRoutes(services));
       await api.register(alertRoutes(services));
       await api.register(declarationRoutes(services, limits));
       await api.register(petitionRoutes(services));

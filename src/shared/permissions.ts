@@ -61,6 +61,8 @@ export const PERMISSIONS = [
   'credit.report',
   'operator.read',
   'operator.write',
+  'linkage.read',
+  'linkage.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -145,6 +147,9 @@ export const ROLE_PERMISSIONS: Record<Permission, readonly Role[]> = {
   // The operator registry (经营主体): counties and townships register the operators in their scope, once.
   'operator.read': ['city', 'county', 'township', 'village', 'leader'],
   'operator.write': ['county', 'township'],
+  // Farmer linkage (联农带农): who registers operators records their agreements, linked households and payments.
+  'linkage.read': ['city', 'county', 'township', 'village', 'leader'],
+  'linkage.write': ['county', 'township'],
 };
 
 export function hasPermission(role: Role, permission: Permission): boolean {

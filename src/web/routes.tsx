@@ -29,6 +29,7 @@ import {
   OrderedListOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
+  ShareAltOutlined,
   ShopOutlined,
   SolutionOutlined,
   TableOutlined,
@@ -203,6 +204,14 @@ export const APP_ROUTES: AppRoute[] = [
     page: page(() => import('./pages/operators/OperatorsPage.js'), 'OperatorsPage'),
     loads: ['GET /api/operators'],
     menu: { label: 'nav.operators', icon: <ShopOutlined /> },
+  },
+  {
+    path: '/linkage',
+    layout: 'shell',
+    permission: 'linkage.read',
+    page: page(() => import('./pages/linkage/LinkagePage.js'), 'LinkagePage'),
+    loads: ['GET /api/linkages'],
+    menu: { label: 'nav.linkage', icon: <ShareAltOutlined /> },
   },
   {
     path: '/visits',

@@ -5,6 +5,7 @@ import type { WorkCategory } from '../../shared/employment.js';
 import type { FeedType } from '../../shared/feed-types.js';
 import type { HouseholdType, IncomeCategory } from '../../shared/household-codes.js';
 import type { ImportStatus } from '../../shared/imports.js';
+import type { BenefitType, LinkageMode } from '../../shared/linkage.js';
 import type { MeasureCategory } from '../../shared/measures.js';
 import type { LeadEnterpriseLevel, OperatorStatus, OperatorType } from '../../shared/operators.js';
 import type { ProjectStage } from '../../shared/project-workflow.js';
@@ -855,6 +856,9 @@ export interface DB {
   loan_dpd_history: LoanDpdHistoryTable;
   bank_file: BankFileTable;
   risk_fund_entry: RiskFundEntryTable;
+  linkage_agreement: LinkageAgreementTable;
+  linkage_household: LinkageHouseholdTable;
+  linkage_benefit: LinkageBenefitTable;
 }
 
 export interface OperatorTable {
@@ -1095,3 +1099,43 @@ export type AppUserRow = Selectable<AppUserTable>;
 export type NewAppUser = Insertable<AppUserTable>;
 export type AppUserUpdate = Updateable<AppUserTable>;
 export type AuditLogRow = Selectable<AuditLogTable>;
+
+// ---- farmer linkage (联农带农, migration 202612030800) ------------------------------------------------------
+
+export interface LinkageAgreementTable {
+  id: Generated<number>;
+  county_code: string;
+  operator_id: number;
+  project_id: number | null;
+  mode: LinkageMode;
+  started_on: DateCol;
+  ended_on: DateCol | null;
+  terms: string | null;
+  version: ColumnType<number, number | undefined, number>;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface LinkageHouseholdTable {
+  id: Generated<number>;
+  county_code: string;
+  agreement_id: number;
+  household_id: number;
+  year: number;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
+export interface LinkageBenefitTable {
+  id: Generated<number>;
+  county_code: string;
+  agreement_id: number;
+  household_id: number;
+  paid_on: DateCol;
+  benefit_type: BenefitType;
+  amount: Num;
+  evidence: string | null;
+  created_by: number | null;
+  created_at: Timestamp;
+}

@@ -18,6 +18,7 @@ import { createHouseholdRepository } from './household.repository.js';
 import { createImportRepository } from './import.repository.js';
 import { createJobRepository } from './job.repository.js';
 import { createLeadRepository } from './lead.repository.js';
+import { createLinkageRepository } from './linkage.repository.js';
 import { createMeasureRepository } from './measure.repository.js';
 import { createOperatorRepository } from './operator.repository.js';
 import { createProjectRepository } from './project.repository.js';
@@ -66,6 +67,7 @@ export function createRepositories(db: Kysely<DB>) {
     rateLimits: createRateLimitRepository(db),
     employment: createEmploymentRepository(db),
     operators: createOperatorRepository(db),
+    linkage: createLinkageRepository(db),
     projects: createProjectRepository(db),
     funds: createFundRepository(db),
     credit: createCreditRepository(db),

@@ -56,6 +56,15 @@ export function createMeasureRepository(db: Kysely<DB>) {
       return Number(result.numUpdatedRows) === 1;
     },
 
+    /** Removes the measure a fact of another module gave a case, when that fact goes (a link, a record). */
+    async deleteBySource(sourceKind: string, sourceId: number): Promise<void> {
+      await db
+        .deleteFrom('assistance_measure')
+        .where('source_kind', '=', sourceKind)
+        .where('source_id', '=', sourceId)
+        .execute();
+    },
+
     async deleteIfVersion(id: number, version: number): Promise<boolean> {
       const result = await db
         .deleteFrom('assistance_measure')

@@ -28,6 +28,7 @@ import { createHouseholdService } from './household.service.js';
 import { createHouseholdExportService } from './household-export.service.js';
 import { createHouseholdImportService } from './household-import.service.js';
 import { createLeadService } from './lead.service.js';
+import { createLinkageService } from './linkage.service.js';
 import { createMeasureService } from './measure.service.js';
 import { createOperatorService } from './operator.service.js';
 import { createPetitionService } from './petition.service.js';
@@ -62,6 +63,7 @@ export function createServices(database: Database, config: Config, secrets: Secr
   const rankings = createRankingService({ repos, tx });
   const bulletins = createBulletinService({ repos, tx, rankings });
   const operators = createOperatorService({ repos, tx });
+  const linkage = createLinkageService({ repos, tx });
   const departmentFeeds = createDepartmentFeedService({ repos, tx, secrets });
   const alerts = createAlertService({ repos, tx });
   const declarations = createDeclarationService({ repos, tx, secrets });
@@ -109,6 +111,7 @@ export function createServices(database: Database, config: Config, secrets: Secr
     departmentFeeds,
     credit: createCreditService({ repos, tx, secrets }),
     operators,
+    linkage,
     alerts,
     declarations,
     departmentExport: createDepartmentExportService({ repos, secrets }),

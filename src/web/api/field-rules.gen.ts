@@ -915,6 +915,69 @@ export const FIELD_RULES = {
       "maximum": 100000
     }
   },
+  "POST /api/linkages": {
+    "operatorId": {
+      "minimum": 0,
+      "maximum": 9007199254740991
+    },
+    "projectId": {
+      "minimum": 0,
+      "maximum": 9007199254740991
+    },
+    "startedOn": {
+      "pattern": "^\\d{4}-\\d{2}-\\d{2}$"
+    },
+    "endedOn": {
+      "pattern": "^\\d{4}-\\d{2}-\\d{2}$"
+    },
+    "terms": {
+      "maxLength": 500
+    }
+  },
+  "PATCH /api/linkages/{id}": {
+    "projectId": {
+      "minimum": 0,
+      "maximum": 9007199254740991
+    },
+    "startedOn": {
+      "pattern": "^\\d{4}-\\d{2}-\\d{2}$"
+    },
+    "endedOn": {
+      "pattern": "^\\d{4}-\\d{2}-\\d{2}$"
+    },
+    "terms": {
+      "maxLength": 500
+    },
+    "version": {
+      "minimum": 0,
+      "maximum": 9007199254740991
+    }
+  },
+  "POST /api/linkages/{id}/households": {
+    "householdId": {
+      "minimum": 0,
+      "maximum": 9007199254740991
+    },
+    "year": {
+      "minimum": 2021,
+      "maximum": 2100
+    }
+  },
+  "POST /api/linkages/{id}/benefits": {
+    "householdId": {
+      "minimum": 0,
+      "maximum": 9007199254740991
+    },
+    "paidOn": {
+      "pattern": "^\\d{4}-\\d{2}-\\d{2}$"
+    },
+    "amount": {
+      "pattern": "^\\d{1,12}(\\.\\d{1,2})?$"
+    },
+    "evidence": {
+      "maxLength": 200
+    }
+  },
   "PUT /api/alert-rules/{code}": {
     "threshold": {
       "minimum": 0,

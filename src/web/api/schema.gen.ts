@@ -85,7 +85,7 @@ export interface paths {
                             regionName: string;
                             /** @enum {string} */
                             regionLevel: "city" | "county" | "town" | "village" | "zone";
-                            permissions: ("region.read" | "user.read" | "user.manage" | "audit.read" | "household.read" | "household.write" | "household.reveal" | "household.import" | "household.export" | "screening.read" | "screening.run" | "screening.configure" | "lead.read" | "lead.write" | "case.read" | "case.act" | "measure.write" | "helper.assign" | "visit.read" | "visit.write" | "quality.read" | "cycle.run" | "attachment.write" | "report.read" | "report.manage" | "ranking.read" | "bulletin.write" | "selfcheck.sign" | "verification.manage" | "feed.submit" | "feed.read" | "alert.read" | "alert.handle" | "alert.configure" | "department.export" | "declaration.read" | "declaration.handle" | "lead.register" | "employment.read" | "employment.write" | "employment.import" | "employment.configure" | "project.read" | "project.write" | "fund.read" | "fund.write" | "fund.bulletin" | "credit.read" | "credit.apply" | "credit.act" | "credit.bank" | "credit.manage" | "credit.report" | "operator.read" | "operator.write")[];
+                            permissions: ("region.read" | "user.read" | "user.manage" | "audit.read" | "household.read" | "household.write" | "household.reveal" | "household.import" | "household.export" | "screening.read" | "screening.run" | "screening.configure" | "lead.read" | "lead.write" | "case.read" | "case.act" | "measure.write" | "helper.assign" | "visit.read" | "visit.write" | "quality.read" | "cycle.run" | "attachment.write" | "report.read" | "report.manage" | "ranking.read" | "bulletin.write" | "selfcheck.sign" | "verification.manage" | "feed.submit" | "feed.read" | "alert.read" | "alert.handle" | "alert.configure" | "department.export" | "declaration.read" | "declaration.handle" | "lead.register" | "employment.read" | "employment.write" | "employment.import" | "employment.configure" | "project.read" | "project.write" | "fund.read" | "fund.write" | "fund.bulletin" | "credit.read" | "credit.apply" | "credit.act" | "credit.bank" | "credit.manage" | "credit.report" | "operator.read" | "operator.write" | "linkage.read" | "linkage.write")[];
                             mustChangePassword: boolean;
                         };
                     };
@@ -581,7 +581,7 @@ export interface paths {
                             regionName: string;
                             /** @enum {string} */
                             regionLevel: "city" | "county" | "town" | "village" | "zone";
-                            permissions: ("region.read" | "user.read" | "user.manage" | "audit.read" | "household.read" | "household.write" | "household.reveal" | "household.import" | "household.export" | "screening.read" | "screening.run" | "screening.configure" | "lead.read" | "lead.write" | "case.read" | "case.act" | "measure.write" | "helper.assign" | "visit.read" | "visit.write" | "quality.read" | "cycle.run" | "attachment.write" | "report.read" | "report.manage" | "ranking.read" | "bulletin.write" | "selfcheck.sign" | "verification.manage" | "feed.submit" | "feed.read" | "alert.read" | "alert.handle" | "alert.configure" | "department.export" | "declaration.read" | "declaration.handle" | "lead.register" | "employment.read" | "employment.write" | "employment.import" | "employment.configure" | "project.read" | "project.write" | "fund.read" | "fund.write" | "fund.bulletin" | "credit.read" | "credit.apply" | "credit.act" | "credit.bank" | "credit.manage" | "credit.report" | "operator.read" | "operator.write")[];
+                            permissions: ("region.read" | "user.read" | "user.manage" | "audit.read" | "household.read" | "household.write" | "household.reveal" | "household.import" | "household.export" | "screening.read" | "screening.run" | "screening.configure" | "lead.read" | "lead.write" | "case.read" | "case.act" | "measure.write" | "helper.assign" | "visit.read" | "visit.write" | "quality.read" | "cycle.run" | "attachment.write" | "report.read" | "report.manage" | "ranking.read" | "bulletin.write" | "selfcheck.sign" | "verification.manage" | "feed.submit" | "feed.read" | "alert.read" | "alert.handle" | "alert.configure" | "department.export" | "declaration.read" | "declaration.handle" | "lead.register" | "employment.read" | "employment.write" | "employment.import" | "employment.configure" | "project.read" | "project.write" | "fund.read" | "fund.write" | "fund.bulletin" | "credit.read" | "credit.apply" | "credit.act" | "credit.bank" | "credit.manage" | "credit.report" | "operator.read" | "operator.write" | "linkage.read" | "linkage.write")[];
                             mustChangePassword: boolean;
                         };
                     };
@@ -21761,6 +21761,1319 @@ export interface paths {
             };
         };
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/linkages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Agreements in the caller’s scope in a year, with linkage counted from the payments */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    regionCode?: string;
+                    operatorId?: number;
+                    mode?: "order_farming" | "custody" | "consignment" | "floor_price" | "employment" | "asset_income" | "land_transfer" | "equity_dividend" | "technical_service" | "other";
+                    /** @description The year counted; this year when absent */
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                countyCode: string;
+                                operatorId: number;
+                                operatorName: string;
+                                regionCode: string;
+                                regionName: string;
+                                projectId: number | null;
+                                projectName: string | null;
+                                /** @enum {string} */
+                                mode: "order_farming" | "custody" | "consignment" | "floor_price" | "employment" | "asset_income" | "land_transfer" | "equity_dividend" | "technical_service" | "other";
+                                startedOn: string;
+                                endedOn: string | null;
+                                terms: string | null;
+                                /** @description The year the counts below are of */
+                                year: number;
+                                linked: {
+                                    exitedPoverty: number;
+                                    monitored: number;
+                                    other: number;
+                                    total: number;
+                                };
+                                /** @description Linked households the operator paid something in the year */
+                                paidHouseholds: number;
+                                /** @description Linked households paid nothing in the year (flagged) */
+                                unpaidHouseholds: number;
+                                /** @description 元 paid to linked households in the year, from the payments */
+                                totalBenefit: string;
+                                version: number;
+                                updatedAt: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record an operator’s linkage agreement (mode, term, terms, the project it came from) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        operatorId: number;
+                        /** @description The library project the support came from */
+                        projectId?: number | null;
+                        /** @enum {string} */
+                        mode: "order_farming" | "custody" | "consignment" | "floor_price" | "employment" | "asset_income" | "land_transfer" | "equity_dividend" | "technical_service" | "other";
+                        startedOn: string;
+                        /** @description Null: the agreement runs on */
+                        endedOn?: string | null;
+                        /** @description Price floor, dividend share, wage: as written in the agreement */
+                        terms?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            countyCode: string;
+                            operatorId: number;
+                            operatorName: string;
+                            regionCode: string;
+                            regionName: string;
+                            projectId: number | null;
+                            projectName: string | null;
+                            /** @enum {string} */
+                            mode: "order_farming" | "custody" | "consignment" | "floor_price" | "employment" | "asset_income" | "land_transfer" | "equity_dividend" | "technical_service" | "other";
+                            startedOn: string;
+                            endedOn: string | null;
+                            terms: string | null;
+                            /** @description The year the counts below are of */
+                            year: number;
+                            linked: {
+                                exitedPoverty: number;
+                                monitored: number;
+                                other: number;
+                                total: number;
+                            };
+                            /** @description Linked households the operator paid something in the year */
+                            paidHouseholds: number;
+                            /** @description Linked households paid nothing in the year (flagged) */
+                            unpaidHouseholds: number;
+                            /** @description 元 paid to linked households in the year, from the payments */
+                            totalBenefit: string;
+                            version: number;
+                            updatedAt: string;
+                            households: {
+                                householdId: number;
+                                householdNo: string | null;
+                                headName: string | null;
+                                householdType: string;
+                                townName: string | null;
+                                villageName: string;
+                                benefitTotal: string;
+                                benefitCount: number;
+                                lastPaidOn: string | null;
+                                /** @description Linked this year and paid nothing by the operator */
+                                unpaid: boolean;
+                            }[];
+                            benefits: {
+                                id: number;
+                                householdId: number;
+                                headName: string | null;
+                                paidOn: string;
+                                /** @enum {string} */
+                                benefitType: "wage" | "purchase" | "dividend" | "rent" | "other";
+                                amount: string;
+                                evidence: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/linkages/ledger.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The 联农带农台账 of a year as an Excel workbook */
+        get: {
+            parameters: {
+                query?: {
+                    regionCode?: string;
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/linkages/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One agreement in a year: its households, what each was paid, and the payments */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            countyCode: string;
+                            operatorId: number;
+                            operatorName: string;
+                            regionCode: string;
+                            regionName: string;
+                            projectId: number | null;
+                            projectName: string | null;
+                            /** @enum {string} */
+                            mode: "order_farming" | "custody" | "consignment" | "floor_price" | "employment" | "asset_income" | "land_transfer" | "equity_dividend" | "technical_service" | "other";
+                            startedOn: string;
+                            endedOn: string | null;
+                            terms: string | null;
+                            /** @description The year the counts below are of */
+                            year: number;
+                            linked: {
+                                exitedPoverty: number;
+                                monitored: number;
+                                other: number;
+                                total: number;
+                            };
+                            /** @description Linked households the operator paid something in the year */
+                            paidHouseholds: number;
+                            /** @description Linked households paid nothing in the year (flagged) */
+                            unpaidHouseholds: number;
+                            /** @description 元 paid to linked households in the year, from the payments */
+                            totalBenefit: string;
+                            version: number;
+                            updatedAt: string;
+                            households: {
+                                householdId: number;
+                                householdNo: string | null;
+                                headName: string | null;
+                                householdType: string;
+                                townName: string | null;
+                                villageName: string;
+                                benefitTotal: string;
+                                benefitCount: number;
+                                lastPaidOn: string | null;
+                                /** @description Linked this year and paid nothing by the operator */
+                                unpaid: boolean;
+                            }[];
+                            benefits: {
+                                id: number;
+                                householdId: number;
+                                headName: string | null;
+                                paidOn: string;
+                                /** @enum {string} */
+                                benefitType: "wage" | "purchase" | "dividend" | "rent" | "other";
+                                amount: string;
+                                evidence: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit an agreement with the version the user saw (409 when stale) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The library project the support came from */
+                        projectId?: number | null;
+                        /** @enum {string} */
+                        mode?: "order_farming" | "custody" | "consignment" | "floor_price" | "employment" | "asset_income" | "land_transfer" | "equity_dividend" | "technical_service" | "other";
+                        startedOn?: string;
+                        /** @description Null: the agreement runs on */
+                        endedOn?: string | null;
+                        /** @description Price floor, dividend share, wage: as written in the agreement */
+                        terms?: string | null;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            countyCode: string;
+                            operatorId: number;
+                            operatorName: string;
+                            regionCode: string;
+                            regionName: string;
+                            projectId: number | null;
+                            projectName: string | null;
+                            /** @enum {string} */
+                            mode: "order_farming" | "custody" | "consignment" | "floor_price" | "employment" | "asset_income" | "land_transfer" | "equity_dividend" | "technical_service" | "other";
+                            startedOn: string;
+                            endedOn: string | null;
+                            terms: string | null;
+                            /** @description The year the counts below are of */
+                            year: number;
+                            linked: {
+                                exitedPoverty: number;
+                                monitored: number;
+                                other: number;
+                                total: number;
+                            };
+                            /** @description Linked households the operator paid something in the year */
+                            paidHouseholds: number;
+                            /** @description Linked households paid nothing in the year (flagged) */
+                            unpaidHouseholds: number;
+                            /** @description 元 paid to linked households in the year, from the payments */
+                            totalBenefit: string;
+                            version: number;
+                            updatedAt: string;
+                            households: {
+                                householdId: number;
+                                householdNo: string | null;
+                                headName: string | null;
+                                householdType: string;
+                                townName: string | null;
+                                villageName: string;
+                                benefitTotal: string;
+                                benefitCount: number;
+                                lastPaidOn: string | null;
+                                /** @description Linked this year and paid nothing by the operator */
+                                unpaid: boolean;
+                            }[];
+                            benefits: {
+                                id: number;
+                                householdId: number;
+                                headName: string | null;
+                                paidOn: string;
+                                /** @enum {string} */
+                                benefitType: "wage" | "purchase" | "dividend" | "rent" | "other";
+                                amount: string;
+                                evidence: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/linkages/{id}/households": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Link a household for a year (it becomes an industry measure on its live case) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        householdId: number;
+                        /** @description The year the household is linked in */
+                        year: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            countyCode: string;
+                            operatorId: number;
+                            operatorName: string;
+                            regionCode: string;
+                            regionName: string;
+                            projectId: number | null;
+                            projectName: string | null;
+                            /** @enum {string} */
+                            mode: "order_farming" | "custody" | "consignment" | "floor_price" | "employment" | "asset_income" | "land_transfer" | "equity_dividend" | "technical_service" | "other";
+                            startedOn: string;
+                            endedOn: string | null;
+                            terms: string | null;
+                            /** @description The year the counts below are of */
+                            year: number;
+                            linked: {
+                                exitedPoverty: number;
+                                monitored: number;
+                                other: number;
+                                total: number;
+                            };
+                            /** @description Linked households the operator paid something in the year */
+                            paidHouseholds: number;
+                            /** @description Linked households paid nothing in the year (flagged) */
+                            unpaidHouseholds: number;
+                            /** @description 元 paid to linked households in the year, from the payments */
+                            totalBenefit: string;
+                            version: number;
+                            updatedAt: string;
+                            households: {
+                                householdId: number;
+                                householdNo: string | null;
+                                headName: string | null;
+                                householdType: string;
+                                townName: string | null;
+                                villageName: string;
+                                benefitTotal: string;
+                                benefitCount: number;
+                                lastPaidOn: string | null;
+                                /** @description Linked this year and paid nothing by the operator */
+                                unpaid: boolean;
+                            }[];
+                            benefits: {
+                                id: number;
+                                householdId: number;
+                                headName: string | null;
+                                paidOn: string;
+                                /** @enum {string} */
+                                benefitType: "wage" | "purchase" | "dividend" | "rent" | "other";
+                                amount: string;
+                                evidence: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/linkages/{id}/households/{householdId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Take a household off a year’s list (refused once it was paid that year) */
+        delete: {
+            parameters: {
+                query: {
+                    /** @description The year the household is linked in */
+                    year: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                    householdId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            countyCode: string;
+                            operatorId: number;
+                            operatorName: string;
+                            regionCode: string;
+                            regionName: string;
+                            projectId: number | null;
+                            projectName: string | null;
+                            /** @enum {string} */
+                            mode: "order_farming" | "custody" | "consignment" | "floor_price" | "employment" | "asset_income" | "land_transfer" | "equity_dividend" | "technical_service" | "other";
+                            startedOn: string;
+                            endedOn: string | null;
+                            terms: string | null;
+                            /** @description The year the counts below are of */
+                            year: number;
+                            linked: {
+                                exitedPoverty: number;
+                                monitored: number;
+                                other: number;
+                                total: number;
+                            };
+                            /** @description Linked households the operator paid something in the year */
+                            paidHouseholds: number;
+                            /** @description Linked households paid nothing in the year (flagged) */
+                            unpaidHouseholds: number;
+                            /** @description 元 paid to linked households in the year, from the payments */
+                            totalBenefit: string;
+                            version: number;
+                            updatedAt: string;
+                            households: {
+                                householdId: number;
+                                householdNo: string | null;
+                                headName: string | null;
+                                householdType: string;
+                                townName: string | null;
+                                villageName: string;
+                                benefitTotal: string;
+                                benefitCount: number;
+                                lastPaidOn: string | null;
+                                /** @description Linked this year and paid nothing by the operator */
+                                unpaid: boolean;
+                            }[];
+                            benefits: {
+                                id: number;
+                                householdId: number;
+                                headName: string | null;
+                                paidOn: string;
+                                /** @enum {string} */
+                                benefitType: "wage" | "purchase" | "dividend" | "rent" | "other";
+                                amount: string;
+                                evidence: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/linkages/{id}/benefits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a payment to a linked household (wages, purchase payment, dividend, rent) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        householdId: number;
+                        paidOn: string;
+                        /** @enum {string} */
+                        benefitType: "wage" | "purchase" | "dividend" | "rent" | "other";
+                        /** @description 元, as a decimal string with up to two decimals (exact; never a float) */
+                        amount: string;
+                        /** @description 凭证: the transfer or receipt number, as written */
+                        evidence?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            countyCode: string;
+                            operatorId: number;
+                            operatorName: string;
+                            regionCode: string;
+                            regionName: string;
+                            projectId: number | null;
+                            projectName: string | null;
+                            /** @enum {string} */
+                            mode: "order_farming" | "custody" | "consignment" | "floor_price" | "employment" | "asset_income" | "land_transfer" | "equity_dividend" | "technical_service" | "other";
+                            startedOn: string;
+                            endedOn: string | null;
+                            terms: string | null;
+                            /** @description The year the counts below are of */
+                            year: number;
+                            linked: {
+                                exitedPoverty: number;
+                                monitored: number;
+                                other: number;
+                                total: number;
+                            };
+                            /** @description Linked households the operator paid something in the year */
+                            paidHouseholds: number;
+                            /** @description Linked households paid nothing in the year (flagged) */
+                            unpaidHouseholds: number;
+                            /** @description 元 paid to linked households in the year, from the payments */
+                            totalBenefit: string;
+                            version: number;
+                            updatedAt: string;
+                            households: {
+                                householdId: number;
+                                householdNo: string | null;
+                                headName: string | null;
+                                householdType: string;
+                                townName: string | null;
+                                villageName: string;
+                                benefitTotal: string;
+                                benefitCount: number;
+                                lastPaidOn: string | null;
+                                /** @description Linked this year and paid nothing by the operator */
+                                unpaid: boolean;
+                            }[];
+                            benefits: {
+                                id: number;
+                                householdId: number;
+                                headName: string | null;
+                                paidOn: string;
+                                /** @enum {string} */
+                                benefitType: "wage" | "purchase" | "dividend" | "rent" | "other";
+                                amount: string;
+                                evidence: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

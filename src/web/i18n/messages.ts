@@ -3,6 +3,7 @@ import { creditEn, creditZh } from './credit-messages.js';
 import { dataEn, dataZh } from './data-messages.js';
 import { employmentEn, employmentZh } from './employment-messages.js';
 import { fundEn, fundZh } from './fund-messages.js';
+import { linkageEn, linkageZh } from './linkage-messages.js';
 import { offlineEn, offlineZh } from './offline-messages.js';
 import { operatorEn, operatorZh } from './operator-messages.js';
 import { reportEn, reportZh } from './report-messages.js';
@@ -13,6 +14,7 @@ export const zh = {
   ...dataZh,
   ...creditZh,
   ...operatorZh,
+  ...linkageZh,
   ...reportZh,
   ...employmentZh,
   ...fundZh,
@@ -727,6 +729,7 @@ export const en: Record<MessageKey, string> = {
   ...dataEn,
   ...creditEn,
   ...operatorEn,
+  ...linkageEn,
   ...reportEn,
   ...employmentEn,
   ...fundEn,
@@ -1454,6 +1457,12 @@ export const ACTION_LABELS: Record<string, { zh: string; en: string }> = {
   'operator.create': { zh: '登记经营主体', en: 'Register an operator' },
   'operator.update': { zh: '修改经营主体', en: 'Edit an operator' },
   'workshop.save': { zh: '填写帮扶车间信息', en: 'Describe a workshop' },
+  'linkage.create': { zh: '登记联农带农协议', en: 'Record a linkage agreement' },
+  'linkage.update': { zh: '修改联农带农协议', en: 'Edit a linkage agreement' },
+  'linkage.link': { zh: '登记带动农户', en: 'Link a household' },
+  'linkage.unlink': { zh: '移出带动农户', en: 'Unlink a household' },
+  'linkage.benefit': { zh: '登记联农带农收益', en: 'Record a linkage payment' },
+  'demo.linkage': { zh: '生成演示联农带农数据', en: 'Seed demo farmer linkage' },
   'bank_file.import': { zh: '导入银行文件', en: 'Import a bank file' },
   'demo.history': { zh: '生成演示历史数据', en: 'Seed the demo history' },
   'demo.feeds': { zh: '生成演示部门数据', en: 'Seed demo department feeds' },
@@ -1551,6 +1560,8 @@ export const ENTITY_LABELS: Record<string, { zh: string; en: string }> = {
   bank: { zh: '银行', en: 'Bank' },
   operator: { zh: '经营主体', en: 'Operator' },
   workshop: { zh: '帮扶车间', en: 'Workshop' },
+  linkage_agreement: { zh: '联农带农协议', en: 'Linkage agreement' },
+  linkage_benefit: { zh: '联农带农收益', en: 'Linkage payment' },
   bank_file: { zh: '银行文件', en: 'Bank file' },
   employment_setting: { zh: '务工统计设置', en: 'Employment settings' },
   fund_allocation: { zh: '资金下达', en: 'Fund allocation' },

@@ -19,6 +19,7 @@ import * as createWorkMonitoring from './202612012050_create_work_monitoring.js'
 import * as createMicrocredit from './202612012100_create_microcredit.js';
 import * as createJobs from './202612012200_create_jobs.js';
 import * as addImportCheck from './202612021000_add_import_check.js';
+import * as createFarmerLinkage from './202612030800_create_farmer_linkage.js';
 
 /**
  * Every migration, in order. Listed by hand (rather than read from the folder) so the same list
@@ -46,4 +47,5 @@ export const migrations: Record<string, Migration> = {
   '202612012100_create_microcredit': createMicrocredit,
   '202612012200_create_jobs': createJobs,
   '202612021000_add_import_check': addImportCheck,
+  '202612030800_create_farmer_linkage': createFarmerLinkage,
 };

@@ -1,5 +1,6 @@
 import { Button, Descriptions, Drawer, Empty, Flex, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { LINKAGE_MODE_LABELS } from '../../../shared/linkage.js';
 import {
   LEAD_ENTERPRISE_LEVEL_LABELS,
   OPERATOR_STATUS_LABELS,
@@ -9,6 +10,7 @@ import {
 } from '../../../shared/operators.js';
 import { useSession } from '../../auth/SessionProvider.js';
 import { useWorkRecords, type WorkRecord } from '../../data/employment.js';
+import { type Linkage, useLinkages } from '../../data/linkage.js';
 import { type Operator, useOperator } from '../../data/operators.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { useIsMobile } from '../../util/useIsMobile.js';
@@ -41,6 +43,11 @@ export function OperatorDrawer({ operatorId, onClose }: { operatorId: number | n
     { enabled: operator !== null && canReadWork },
   );
   const isWorkshop = operator?.operatorType === 'workshop';
+  const canReadLinkage = can('linkage.read');
+  const linkages = useLinkages(
+    { operatorId: operator?.id ?? 0, page: 1, pageSize: 50 },
+    { enabled: operator !== null && canReadLinkage },
+  );
 
   return (
     <Drawer
@@ -153,6 +160,39 @@ export function OperatorDrawer({ operatorId, onClose }: { operatorId: number | n
                     align: 'right',
                     render: (v: string | null) => v ?? '—',
                   },
+                ]}
+              />
+            </div>
+          ) : null}
+
+          {canReadLinkage ? (
+            <div>
+              <Typography.Title level={5}>
+                {t('linkage.operatorAgreements', { n: linkages.data?.total ?? 0 })}
+              </Typography.Title>
+              <Table<Linkage>
+                data-testid="operator-linkages"
+                rowKey="id"
+                size="small"
+                loading={linkages.isLoading}
+                dataSource={linkages.data?.items ?? []}
+                locale={{ emptyText: t('linkage.operatorAgreementsEmpty') }}
+                scroll={{ x: 'max-content' }}
+                pagination={false}
+                columns={[
+                  {
+                    title: t('linkage.mode'),
+                    dataIndex: 'mode',
+                    render: (m: Linkage['mode']) => pick(LINKAGE_MODE_LABELS[m]),
+                  },
+                  {
+                    title: t('linkage.startedOn'),
+                    key: 'term',
+                    render: (_: unknown, a) => `${a.startedOn} ~ ${a.endedOn ?? t('linkage.longTerm')}`,
+                  },
+                  { title: t('linkage.linked'), key: 'linked', render: (_: unknown, a) => a.linked.total },
+                  { title: t('linkage.paid'), dataIndex: 'paidHouseholds' },
+                  { title: t('linkage.totalBenefit'), dataIndex: 'totalBenefit', align: 'right' },
                 ]}
               />
             </div>
