@@ -367,4 +367,38 @@ describe('the demo city', () => {
     );
     expect(rows.filter((r) => r.uscc !== null).length).toBeGreaterThanOrEqual(5);
   });
+
+  it('has farmer linkage in both demo counties: agreements, linked households, payments, a few unpaid', async () => {
+    const year = Number(clock().today().slice(0, 4));
+    const counts = await one<{
+      counties: number;
+      agreements: number;
+      with_project: number;
+      linked: number;
+      unpaid: number;
+      payments: number;
+      future: number;
+      measures: number;
+    }>(sql`
+      select (select count(distinct county_code)::int from linkage_agreement) as counties,
+             (select count(*)::int from linkage_agreement) as agreements,
+             (select count(*)::int from linkage_agreement where project_id is not null) as with_project,
+             (select count(*)::int from linkage_household where year = ${year}) as linked,
+             (select count(*)::int from linkage_household lh where year = ${year} and not exists (
+                select 1 from linkage_benefit b where b.agreement_id = lh.agreement_id
+                  and b.household_id = lh.household_id and extract(year from b.paid_on) = ${year})) as unpaid,
+             (select count(*)::int from linkage_benefit) as payments,
+             (select count(*)::int from linkage_benefit where paid_on > ${clock().today()}::date) as future,
+             (select count(*)::int from assistance_measure where source_kind = 'linkage') as measures`);
+    expect(counts.counties).toBe(2);
+    expect(counts.agreements).toBeGreaterThanOrEqual(4);
+    expect(counts.with_project).toBeGreaterThanOrEqual(1);
+    expect(counts.linked).toBeGreaterThanOrEqual(30);
+    expect(counts.unpaid).toBeGreaterThan(0);
+    expect(counts.unpaid).toBeLessThan(counts.linked / 2);
+    expect(counts.payments).toBeGreaterThan(counts.linked);
+    expect(counts.future).toBe(0);
+    // The linked 监测户 under monitoring have the link as an industry measure, without anyone typing it.
+    expect(counts.measures).toBeGreaterThan(0);
+  });
 });

@@ -203,6 +203,14 @@ describe('farmer linkage (联农带农)', () => {
       (await send('POST', '/api/linkages', wolong, { operatorId, mode: 'employment', startedOn: today }))
         .statusCode,
     ).toBe(404);
+    const noProject = await send('POST', '/api/linkages', town, {
+      operatorId,
+      mode: 'employment',
+      startedOn: today,
+      projectId: 999999,
+    });
+    expect(noProject.statusCode).toBe(400);
+    expect(noProject.json().message).toContain('项目不存在');
     const other = (await get(`/api/linkages?year=${year}`, wolong)).json();
     expect(other.items.some((a: { id: number }) => a.id === created.id)).toBe(false);
 

@@ -72,6 +72,10 @@ export const DEMO_STEPS: readonly DemoStep[] = [
     seed: (s, c) => s.demoProjects.seedProjects(c.actor),
   },
   {
+    name: 'farmer linkage: agreements, linked households and their payments in 宛城区 and 卧龙区',
+    seed: (s, c) => s.demoLinkage.seedLinkage(c.actor, c.today),
+  },
+  {
     name: 'banks, the risk fund and microcredit loans in 宛城区',
     seed: (s, c) => s.demoCredit.seedCredit(c.actor),
   },

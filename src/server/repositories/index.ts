@@ -9,6 +9,7 @@ import { createCycleRepository } from './cycle.repository.js';
 import { createDeclarationRepository } from './declaration.repository.js';
 import { createDemoFeedsRepository } from './demo-feeds.repository.js';
 import { createDemoHistoryRepository } from './demo-history.repository.js';
+import { createDemoLinkageRepository } from './demo-linkage.repository.js';
 import { createDemoWorkRepository } from './demo-work.repository.js';
 import { createDepartmentFeedRepository } from './department-feed.repository.js';
 import { createEmploymentRepository } from './employment.repository.js';
@@ -54,6 +55,7 @@ export function createRepositories(db: Kysely<DB>) {
     demoHistory: createDemoHistoryRepository(db),
     demoWork: createDemoWorkRepository(db),
     demoFeeds: createDemoFeedsRepository(db),
+    demoLinkage: createDemoLinkageRepository(db),
     cycle: createCycleRepository(db),
     quality: createQualityRepository(db),
     reports: createReportRepository(db),

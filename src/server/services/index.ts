@@ -5,6 +5,7 @@ import { createDemoCasesService } from '../demo/demo-cases.service.js';
 import { createDemoCreditService } from '../demo/demo-credit.service.js';
 import { createDemoFeedsService } from '../demo/demo-feeds.service.js';
 import { createDemoHistoryService } from '../demo/demo-history.service.js';
+import { createDemoLinkageService } from '../demo/demo-linkage.service.js';
 import { createDemoOperatorService } from '../demo/demo-operators.service.js';
 import { createDemoProjectsService } from '../demo/demo-projects.service.js';
 import { createDemoSeedService } from '../demo/demo-seed.service.js';
@@ -79,6 +80,7 @@ export function createServices(database: Database, config: Config, secrets: Secr
     demoProjects: createDemoProjectsService({ repos, tx }),
     demoCredit: createDemoCreditService({ repos, tx, config }),
     demoOperators: createDemoOperatorService({ repos, operators }),
+    demoLinkage: createDemoLinkageService({ repos, linkage }),
     population: createPopulationService({ database, repos, config, secrets }),
     screening,
     households,

@@ -162,7 +162,8 @@ export function createLinkageService(deps: { repos: Repositories; tx: RunInTrans
     if (projectId === null) {
       return;
     }
-    if (!(await repos.projects.findById(projectId, [countyCode]))) {
+    // A county's code is the prefix of every place in it: its first six digits.
+    if (!(await repos.projects.findById(projectId, [countyCode.slice(0, 6)]))) {
       throw validation('项目不存在，或不在经营主体所在县', { field: 'projectId' });
     }
   }

@@ -124,7 +124,7 @@ export function LinkageDrawer({
             </Descriptions.Item>
             <Descriptions.Item label={t('linkage.region')}>{a.regionName}</Descriptions.Item>
             <Descriptions.Item label={t('linkage.project')}>{a.projectName ?? '—'}</Descriptions.Item>
-            <Descriptions.Item label={t('linkage.startedOn')}>
+            <Descriptions.Item label={t('linkage.term')}>
               {a.startedOn} ~ {a.endedOn ?? t('linkage.longTerm')}
             </Descriptions.Item>
             <Descriptions.Item label={t('linkage.terms')} span={isMobile ? 1 : 2}>

@@ -44,7 +44,7 @@ export function LinkagePage() {
     {
       title: t('linkage.operator'),
       dataIndex: 'operatorName',
-      width: 240,
+      width: 220,
       render: (name: string, a) => (
         <>
           <Typography.Link strong onClick={() => setOpenId(a.id)}>
@@ -66,17 +66,24 @@ export function LinkagePage() {
       width: 130,
       render: (m: LinkageMode) => pick(LINKAGE_MODE_LABELS[m]),
     },
-    { title: t('linkage.region'), dataIndex: 'regionName', width: 120 },
+    { title: t('linkage.region'), dataIndex: 'regionName', width: 100 },
     {
-      title: t('linkage.startedOn'),
+      title: t('linkage.term'),
       key: 'term',
-      width: 190,
-      render: (_, a) => `${a.startedOn} ~ ${a.endedOn ?? t('linkage.longTerm')}`,
+      width: 120,
+      render: (_, a) => (
+        <>
+          <div>{a.startedOn}</div>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            ~ {a.endedOn ?? t('linkage.longTerm')}
+          </Typography.Text>
+        </>
+      ),
     },
     {
       title: t('linkage.linked'),
       key: 'linked',
-      width: 200,
+      width: 170,
       render: (_, a) => (
         <>
           <div>{a.linked.total}</div>
@@ -93,7 +100,7 @@ export function LinkagePage() {
     {
       title: t('linkage.paid'),
       dataIndex: 'paidHouseholds',
-      width: 130,
+      width: 150,
       align: 'right',
       render: (paid: number, a) => (
         <Flex gap={4} justify="flex-end" wrap>
@@ -106,7 +113,7 @@ export function LinkagePage() {
         </Flex>
       ),
     },
-    { title: t('linkage.totalBenefit'), dataIndex: 'totalBenefit', width: 140, align: 'right' },
+    { title: t('linkage.totalBenefit'), dataIndex: 'totalBenefit', width: 130, align: 'right' },
   ];
 
   const filtered = Boolean(filters.regionCode || filters.mode);

@@ -186,7 +186,7 @@ export function OperatorDrawer({ operatorId, onClose }: { operatorId: number | n
                     render: (m: Linkage['mode']) => pick(LINKAGE_MODE_LABELS[m]),
                   },
                   {
-                    title: t('linkage.startedOn'),
+                    title: t('linkage.term'),
                     key: 'term',
                     render: (_: unknown, a) => `${a.startedOn} ~ ${a.endedOn ?? t('linkage.longTerm')}`,
                   },
