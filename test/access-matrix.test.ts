@@ -36,6 +36,10 @@ interface Ids {
   /** A co-operative registered in a village of 宛城区, and its farmer-linkage agreement. */
   operatorId: number;
   linkageId: number;
+  /** A reward scheme of 宛城区, a claim of the household on it and the claim's village notice. */
+  schemeId: number;
+  claimId: number;
+  claimNoticeId: number;
 }
 
 interface RouteCase {
@@ -51,6 +55,18 @@ interface RouteCase {
   /** Writes that would change the caller's own session are skipped in the per-role loop. */
   skipRoleLoop?: boolean;
 }
+
+const SCHEME_EDIT = {
+  year: 2026,
+  item: '香菇种植',
+  unit: 'mu',
+  ratePercent: '20',
+  householdCap: '5000.00',
+  windowStart: '2026-01-01',
+  windowEnd: '2026-12-31',
+  version: 1,
+};
+const CLAIM_EDIT = { version: 1, scale: '1', revenue: '1.00', cost: '0' };
 
 const ROUTES: RouteCase[] = [
   { method: 'GET', path: '/api/health', permission: 'public', request: () => ({ url: '/api/health' }) },
@@ -790,6 +806,138 @@ const ROUTES: RouteCase[] = [
       url: '/api/linkages/999999/benefits',
       payload: { householdId: 1, paidOn: '2026-06-01', benefitType: 'wage', amount: '100.00' },
     }),
+  },
+  {
+    method: 'GET',
+    path: '/api/industry-schemes',
+    permission: 'industry.read',
+    request: () => ({ url: '/api/industry-schemes' }),
+  },
+  {
+    method: 'POST',
+    path: '/api/industry-schemes',
+    permission: 'industry.configure',
+    request: () => ({ url: '/api/industry-schemes', payload: {} }),
+  },
+  {
+    method: 'PATCH',
+    path: '/api/industry-schemes/{id}',
+    permission: 'industry.configure',
+    request: (ids) => ({ url: `/api/industry-schemes/${ids.schemeId}`, payload: { version: 1 } }),
+    foreign: (ids) => ({ url: `/api/industry-schemes/${ids.schemeId}`, payload: SCHEME_EDIT }),
+    missing: () => ({ url: '/api/industry-schemes/999999', payload: SCHEME_EDIT }),
+  },
+  {
+    method: 'GET',
+    path: '/api/industry-claims',
+    permission: 'industry.read',
+    request: () => ({ url: '/api/industry-claims' }),
+    foreign: () => ({ url: '/api/industry-claims?regionCode=411302000000' }),
+    missing: () => ({ url: '/api/industry-claims?regionCode=411399000000' }),
+  },
+  {
+    method: 'POST',
+    path: '/api/industry-claims',
+    permission: 'industry.declare',
+    request: () => ({ url: '/api/industry-claims', payload: {} }),
+    foreign: (ids) => ({
+      url: '/api/industry-claims',
+      payload: {
+        schemeId: ids.schemeId,
+        householdId: ids.householdId,
+        scale: '1',
+        revenue: '1.00',
+        cost: '0',
+      },
+    }),
+    missing: () => ({
+      url: '/api/industry-claims',
+      payload: { schemeId: 999999, householdId: 1, scale: '1', revenue: '1.00', cost: '0' },
+    }),
+  },
+  {
+    method: 'GET',
+    path: '/api/industry-claims/ledger.xlsx',
+    permission: 'industry.read',
+    request: () => ({ url: '/api/industry-claims/ledger.xlsx?year=2026' }),
+    foreign: () => ({ url: '/api/industry-claims/ledger.xlsx?year=2026&regionCode=411302000000' }),
+    missing: () => ({ url: '/api/industry-claims/ledger.xlsx?year=2026&regionCode=411399000000' }),
+  },
+  {
+    method: 'GET',
+    path: '/api/industry-claims/payment-list.xlsx',
+    permission: 'industry.read',
+    request: () => ({ url: '/api/industry-claims/payment-list.xlsx?year=2026' }),
+    foreign: () => ({ url: '/api/industry-claims/payment-list.xlsx?year=2026&regionCode=411302000000' }),
+    missing: () => ({ url: '/api/industry-claims/payment-list.xlsx?year=2026&regionCode=411399000000' }),
+  },
+  {
+    method: 'POST',
+    path: '/api/industry-claims/actions',
+    permission: 'industry.act',
+    request: () => ({ url: '/api/industry-claims/actions', payload: {} }),
+    foreign: (ids) => ({
+      url: '/api/industry-claims/actions',
+      payload: { action: 'check', claims: [{ id: ids.claimId, version: 1 }] },
+    }),
+    missing: () => ({
+      url: '/api/industry-claims/actions',
+      payload: { action: 'check', claims: [{ id: 999999, version: 1 }] },
+    }),
+  },
+  {
+    method: 'POST',
+    path: '/api/industry-claims/notices',
+    permission: 'industry.act',
+    request: () => ({ url: '/api/industry-claims/notices', payload: {} }),
+    foreign: (ids) => ({
+      url: '/api/industry-claims/notices',
+      payload: {
+        claims: [{ id: ids.claimId, version: 1 }],
+        channel: '村务公开栏',
+        startsOn: '2026-11-01',
+        endsOn: '2026-11-10',
+      },
+    }),
+    missing: () => ({
+      url: '/api/industry-claims/notices',
+      payload: {
+        claims: [{ id: 999999, version: 1 }],
+        channel: '村务公开栏',
+        startsOn: '2026-11-01',
+        endsOn: '2026-11-10',
+      },
+    }),
+  },
+  {
+    method: 'PUT',
+    path: '/api/industry-claims/notices/{id}/objections',
+    permission: 'industry.act',
+    request: (ids) => ({ url: `/api/industry-claims/notices/${ids.claimNoticeId}/objections`, payload: {} }),
+    foreign: (ids) => ({
+      url: `/api/industry-claims/notices/${ids.claimNoticeId}/objections`,
+      payload: { objections: 0, resolved: true },
+    }),
+    missing: () => ({
+      url: '/api/industry-claims/notices/999999/objections',
+      payload: { objections: 0, resolved: true },
+    }),
+  },
+  {
+    method: 'GET',
+    path: '/api/industry-claims/{id}',
+    permission: 'industry.read',
+    request: (ids) => ({ url: `/api/industry-claims/${ids.claimId}` }),
+    foreign: (ids) => ({ url: `/api/industry-claims/${ids.claimId}` }),
+    missing: () => ({ url: '/api/industry-claims/999999' }),
+  },
+  {
+    method: 'PATCH',
+    path: '/api/industry-claims/{id}',
+    permission: 'industry.declare',
+    request: (ids) => ({ url: `/api/industry-claims/${ids.claimId}`, payload: { version: 1 } }),
+    foreign: (ids) => ({ url: `/api/industry-claims/${ids.claimId}`, payload: CLAIM_EDIT }),
+    missing: () => ({ url: '/api/industry-claims/999999', payload: CLAIM_EDIT }),
   },
   {
     method: 'GET',
@@ -1547,7 +1695,56 @@ beforeAll(async () => {
     mode: 'order_farming',
     startedOn: today,
   });
+  const scheme = await t.database.db
+    .insertInto('industry_scheme')
+    .values({
+      county_code: '411302000000',
+      year: 2026,
+      item: '香菇种植',
+      unit: 'mu',
+      rate_percent: '20',
+      household_cap: '5000.00',
+      window_start: '2026-01-01',
+      window_end: '2026-12-31',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const claimNotice = await t.database.db
+    .insertInto('public_notice')
+    .values({
+      county_code: '411302000000',
+      region_code: household.region_code,
+      subject_kind: 'industry_reward',
+      subject_id: Number(scheme.id),
+      purpose: 'claims',
+      channel: '村务公开栏',
+      starts_on: '2026-11-01',
+      ends_on: '2026-11-10',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const claim = await t.database.db
+    .insertInto('industry_claim')
+    .values({
+      county_code: '411302000000',
+      scheme_id: Number(scheme.id),
+      household_id: householdId,
+      region_code: household.region_code,
+      scale: '1',
+      revenue: '1000.00',
+      cost: '0',
+      net_income: '1000.00',
+      reward: '200.00',
+      source: 'household',
+      stage: 'notice',
+      notice_id: Number(claimNotice.id),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   ids = {
+    schemeId: Number(scheme.id),
+    claimId: Number(claim.id),
+    claimNoticeId: Number(claimNotice.id),
     operatorId: operator.id,
     linkageId: linkage.id,
     workRecordId: workRecord.json().record?.id,

@@ -401,4 +401,62 @@ describe('the demo city', () => {
     // The linked 监测户 under monitoring have the link as an industry measure, without anyone typing it.
     expect(counts.measures).toBeGreaterThan(0);
   });
+  it('has industry rewards in both demo counties: schemes, claims at every stage, notices, sampled checks, payments', async () => {
+    const stages = await sql<{ stage: string; n: number }>`
+      select stage, count(*)::int as n from industry_claim group by stage`.execute(database.db);
+    const byStage = Object.fromEntries(stages.rows.map((r) => [r.stage, r.n]));
+    for (const stage of [
+      'declared',
+      'village_checked',
+      'notice',
+      'town_reviewed',
+      'county_accepted',
+      'paid',
+      'returned',
+    ]) {
+      expect(byStage[stage] ?? 0, `${stage} ${JSON.stringify(byStage)}`).toBeGreaterThan(0);
+    }
+    const counts = await one<{
+      counties: number;
+      ineligible: number;
+      over_cap: number;
+      without_notice: number;
+      running_too_early: number;
+      sampled_off: number;
+      paid: number;
+      measures: number;
+      broken_history: number;
+    }>(sql`
+      select (select count(distinct county_code)::int from industry_scheme) as counties,
+             (select count(*)::int from industry_claim ic join industry_scheme s on s.id = ic.scheme_id
+                join household h on h.id = ic.household_id
+                where not (h.household_type = any (s.eligible_types))) as ineligible,
+             (select count(*)::int from industry_claim ic join industry_scheme s on s.id = ic.scheme_id
+                where ic.reward > s.household_cap or ic.reward > round(ic.net_income * s.rate_percent / 100, 2)
+                   or ic.reward > coalesce(ic.scale * s.unit_cap, ic.reward)) as over_cap,
+             (select count(*)::int from industry_claim where stage in ('notice', 'town_reviewed', 'county_accepted',
+                'paid') and notice_id is null) as without_notice,
+             (select count(*)::int from industry_claim ic join public_notice n on n.id = ic.notice_id
+                where ic.stage <> 'notice' and n.ends_on >= ${clock().today()}::date) as running_too_early,
+             (select count(*)::int from industry_claim where stage in ('town_reviewed', 'county_accepted', 'paid')
+                and sampled <> (((id * 2654435761) % 4294967296) % 5 = 0)) as sampled_off,
+             (select count(*)::int from industry_claim where stage = 'paid') as paid,
+             (select count(*)::int from assistance_measure where source_kind = 'industry_claim') as measures,
+             (select count(*)::int from industry_claim ic where ic.stage <> 'returned' and (select count(*)
+                from industry_claim_event e where e.claim_id = ic.id) <> array_position(array['declared',
+                'village_checked', 'notice', 'town_reviewed', 'county_accepted', 'paid'], ic.stage)) as broken_history`);
+    expect(counts).toMatchObject({
+      counties: 2,
+      ineligible: 0,
+      over_cap: 0,
+      without_notice: 0,
+      running_too_early: 0,
+      sampled_off: 0,
+      broken_history: 0,
+    });
+    expect(counts.paid).toBeGreaterThan(0);
+    // A paid household under monitoring has the reward as its industry measure, entered once.
+    expect(counts.measures).toBeGreaterThan(0);
+    expect(counts.measures).toBeLessThanOrEqual(counts.paid);
+  });
 });

@@ -63,6 +63,10 @@ export const PERMISSIONS = [
   'operator.write',
   'linkage.read',
   'linkage.write',
+  'industry.read',
+  'industry.declare',
+  'industry.act',
+  'industry.configure',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -150,6 +154,12 @@ export const ROLE_PERMISSIONS: Record<Permission, readonly Role[]> = {
   // Farmer linkage (联农带农): who registers operators records their agreements, linked households and payments.
   'linkage.read': ['city', 'county', 'township', 'village', 'leader'],
   'linkage.write': ['county', 'township'],
+  // Industry rewards (产业奖补): the county sets the schemes; a household declares through the village or its
+  // helper records the claim at a visit; village, township and county each take their step (shared/industry-rewards.ts).
+  'industry.read': ['city', 'county', 'township', 'village', 'leader', 'helper'],
+  'industry.declare': ['county', 'township', 'village', 'helper'],
+  'industry.act': ['county', 'township', 'village'],
+  'industry.configure': ['county'],
 };
 
 export function hasPermission(role: Role, permission: Permission): boolean {

@@ -5,6 +5,7 @@ import type { WorkCategory } from '../../shared/employment.js';
 import type { FeedType } from '../../shared/feed-types.js';
 import type { HouseholdType, IncomeCategory } from '../../shared/household-codes.js';
 import type { ImportStatus } from '../../shared/imports.js';
+import type { ClaimStage, SchemeUnit } from '../../shared/industry-rewards.js';
 import type { BenefitType, LinkageMode } from '../../shared/linkage.js';
 import type { MeasureCategory } from '../../shared/measures.js';
 import type { LeadEnterpriseLevel, OperatorStatus, OperatorType } from '../../shared/operators.js';
@@ -713,7 +714,7 @@ export interface PublicNoticeTable {
   id: Generated<number>;
   county_code: string;
   region_code: string;
-  subject_kind: 'project' | 'allocation' | 'distribution_plan';
+  subject_kind: 'project' | 'allocation' | 'distribution_plan' | 'industry_reward';
   subject_id: number;
   purpose: string;
   channel: string;
@@ -859,6 +860,9 @@ export interface DB {
   linkage_agreement: LinkageAgreementTable;
   linkage_household: LinkageHouseholdTable;
   linkage_benefit: LinkageBenefitTable;
+  industry_scheme: IndustrySchemeTable;
+  industry_claim: IndustryClaimTable;
+  industry_claim_event: IndustryClaimEventTable;
 }
 
 export interface OperatorTable {
@@ -1137,5 +1141,68 @@ export interface LinkageBenefitTable {
   amount: Num;
   evidence: string | null;
   created_by: number | null;
+  created_at: Timestamp;
+}
+
+// ---- industry rewards (产业奖补, migration 202612030830) ----------------------------------------------------
+
+export interface IndustrySchemeTable {
+  id: Generated<number>;
+  county_code: string;
+  year: number;
+  item: string;
+  unit: SchemeUnit;
+  rate_percent: Num;
+  unit_cap: NumNullable;
+  household_cap: Num;
+  eligible_types: ColumnType<string[], string[] | undefined, string[]>;
+  window_start: DateCol;
+  window_end: DateCol;
+  project_id: number | null;
+  status: ColumnType<'open' | 'closed', 'open' | 'closed' | undefined, 'open' | 'closed'>;
+  version: ColumnType<number, number | undefined, number>;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface IndustryClaimTable {
+  id: Generated<number>;
+  county_code: string;
+  scheme_id: number;
+  household_id: number;
+  region_code: string;
+  scale: Num;
+  revenue: Num;
+  cost: Num;
+  net_income: Num;
+  reward: Num;
+  cap_applied: 'unit' | 'household' | null;
+  source: 'household' | 'visit';
+  stage: ColumnType<ClaimStage, ClaimStage | undefined, ClaimStage>;
+  notice_id: number | null;
+  sampled: ColumnType<boolean, boolean | undefined, boolean>;
+  village_note: string | null;
+  on_site_note: string | null;
+  paid_on: DateCol | null;
+  last_comment: string | null;
+  note: string | null;
+  version: ColumnType<number, number | undefined, number>;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface IndustryClaimEventTable {
+  id: Generated<number>;
+  county_code: string;
+  claim_id: number;
+  action: string;
+  from_stage: string | null;
+  to_stage: string;
+  acted_on: DateCol;
+  actor_id: number | null;
+  actor_name: string;
+  comment: string | null;
   created_at: Timestamp;
 }

@@ -76,6 +76,10 @@ export const DEMO_STEPS: readonly DemoStep[] = [
     seed: (s, c) => s.demoLinkage.seedLinkage(c.actor, c.today),
   },
   {
+    name: 'industry rewards: this year’s schemes of 宛城区 and 卧龙区 and claims at every stage',
+    seed: (s, c) => s.demoIndustryRewards.seedIndustryRewards(c.actor, c.today),
+  },
+  {
     name: 'banks, the risk fund and microcredit loans in 宛城区',
     seed: (s, c) => s.demoCredit.seedCredit(c.actor),
   },

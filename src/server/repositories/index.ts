@@ -9,6 +9,7 @@ import { createCycleRepository } from './cycle.repository.js';
 import { createDeclarationRepository } from './declaration.repository.js';
 import { createDemoFeedsRepository } from './demo-feeds.repository.js';
 import { createDemoHistoryRepository } from './demo-history.repository.js';
+import { createDemoIndustryRewardRepository } from './demo-industry-reward.repository.js';
 import { createDemoLinkageRepository } from './demo-linkage.repository.js';
 import { createDemoWorkRepository } from './demo-work.repository.js';
 import { createDepartmentFeedRepository } from './department-feed.repository.js';
@@ -17,6 +18,7 @@ import { createFundRepository } from './fund.repository.js';
 import { createHelperRepository } from './helper.repository.js';
 import { createHouseholdRepository } from './household.repository.js';
 import { createImportRepository } from './import.repository.js';
+import { createIndustryRewardRepository } from './industry-reward.repository.js';
 import { createJobRepository } from './job.repository.js';
 import { createLeadRepository } from './lead.repository.js';
 import { createLinkageRepository } from './linkage.repository.js';
@@ -56,6 +58,7 @@ export function createRepositories(db: Kysely<DB>) {
     demoWork: createDemoWorkRepository(db),
     demoFeeds: createDemoFeedsRepository(db),
     demoLinkage: createDemoLinkageRepository(db),
+    demoIndustryRewards: createDemoIndustryRewardRepository(db),
     cycle: createCycleRepository(db),
     quality: createQualityRepository(db),
     reports: createReportRepository(db),
@@ -70,6 +73,7 @@ export function createRepositories(db: Kysely<DB>) {
     employment: createEmploymentRepository(db),
     operators: createOperatorRepository(db),
     linkage: createLinkageRepository(db),
+    industryRewards: createIndustryRewardRepository(db),
     projects: createProjectRepository(db),
     funds: createFundRepository(db),
     credit: createCreditRepository(db),

@@ -5,6 +5,7 @@ import { createDemoCasesService } from '../demo/demo-cases.service.js';
 import { createDemoCreditService } from '../demo/demo-credit.service.js';
 import { createDemoFeedsService } from '../demo/demo-feeds.service.js';
 import { createDemoHistoryService } from '../demo/demo-history.service.js';
+import { createDemoIndustryRewardService } from '../demo/demo-industry-reward.service.js';
 import { createDemoLinkageService } from '../demo/demo-linkage.service.js';
 import { createDemoOperatorService } from '../demo/demo-operators.service.js';
 import { createDemoProjectsService } from '../demo/demo-projects.service.js';
@@ -28,6 +29,7 @@ import { createHelperService } from './helper.service.js';
 import { createHouseholdService } from './household.service.js';
 import { createHouseholdExportService } from './household-export.service.js';
 import { createHouseholdImportService } from './household-import.service.js';
+import { createIndustryRewardService } from './industry-reward.service.js';
 import { createLeadService } from './lead.service.js';
 import { createLinkageService } from './linkage.service.js';
 import { createMeasureService } from './measure.service.js';
@@ -65,6 +67,7 @@ export function createServices(database: Database, config: Config, secrets: Secr
   const bulletins = createBulletinService({ repos, tx, rankings });
   const operators = createOperatorService({ repos, tx });
   const linkage = createLinkageService({ repos, tx });
+  const industryRewards = createIndustryRewardService({ repos, tx, households });
   const departmentFeeds = createDepartmentFeedService({ repos, tx, secrets });
   const alerts = createAlertService({ repos, tx });
   const declarations = createDeclarationService({ repos, tx, secrets });
@@ -81,6 +84,7 @@ export function createServices(database: Database, config: Config, secrets: Secr
     demoCredit: createDemoCreditService({ repos, tx, config }),
     demoOperators: createDemoOperatorService({ repos, operators }),
     demoLinkage: createDemoLinkageService({ repos, linkage }),
+    demoIndustryRewards: createDemoIndustryRewardService({ repos, industryRewards }),
     population: createPopulationService({ database, repos, config, secrets }),
     screening,
     households,
@@ -114,6 +118,7 @@ export function createServices(database: Database, config: Config, secrets: Secr
     credit: createCreditService({ repos, tx, secrets }),
     operators,
     linkage,
+    industryRewards,
     alerts,
     declarations,
     departmentExport: createDepartmentExportService({ repos, secrets }),

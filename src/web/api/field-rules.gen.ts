@@ -978,6 +978,156 @@ export const FIELD_RULES = {
       "maxLength": 200
     }
   },
+  "POST /api/industry-schemes": {
+    "year": {
+      "minimum": 2021,
+      "maximum": 2100
+    },
+    "item": {
+      "minLength": 1,
+      "maxLength": 40
+    },
+    "ratePercent": {
+      "pattern": "^\\d{1,3}(\\.\\d{1,2})?$"
+    },
+    "unitCap": {
+      "pattern": "^\\d{1,12}(\\.\\d{1,2})?$"
+    },
+    "householdCap": {
+      "pattern": "^\\d{1,12}(\\.\\d{1,2})?$"
+    },
+    "eligibleTypes": {
+      "minItems": 1,
+      "maxItems": 4
+    },
+    "windowStart": {
+      "pattern": "^\\d{4}-\\d{2}-\\d{2}$"
+    },
+    "windowEnd": {
+      "pattern": "^\\d{4}-\\d{2}-\\d{2}$"
+    },
+    "projectId": {
+      "minimum": 0,
+      "maximum": 9007199254740991
+    }
+  },
+  "PATCH /api/industry-schemes/{id}": {
+    "year": {
+      "minimum": 2021,
+      "maximum": 2100
+    },
+    "item": {
+      "minLength": 1,
+      "maxLength": 40
+    },
+    "ratePercent": {
+      "pattern": "^\\d{1,3}(\\.\\d{1,2})?$"
+    },
+    "unitCap": {
+      "pattern": "^\\d{1,12}(\\.\\d{1,2})?$"
+    },
+    "householdCap": {
+      "pattern": "^\\d{1,12}(\\.\\d{1,2})?$"
+    },
+    "eligibleTypes": {
+      "minItems": 1,
+      "maxItems": 4
+    },
+    "windowStart": {
+      "pattern": "^\\d{4}-\\d{2}-\\d{2}$"
+    },
+    "windowEnd": {
+      "pattern": "^\\d{4}-\\d{2}-\\d{2}$"
+    },
+    "projectId": {
+      "minimum": 0,
+      "maximum": 9007199254740991
+    },
+    "version": {
+      "minimum": 0,
+      "maximum": 9007199254740991
+    }
+  },
+  "POST /api/industry-claims": {
+    "schemeId": {
+      "minimum": 0,
+      "maximum": 9007199254740991
+    },
+    "householdId": {
+      "minimum": 0,
+      "maximum": 9007199254740991
+    },
+    "scale": {
+      "pattern": "^\\d{1,8}(\\.\\d{1,2})?$"
+    },
+    "revenue": {
+      "pattern": "^\\d{1,12}(\\.\\d{1,2})?$"
+    },
+    "cost": {
+      "pattern": "^\\d{1,12}(\\.\\d{1,2})?$"
+    },
+    "note": {
+      "maxLength": 200
+    }
+  },
+  "POST /api/industry-claims/actions": {
+    "claims": {
+      "minItems": 1,
+      "maxItems": 500
+    },
+    "comment": {
+      "maxLength": 200
+    },
+    "onSiteNote": {
+      "maxLength": 200
+    },
+    "paidOn": {
+      "pattern": "^\\d{4}-\\d{2}-\\d{2}$"
+    }
+  },
+  "POST /api/industry-claims/notices": {
+    "claims": {
+      "minItems": 1,
+      "maxItems": 500
+    },
+    "channel": {
+      "minLength": 1,
+      "maxLength": 40
+    },
+    "startsOn": {
+      "pattern": "^\\d{4}-\\d{2}-\\d{2}$"
+    },
+    "endsOn": {
+      "pattern": "^\\d{4}-\\d{2}-\\d{2}$"
+    }
+  },
+  "PUT /api/industry-claims/notices/{id}/objections": {
+    "objections": {
+      "minimum": 0,
+      "maximum": 9999
+    },
+    "objectionNote": {
+      "maxLength": 500
+    }
+  },
+  "PATCH /api/industry-claims/{id}": {
+    "scale": {
+      "pattern": "^\\d{1,8}(\\.\\d{1,2})?$"
+    },
+    "revenue": {
+      "pattern": "^\\d{1,12}(\\.\\d{1,2})?$"
+    },
+    "cost": {
+      "pattern": "^\\d{1,12}(\\.\\d{1,2})?$"
+    },
+    "note": {
+      "maxLength": 200
+    },
+    "version": {
+      "minimum": 0,
+      "maximum": 9007199254740991
+    }
+  },
   "PUT /api/alert-rules/{code}": {
     "threshold": {
       "minimum": 0,

@@ -3,6 +3,7 @@ import { creditEn, creditZh } from './credit-messages.js';
 import { dataEn, dataZh } from './data-messages.js';
 import { employmentEn, employmentZh } from './employment-messages.js';
 import { fundEn, fundZh } from './fund-messages.js';
+import { industryRewardEn, industryRewardZh } from './industry-reward-messages.js';
 import { linkageEn, linkageZh } from './linkage-messages.js';
 import { offlineEn, offlineZh } from './offline-messages.js';
 import { operatorEn, operatorZh } from './operator-messages.js';
@@ -15,6 +16,7 @@ export const zh = {
   ...creditZh,
   ...operatorZh,
   ...linkageZh,
+  ...industryRewardZh,
   ...reportZh,
   ...employmentZh,
   ...fundZh,
@@ -730,6 +732,7 @@ export const en: Record<MessageKey, string> = {
   ...creditEn,
   ...operatorEn,
   ...linkageEn,
+  ...industryRewardEn,
   ...reportEn,
   ...employmentEn,
   ...fundEn,
@@ -1463,6 +1466,18 @@ export const ACTION_LABELS: Record<string, { zh: string; en: string }> = {
   'linkage.unlink': { zh: '移出带动农户', en: 'Unlink a household' },
   'linkage.benefit': { zh: '登记联农带农收益', en: 'Record a linkage payment' },
   'demo.linkage': { zh: '生成演示联农带农数据', en: 'Seed demo farmer linkage' },
+  'industry_scheme.create': { zh: '设立产业奖补项目', en: 'Set up a reward scheme' },
+  'industry_scheme.update': { zh: '修改产业奖补项目', en: 'Edit a reward scheme' },
+  'industry_claim.declare': { zh: '申报产业奖补', en: 'Declare an industry reward' },
+  'industry_claim.edit': { zh: '修改产业奖补申报', en: 'Edit a reward claim' },
+  'industry_claim.notice': { zh: '发布产业奖补公示', en: 'Post a reward notice' },
+  'industry_claim.check': { zh: '村级核查产业奖补', en: 'Village check of a reward claim' },
+  'industry_claim.review': { zh: '乡镇审核产业奖补', en: 'Township review of a reward claim' },
+  'industry_claim.accept': { zh: '县级验收产业奖补', en: 'County acceptance of a reward claim' },
+  'industry_claim.pay': { zh: '登记产业奖补兑付', en: 'Record a reward payment' },
+  'industry_claim.send_back': { zh: '退回产业奖补申报', en: 'Send back a reward claim' },
+  'industry_claim.reject': { zh: '不予产业奖补', en: 'Refuse a reward claim' },
+  'demo.industry_rewards': { zh: '生成演示产业奖补数据', en: 'Seed demo industry rewards' },
   'bank_file.import': { zh: '导入银行文件', en: 'Import a bank file' },
   'demo.history': { zh: '生成演示历史数据', en: 'Seed the demo history' },
   'demo.feeds': { zh: '生成演示部门数据', en: 'Seed demo department feeds' },
@@ -1562,6 +1577,8 @@ export const ENTITY_LABELS: Record<string, { zh: string; en: string }> = {
   workshop: { zh: '帮扶车间', en: 'Workshop' },
   linkage_agreement: { zh: '联农带农协议', en: 'Linkage agreement' },
   linkage_benefit: { zh: '联农带农收益', en: 'Linkage payment' },
+  industry_scheme: { zh: '产业奖补项目', en: 'Reward scheme' },
+  industry_claim: { zh: '产业奖补申报', en: 'Reward claim' },
   bank_file: { zh: '银行文件', en: 'Bank file' },
   employment_setting: { zh: '务工统计设置', en: 'Employment settings' },
   fund_allocation: { zh: '资金下达', en: 'Fund allocation' },
