@@ -21,6 +21,7 @@ import {
   FileSearchOutlined,
   FilterOutlined,
   FundProjectionScreenOutlined,
+  GiftOutlined,
   HomeOutlined,
   ImportOutlined,
   LineChartOutlined,
@@ -212,6 +213,14 @@ export const APP_ROUTES: AppRoute[] = [
     page: page(() => import('./pages/linkage/LinkagePage.js'), 'LinkagePage'),
     loads: ['GET /api/linkages'],
     menu: { label: 'nav.linkage', icon: <ShareAltOutlined /> },
+  },
+  {
+    path: '/industry-rewards',
+    layout: 'shell',
+    permission: 'industry.read',
+    page: page(() => import('./pages/industry-rewards/IndustryRewardsPage.js'), 'IndustryRewardsPage'),
+    loads: ['GET /api/industry-schemes', 'GET /api/industry-claims'],
+    menu: { label: 'nav.industryRewards', icon: <GiftOutlined /> },
   },
   {
     path: '/visits',
