@@ -22,7 +22,7 @@ import type { ClaimRow, SchemeRow } from '../repositories/industry-reward.reposi
 import type { Actor } from './actor.js';
 import { recordAudit } from './audit.js';
 import type { HouseholdService } from './household.service.js';
-import { isRegionInScope, scopeForRegion } from './region-scope.js';
+import { pickedRegionPrefixes } from './region-scope.js';
 import type { RunInTransaction } from './transaction.js';
 
 export interface SchemeInput {
@@ -227,14 +227,11 @@ export function createIndustryRewardService(deps: {
   /** Eligibility and the reward of a household's claim on a scheme (the household cap counts its other claims). */
   async function assess(
     scheme: SchemeRow,
-    householdId: number,
+    household: { id: number; county_code: string; household_type: HouseholdType },
     input: { scale: string; revenue: string; cost: string },
     exceptClaimId: number | null,
   ) {
-    const household = await repos.households.findById(householdId);
-    if (!household) {
-      throw notFound('农户');
-    }
+    const householdId = Number(household.id);
     if (household.county_code !== scheme.county_code) {
       throw validation(`这户不在${scheme.county_name}，不能申报本县的奖补项目`, { field: 'householdId' });
     }
@@ -265,7 +262,7 @@ export function createIndustryRewardService(deps: {
       householdCap: scheme.household_cap,
       otherClaimsThisYear: other,
     });
-    return { household, reward };
+    return reward;
   }
 
   async function event(
@@ -307,18 +304,6 @@ export function createIndustryRewardService(deps: {
       source_kind: 'industry_claim',
       source_id: Number(c.id),
     });
-  }
-
-  async function regionPrefixes(actor: Actor, regionCode: string | undefined) {
-    if (!regionCode) {
-      return undefined;
-    }
-    const region = await repos.regions.findByCode(regionCode);
-    if (!region || !isRegionInScope(region, actor.scope)) {
-      throw notFound('区划');
-    }
-    const zoneTowns = region.level === 'zone' ? await repos.regions.listZoneTownCodes(region.code) : [];
-    return scopeForRegion(region, zoneTowns);
   }
 
   const service = {
@@ -414,7 +399,7 @@ export function createIndustryRewardService(deps: {
     ) {
       const result = await repos.industryRewards.searchClaims({
         scope: actor.scope,
-        regionPrefixes: await regionPrefixes(actor, input.regionCode),
+        regionPrefixes: await pickedRegionPrefixes(repos, actor, input.regionCode),
         schemeId: input.schemeId,
         year: input.year,
         stage: input.stage,
@@ -454,7 +439,7 @@ export function createIndustryRewardService(deps: {
       if (on < scheme.window_start || on > scheme.window_end) {
         throw conflict(`申报时间为 ${scheme.window_start} 至 ${scheme.window_end}`);
       }
-      const { reward } = await assess(scheme, input.householdId, input, null);
+      const reward = await assess(scheme, household, input, null);
       const id = await tx(async (t) => {
         const newId = await t.industryRewards.insertClaim({
           county_code: scheme.county_code,
@@ -512,7 +497,11 @@ export function createIndustryRewardService(deps: {
         throw conflict(`申报处于“${CLAIM_STAGE_LABELS[c.stage].zh}”阶段，不能修改`);
       }
       const scheme = await schemeInScope(actor, Number(c.scheme_id));
-      const { reward } = await assess(scheme, Number(c.household_id), input, Number(c.id));
+      const household = await repos.households.findById(Number(c.household_id));
+      if (!household) {
+        throw notFound('农户');
+      }
+      const reward = await assess(scheme, household, input, Number(c.id));
       await tx(async (t) => {
         const ok = await t.industryRewards.updateClaim(id, input.version, {
           scale: input.scale,
@@ -760,7 +749,7 @@ export function createIndustryRewardService(deps: {
     ) {
       const { items } = await repos.industryRewards.searchClaims({
         scope: actor.scope,
-        regionPrefixes: await regionPrefixes(actor, input.regionCode),
+        regionPrefixes: await pickedRegionPrefixes(repos, actor, input.regionCode),
         year: input.year,
         helperUserId: actor.role === 'helper' ? actor.userId : null,
         ...(input.payable ? { stage: 'county_accepted' as const } : {}),

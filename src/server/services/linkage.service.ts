@@ -7,13 +7,14 @@ import {
   type LinkageMode,
   linkageYearProblem,
 } from '../../shared/linkage.js';
+import { fromCents, toCents } from '../../shared/money.js';
 import { isWithinScope } from '../../shared/region-code.js';
 import { conflict, notFound, validation } from '../errors.js';
 import type { Repositories } from '../repositories/index.js';
 import type { BenefitRow, LinkageRow, LinkedHouseholdRow } from '../repositories/linkage.repository.js';
 import type { Actor } from './actor.js';
 import { diff, recordAudit } from './audit.js';
-import { isRegionInScope, scopeForRegion } from './region-scope.js';
+import { pickedRegionPrefixes } from './region-scope.js';
 import type { RunInTransaction } from './transaction.js';
 
 export interface LinkageFields {
@@ -120,12 +121,9 @@ export function perHousehold(total: string, households: number): string {
   if (households === 0) {
     return '0.00';
   }
-  const [whole = '0', fraction = ''] = total.split('.');
-  const fen = BigInt(whole) * 100n + BigInt(`${fraction}00`.slice(0, 2));
   const n = BigInt(households);
   // Round half up to the fen.
-  const share = (fen * 2n + n) / (2n * n);
-  return `${share / 100n}.${(share % 100n).toString().padStart(2, '0')}`;
+  return fromCents((toCents(total) * 2n + n) / (2n * n));
 }
 
 /**
@@ -135,19 +133,6 @@ export function perHousehold(total: string, households: number): string {
  */
 export function createLinkageService(deps: { repos: Repositories; tx: RunInTransaction }) {
   const { repos, tx } = deps;
-
-  /** The prefixes of a region the user picked (in scope, else "missing"); none when no region is picked. */
-  async function prefixesOf(actor: Actor, regionCode: string | undefined) {
-    if (!regionCode) {
-      return undefined;
-    }
-    const region = await repos.regions.findByCode(regionCode);
-    if (!region || !isRegionInScope(region, actor.scope)) {
-      throw notFound('区划');
-    }
-    const zoneTowns = region.level === 'zone' ? await repos.regions.listZoneTownCodes(region.code) : [];
-    return scopeForRegion(region, zoneTowns);
-  }
 
   async function findInScope(actor: Actor, id: number, year = currentYear()) {
     const row = await repos.linkage.find(id, year);
@@ -206,7 +191,7 @@ export function createLinkageService(deps: { repos: Repositories; tx: RunInTrans
 
   return {
     async search(actor: Actor, input: LinkageSearchInput) {
-      const regionPrefixes = await prefixesOf(actor, input.regionCode);
+      const regionPrefixes = await pickedRegionPrefixes(repos, actor, input.regionCode);
       const year = input.year ?? currentYear();
       const result = await repos.linkage.search({
         scope: actor.scope,
@@ -423,7 +408,7 @@ export function createLinkageService(deps: { repos: Repositories; tx: RunInTrans
       const year = input.year ?? currentYear();
       const { items } = await repos.linkage.search({
         scope: actor.scope,
-        regionPrefixes: await prefixesOf(actor, input.regionCode),
+        regionPrefixes: await pickedRegionPrefixes(repos, actor, input.regionCode),
         year,
       });
       const wanted = items.map((a) => present(a, year));

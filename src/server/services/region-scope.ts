@@ -1,5 +1,8 @@
 import { isWithinScope, scopePrefix } from '../../shared/region-code.js';
 import type { RegionLevel } from '../../shared/roles.js';
+import { notFound } from '../errors.js';
+import type { Repositories } from '../repositories/index.js';
+import type { Actor } from './actor.js';
 
 interface RegionRef {
   code: string;
@@ -32,4 +35,24 @@ export function isRegionVisible(region: RegionRef, scope: readonly string[]): bo
   }
   const prefix = scopePrefix(region.code, region.level);
   return scope.some((p) => p.startsWith(prefix));
+}
+
+/**
+ * The prefixes of a region a user picked as a filter (a zone: its own code and towns); none when nothing is
+ * picked. A region outside the user's scope is reported like a missing one.
+ */
+export async function pickedRegionPrefixes(
+  repos: Repositories,
+  actor: Actor,
+  regionCode: string | undefined,
+): Promise<string[] | undefined> {
+  if (!regionCode) {
+    return undefined;
+  }
+  const region = await repos.regions.findByCode(regionCode);
+  if (!region || !isRegionInScope(region, actor.scope)) {
+    throw notFound('区划');
+  }
+  const zoneTowns = region.level === 'zone' ? await repos.regions.listZoneTownCodes(region.code) : [];
+  return scopeForRegion(region, zoneTowns);
 }
