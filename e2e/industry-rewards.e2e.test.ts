@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { addDays } from '../src/shared/calendar.js';
@@ -11,6 +12,8 @@ const stamp = Date.now().toString().slice(-4);
 /** This run's own scheme and household, so the demo's industry rewards and a rerun never get in the way. */
 const ITEM = `羊肚菌种植E2E${stamp}`;
 const HEAD = `奖补${stamp}`;
+/** A second household of the run, whose claim a cadre records at a visit. */
+const VISITED = `走访${stamp}`;
 const WIDE = { width: 1440, height: 900 };
 const PHONE = { width: 390, height: 844 };
 
@@ -28,7 +31,7 @@ function checkCharacter(first17: string): string {
   return '10X98765432'[sum % 11] ?? '0';
 }
 
-/** A 脱贫户 of 东岗村 (官庄镇, 宛城区) headed by HEAD, imported by the county through the API. */
+/** Two 脱贫户 of 东岗村 (官庄镇, 宛城区) headed by HEAD and VISITED, imported by the county through the API. */
 async function importHousehold() {
   const signIn = await fetch(`${baseUrl()}/api/auth/login`, {
     method: 'POST',
@@ -36,8 +39,11 @@ async function importHousehold() {
     body: JSON.stringify({ username: 'county_wancheng', password: DEMO_PASSWORD }),
   });
   const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  const first17 = `41130219800612${stamp.slice(-3)}`;
-  const csv = `行政区划代码,户类型,姓名,证件号码,与户主关系\n411302102201,脱贫户,${HEAD},${first17}${checkCharacter(first17)},户主\n`;
+  const id = (first17: string) => `${first17}${checkCharacter(first17)}`;
+  const csv =
+    '行政区划代码,户类型,姓名,证件号码,与户主关系\n' +
+    `411302102201,脱贫户,${HEAD},${id(`41130219800612${stamp.slice(-3)}`)},户主\n` +
+    `411302102201,脱贫户,${VISITED},${id(`41130219810715${stamp.slice(-3)}`)},户主\n`;
   const imported = await fetch(`${baseUrl()}/api/households/import?filename=e2e-industry.csv`, {
     method: 'POST',
     headers: { cookie, 'content-type': 'application/octet-stream' },
@@ -47,8 +53,8 @@ async function importHousehold() {
 }
 
 const claimsTable = (page: Page) => page.getByTestId('industry-claims');
-const claimRow = (page: Page) =>
-  claimsTable(page).locator('tbody tr.ant-table-row').filter({ hasText: HEAD });
+const claimRow = (page: Page, head = HEAD) =>
+  claimsTable(page).locator('tbody tr.ant-table-row').filter({ hasText: head });
 
 /** Picks the option containing `text` in the select labelled `label` (retried while the list animates). */
 async function pickOption(scope: Locator, label: string, text: string) {
@@ -81,8 +87,14 @@ async function fillDate(scope: Locator, label: string, date: string) {
 }
 
 /** Ticks this run's claim and takes `step` on it, filling the dialog with `fill`; waits for the new stage. */
-async function takeStep(page: Page, step: string, stage: string, fill?: (dialog: Locator) => Promise<void>) {
-  const box = claimRow(page).locator('.ant-checkbox-input');
+async function takeStep(
+  page: Page,
+  step: string,
+  stage: string,
+  fill?: (dialog: Locator) => Promise<void>,
+  head = HEAD,
+) {
+  const box = claimRow(page, head).locator('.ant-checkbox-input');
   await expect
     .poll(async () => {
       await box.check({ timeout: 3_000 }).catch(() => undefined);
@@ -110,7 +122,7 @@ async function takeStep(page: Page, step: string, stage: string, fill?: (dialog:
       { interval: 2_000, timeout: 20_000 },
     )
     .toBe(false);
-  await expect.poll(async () => (await claimRow(page).textContent()) ?? '').toContain(stage);
+  await expect.poll(async () => (await claimRow(page, head).textContent()) ?? '').toContain(stage);
 }
 
 /** Opens the page on this run's scheme (the demo's claims would push this run's off the first page). */
@@ -258,6 +270,116 @@ describe('industry rewards (产业奖补)', () => {
         const file = await download;
         expect(file.suggestedFilename()).toBe(`${year}年产业奖补台账.xlsx`);
         await saveScreenshot(page, 'industry-rewards');
+      },
+      WIDE,
+    );
+  });
+
+  // Builds on the first test's scheme (ITEM), as the village's cadres would: the scheme is set up once a year.
+  test('a cadre records a claim at a visit on a phone, the township reviews it, the county sees it in the ledger', async () => {
+    await withPage(
+      browser,
+      'industry-visit-claim',
+      async (page) => {
+        await login(page, 'village_guanzhuang');
+        await page.goto('/visits/new');
+        const household = page.getByLabel('走访农户', { exact: true });
+        await household.fill(VISITED);
+        await page
+          .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option:visible')
+          .filter({ hasText: VISITED })
+          .click();
+        await page.getByLabel('产业发展情况', { exact: true }).fill('羊肚菌大棚 2 亩，已采收');
+        await page.getByTestId('visit-add-claim').click();
+        const claim = page.getByTestId('visit-claim');
+        await pickOption(claim, '奖补项目', ITEM);
+        await claim.getByLabel('规模（亩）').fill('2');
+        await claim.getByLabel('收入（元）').fill('10000');
+        await claim.getByLabel('成本（元）').fill('4000');
+        // 20 % of 6,000 is 1,200; 2 亩 × 500 caps it at 1,000.
+        const preview = claim.getByTestId('reward-preview');
+        await expect.poll(async () => (await preview.textContent()) ?? '').toContain('1000.00');
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+        await saveScreenshot(page, 'industry-rewards-visit-phone');
+        // A double tap stores the visit and its claim once.
+        await page.getByRole('button', { name: /保\s*存/ }).dblclick();
+        await expect.poll(() => page.getByText('走访记录已保存').isVisible()).toBe(true);
+      },
+      PHONE,
+    );
+
+    await withPage(
+      browser,
+      'industry-visit-claim-village',
+      async (page) => {
+        await login(page, 'village_guanzhuang');
+        await openPage(page);
+        await expect.poll(() => claimRow(page, VISITED).count()).toBe(1);
+        expect(await claimRow(page, VISITED).textContent()).toContain('1000.00');
+        await claimRow(page, VISITED).getByText(VISITED).click();
+        const drawer = page.getByRole('dialog', { name: /奖补申报/ });
+        await expect.poll(async () => (await drawer.textContent()) ?? '').toContain('走访时登记');
+        await drawer.locator('.ant-drawer-close').click();
+        await expect.poll(() => drawer.isVisible()).toBe(false);
+        await takeStep(
+          page,
+          '村级核查通过',
+          '村级已核查',
+          async (d) => {
+            await d.getByLabel('核查意见').fill('走访时已查看大棚');
+          },
+          VISITED,
+        );
+        await takeStep(
+          page,
+          '发布公示',
+          '村内公示中',
+          async (d) => {
+            await fillDate(d, '公示开始', addDays(today, -10));
+          },
+          VISITED,
+        );
+      },
+      WIDE,
+    );
+
+    await withPage(
+      browser,
+      'industry-visit-claim-township',
+      async (page) => {
+        await login(page, 'town_guanzhuang');
+        await openPage(page);
+        await takeStep(page, '乡镇审核通过', '乡镇已审核', undefined, VISITED);
+      },
+      WIDE,
+    );
+
+    await withPage(
+      browser,
+      'industry-visit-claim-county',
+      async (page) => {
+        await login(page, 'county_wancheng');
+        await page.goto('/industry-rewards');
+        const download = page.waitForEvent('download');
+        await page.getByTestId('industry-ledger').click();
+        const file = await download;
+        const book = new ExcelJS.Workbook();
+        await book.xlsx.readFile(await file.path());
+        const sheet = book.worksheets[0];
+        if (!sheet) {
+          throw new Error('the ledger has no sheet');
+        }
+        const header = (sheet.getRow(1).values as unknown[]).map(String);
+        const rows: string[][] = [];
+        sheet.eachRow((row, n) => {
+          if (n > 1) {
+            rows.push((row.values as unknown[]).map((v) => String(v ?? '')));
+          }
+        });
+        const visited = rows.find((r) => r[header.indexOf('户主姓名')] === VISITED);
+        expect(visited?.[header.indexOf('奖补金额（元）')]).toBe('1000.00');
+        expect(visited?.[header.indexOf('阶段')]).toBe('乡镇已审核');
+        expect(visited?.[header.indexOf('申报方式')]).toBe('走访时登记');
       },
       WIDE,
     );

@@ -108,16 +108,27 @@ describe('industry rewards (产业奖补)', () => {
       headName: '奖补甲',
     });
     // 40,000 × 20 % = 8,000 and 20 亩 allow 10,000: the household cap of 5,000 sets it.
-    const b = await send('POST', '/api/industry-claims', village, {
+    // Recorded at a visit with the phone's id: a resend after a lost answer gets the same claim back.
+    const atVisit = {
       schemeId: s.id,
       householdId: monitored.id,
       scale: '20',
       revenue: '50000.00',
       cost: '10000.00',
-      source: 'visit',
-    });
+      clientId: '6f1c2d3e-4b5a-4c7d-8e9f-0a1b2c3d4e5f',
+      visitId: '7a2b3c4d-5e6f-4a8b-9c0d-1e2f3a4b5c6d',
+    };
+    const b = await send('POST', '/api/industry-claims', village, atVisit);
     expect(b.statusCode).toBe(200);
-    expect(b.json()).toMatchObject({ reward: '5000.00', capApplied: 'household', source: 'visit' });
+    expect(b.json()).toMatchObject({
+      reward: '5000.00',
+      capApplied: 'household',
+      source: 'visit',
+      visitId: atVisit.visitId,
+    });
+    const resent = await send('POST', '/api/industry-claims', village, atVisit);
+    expect(resent.statusCode).toBe(200);
+    expect(resent.json().id).toBe(b.json().id);
     const twice = await send('POST', '/api/industry-claims', village, {
       schemeId: s.id,
       householdId: exited.id,
@@ -260,9 +271,9 @@ describe('industry rewards (产业奖补)', () => {
     const ledger = await sheetRows(
       (await get(`/api/industry-claims/ledger.xlsx?year=${year}`, town)).rawPayload,
     );
-    expect(ledger.slice(1).map((r) => [r[4], r[13], r[14], r[15], r[16]])).toEqual([
-      ['奖补甲', '1500.00', '单位封顶', '已兑付', today],
-      ['奖补乙', '5000.00', '每户封顶', '已兑付', today],
+    expect(ledger.slice(1).map((r) => [r[4], r[13], r[14], r[15], r[16], r[18]])).toEqual([
+      ['奖补甲', '1500.00', '单位封顶', '已兑付', today, '农户申报'],
+      ['奖补乙', '5000.00', '每户封顶', '已兑付', today, '走访时登记'],
     ]);
     expect(
       (await sheetRows((await get(`/api/industry-claims/payment-list.xlsx?year=${year}`, county)).rawPayload))

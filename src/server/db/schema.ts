@@ -1179,6 +1179,9 @@ export interface IndustryClaimTable {
   reward: Num;
   cap_applied: 'unit' | 'household' | null;
   source: 'household' | 'visit';
+  /** The phone's id for a claim recorded at a visit (a resend stores it once). */
+  client_id: string | null;
+  visit_id: string | null;
   stage: ColumnType<ClaimStage, ClaimStage | undefined, ClaimStage>;
   notice_id: number | null;
   sampled: ColumnType<boolean, boolean | undefined, boolean>;

@@ -26,6 +26,7 @@ export interface ClaimRow {
   reward: string;
   cap_applied: 'unit' | 'household' | null;
   source: 'household' | 'visit';
+  visit_id: string | null;
   stage: ClaimStage;
   notice_id: number | null;
   sampled: boolean;
@@ -117,6 +118,7 @@ export function createIndustryRewardRepository(db: Kysely<DB>) {
         sql<string>`ic.reward::text`.as('reward'),
         'ic.cap_applied',
         'ic.source',
+        'ic.visit_id',
         'ic.stage',
         'ic.notice_id',
         'ic.sampled',
@@ -236,6 +238,16 @@ export function createIndustryRewardRepository(db: Kysely<DB>) {
 
     findClaim(id: number) {
       return claims().where('ic.id', '=', id).executeTakeFirst() as Promise<ClaimRow | undefined>;
+    },
+
+    /** The claim a phone already sent under this id, if any. */
+    async findClaimIdByClientId(clientId: string): Promise<number | null> {
+      const row = await db
+        .selectFrom('industry_claim')
+        .select('id')
+        .where('client_id', '=', clientId)
+        .executeTakeFirst();
+      return row ? Number(row.id) : null;
     },
 
     /** One claim on a notice: the notice is the village's, so any of its claims says where it is. */

@@ -75,6 +75,12 @@ export const ZClaimInput = z.object({
   householdId: z.number().int().positive(),
   ...claimFigures,
   source: z.enum(['household', 'visit']).optional().describe('visit: a cadre recorded it at a visit'),
+  clientId: z
+    .uuid()
+    .nullable()
+    .optional()
+    .describe('Made by the phone: a resend with the same id answers the stored claim'),
+  visitId: z.uuid().nullable().optional().describe('The visit it was recorded at (implies source visit)'),
 });
 export const ZClaimUpdate = z.object({ ...claimFigures, version: ZVersion });
 
@@ -113,6 +119,7 @@ export const ZClaim = z.object({
     .nullable()
     .describe('The limit that set the reward; null: the rate'),
   source: z.enum(['household', 'visit']),
+  visitId: z.string().nullable().describe('The visit it was recorded at'),
   stage: z.enum(CLAIM_STAGES),
   sampled: z.boolean().describe('Chosen (one in five, by id) for the county’s on-site check'),
   villageNote: z.string().nullable(),

@@ -46,6 +46,9 @@ export interface ClaimInput {
   cost: string;
   source?: 'household' | 'visit' | undefined;
   note?: string | null | undefined;
+  /** Made by the phone at a visit: a resend answers the stored claim. */
+  clientId?: string | null | undefined;
+  visitId?: string | null | undefined;
 }
 
 export interface ClaimActInput {
@@ -119,6 +122,7 @@ const presentClaim = (c: ClaimRow) => ({
   reward: c.reward,
   capApplied: c.cap_applied,
   source: c.source,
+  visitId: c.visit_id,
   stage: c.stage,
   sampled: c.sampled,
   villageNote: c.village_note,
@@ -158,6 +162,7 @@ const LEDGER_COLUMNS = [
   '阶段',
   '兑付日期',
   '验收情况',
+  '申报方式',
 ];
 
 /**
@@ -430,6 +435,14 @@ export function createIndustryRewardService(deps: {
 
     /** A household's claim, declared by it through the village or recorded by a cadre at a visit. */
     async declare(actor: Actor, input: ClaimInput) {
+      const clientId = input.clientId ?? null;
+      if (clientId) {
+        const earlier = await repos.industryRewards.findClaimIdByClientId(clientId);
+        if (earlier !== null) {
+          return service.claim(actor, earlier);
+        }
+      }
+      const source = input.visitId ? 'visit' : (input.source ?? 'household');
       const scheme = await schemeInScope(actor, input.schemeId);
       const household = await households.findAccessible(actor, input.householdId);
       if (scheme.status !== 'open') {
@@ -452,7 +465,9 @@ export function createIndustryRewardService(deps: {
           net_income: reward.netIncome,
           reward: reward.reward,
           cap_applied: reward.capApplied,
-          source: input.source ?? 'household',
+          source,
+          client_id: clientId,
+          visit_id: input.visitId ?? null,
           note: input.note ?? null,
           created_by: actor.userId,
         });
@@ -465,7 +480,7 @@ export function createIndustryRewardService(deps: {
             from: null,
             to: 'declared',
             on,
-            comment: input.source === 'visit' ? '走访时登记' : null,
+            comment: source === 'visit' ? '走访时登记' : null,
           },
         );
         await recordAudit(t, actor, {
@@ -780,6 +795,7 @@ export function createIndustryRewardService(deps: {
           CLAIM_STAGE_LABELS[c.stage].zh,
           c.paid_on ?? '',
           c.on_site_note ?? (c.stage === 'county_accepted' || c.stage === 'paid' ? '验收通过' : ''),
+          c.source === 'visit' ? '走访时登记' : '农户申报',
         ]);
       }
       for (const col of [10, 11, 12, 14]) {

@@ -23627,6 +23627,8 @@ export interface paths {
                                 capApplied: "unit" | "household" | null;
                                 /** @enum {string} */
                                 source: "household" | "visit";
+                                /** @description The visit it was recorded at */
+                                visitId: string | null;
                                 /** @enum {string} */
                                 stage: "declared" | "village_checked" | "notice" | "town_reviewed" | "county_accepted" | "paid" | "returned" | "rejected";
                                 /** @description Chosen (one in five, by id) for the county’s on-site check */
@@ -23767,6 +23769,16 @@ export interface paths {
                          * @enum {string}
                          */
                         source?: "household" | "visit";
+                        /**
+                         * Format: uuid
+                         * @description Made by the phone: a resend with the same id answers the stored claim
+                         */
+                        clientId?: string | null;
+                        /**
+                         * Format: uuid
+                         * @description The visit it was recorded at (implies source visit)
+                         */
+                        visitId?: string | null;
                     };
                 };
             };
@@ -23808,6 +23820,8 @@ export interface paths {
                             capApplied: "unit" | "household" | null;
                             /** @enum {string} */
                             source: "household" | "visit";
+                            /** @description The visit it was recorded at */
+                            visitId: string | null;
                             /** @enum {string} */
                             stage: "declared" | "village_checked" | "notice" | "town_reviewed" | "county_accepted" | "paid" | "returned" | "rejected";
                             /** @description Chosen (one in five, by id) for the county’s on-site check */
@@ -24493,6 +24507,8 @@ export interface paths {
                             capApplied: "unit" | "household" | null;
                             /** @enum {string} */
                             source: "household" | "visit";
+                            /** @description The visit it was recorded at */
+                            visitId: string | null;
                             /** @enum {string} */
                             stage: "declared" | "village_checked" | "notice" | "town_reviewed" | "county_accepted" | "paid" | "returned" | "rejected";
                             /** @description Chosen (one in five, by id) for the county’s on-site check */
@@ -24681,6 +24697,8 @@ export interface paths {
                             capApplied: "unit" | "household" | null;
                             /** @enum {string} */
                             source: "household" | "visit";
+                            /** @description The visit it was recorded at */
+                            visitId: string | null;
                             /** @enum {string} */
                             stage: "declared" | "village_checked" | "notice" | "town_reviewed" | "county_accepted" | "paid" | "returned" | "rejected";
                             /** @description Chosen (one in five, by id) for the county’s on-site check */

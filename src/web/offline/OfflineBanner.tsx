@@ -121,7 +121,8 @@ export function OfflineBanner() {
                 {item.payload.kind === 'leadClose' ||
                 item.payload.kind === 'alertClose' ||
                 item.payload.kind === 'householdFacts' ||
-                item.payload.kind === 'workRecord'
+                item.payload.kind === 'workRecord' ||
+                item.payload.kind === 'industryClaim'
                   ? ` · ${t(`offline.kind.${item.payload.kind}`)}`
                   : ''}
                 {item.payload.kind !== 'attachment' && item.payload.headName

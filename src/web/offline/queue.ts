@@ -31,6 +31,8 @@ export type OutboxPayload =
     }
   /** A work record entered at a visit, with its client-made id (`body.clientId`): a resend stores it once. */
   | { kind: 'workRecord'; body: BodyOf<'/api/employment/records', 'post'>; headName: string | null }
+  /** An industry-reward claim recorded at a visit, with its client-made id (`body.clientId`). */
+  | { kind: 'industryClaim'; body: BodyOf<'/api/industry-claims', 'post'>; headName: string | null }
   /** Corrected facts of a household (facts.ts), with the household's version: a 409 offers keep mine / take theirs. */
   | {
       kind: 'householdFacts';

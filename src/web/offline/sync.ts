@@ -79,6 +79,8 @@ async function request(payload: OutboxPayload) {
       });
     case 'workRecord':
       return client.POST('/api/employment/records', { body: payload.body });
+    case 'industryClaim':
+      return client.POST('/api/industry-claims', { body: payload.body });
     case 'householdFacts':
       return client.PATCH('/api/households/{id}', {
         params: { path: { id: payload.householdId } },
@@ -220,6 +222,22 @@ export async function queueWorkRecord(
     id: body.clientId ?? newUuid(),
     ownerId: ownerId(),
     payload: { kind: 'workRecord', body, headName },
+    state: 'pending',
+    attempts: 0,
+    createdAt: new Date().toISOString(),
+  });
+  await reloadOutbox();
+}
+
+/** Keeps an industry-reward claim made at a visit for sending; queued before the visit, as a work record is. */
+export async function queueIndustryClaim(
+  body: BodyOf<'/api/industry-claims', 'post'>,
+  headName: string | null,
+): Promise<void> {
+  await enqueue({
+    id: body.clientId ?? newUuid(),
+    ownerId: ownerId(),
+    payload: { kind: 'industryClaim', body, headName },
     state: 'pending',
     attempts: 0,
     createdAt: new Date().toISOString(),

@@ -29,7 +29,7 @@ interface ClaimFormValues {
   note: string | undefined;
 }
 
-const SCALE_PATTERN = /^\d{1,8}(\.\d{1,2})?$/;
+export const SCALE_PATTERN = /^\d{1,8}(\.\d{1,2})?$/;
 
 const valuesOf = (c: ClaimDetail): ClaimFormValues => ({
   schemeId: c.schemeId,
@@ -41,14 +41,14 @@ const valuesOf = (c: ClaimDetail): ClaimFormValues => ({
 });
 
 /** Open schemes that take claims today (the server refuses the others). */
-const isDeclarable = (s: Scheme, on: string) =>
+export const isDeclarable = (s: Scheme, on: string) =>
   s.status === 'open' && s.windowStart <= on && on <= s.windowEnd;
 
 /**
  * The reward as the server will compute it: rate, per-unit cap, and what the household's other live claims of
  * the year leave of its cap (read now; the township's review uses the figures of that day).
  */
-function RewardPreview({
+export function RewardPreview({
   scheme,
   householdId,
   exceptClaimId,

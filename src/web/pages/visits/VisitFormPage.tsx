@@ -21,6 +21,7 @@ import { ApiError } from '../../api/client.js';
 import { useSession } from '../../auth/SessionProvider.js';
 import { HouseholdSelect } from '../../components/HouseholdSelect.js';
 import { PhotoUpload } from '../../components/PhotoUpload.js';
+import { type ClaimBody, useDeclareClaim } from '../../data/industry-rewards.js';
 import {
   useAddVisitWorkRecord,
   useSaveVisit,
@@ -35,7 +36,7 @@ import { useI18n } from '../../i18n/I18nProvider.js';
 import { RISK_TYPE_LABELS } from '../../i18n/messages.js';
 import { OfflineChecks } from '../../offline/OfflineChecks.js';
 import { OfflineFacts } from '../../offline/OfflineFacts.js';
-import { queueVisit, queueWorkRecord } from '../../offline/sync.js';
+import { queueIndustryClaim, queueVisit, queueWorkRecord } from '../../offline/sync.js';
 import { useOffline } from '../../offline/useOffline.js';
 import { today } from '../../util/today.js';
 import { newUuid } from '../../util/uuid.js';
@@ -45,6 +46,12 @@ import {
   type WorkRecordValues,
   workRecordBody,
 } from '../employment/WorkRecordFields.js';
+import {
+  EMPTY_VISIT_CLAIM,
+  VisitClaimFields,
+  type VisitClaimValues,
+  visitClaimBody,
+} from '../industry-rewards/VisitClaimFields.js';
 
 interface Values {
   householdId: number | undefined;
@@ -61,6 +68,9 @@ interface Values {
   /** A job found at this visit (务工监测), sent as its own record before the visit. */
   addWork: boolean;
   work: WorkRecordValues;
+  /** An industry-reward claim recorded at this visit (产业奖补), sent as its own record before the visit. */
+  addClaim: boolean;
+  claim: VisitClaimValues;
 }
 
 const text = (value: string | undefined) => value?.trim() || null;
@@ -85,6 +95,8 @@ export function VisitFormPage() {
   const [form] = Form.useForm<Values>();
   const visitId = useRef(newUuid());
   const workId = useRef(newUuid());
+  const claimId = useRef(newUuid());
+  const declareClaim = useDeclareClaim();
   const { can } = useSession();
   const isSending = useRef(false);
   const [saving, setSaving] = useState(false);
@@ -100,6 +112,9 @@ export function VisitFormPage() {
   const householdId = Form.useWatch('householdId', form) ?? presetId;
   const incomeChanged = Form.useWatch('incomeChanged', form);
   const addWork = Form.useWatch('addWork', form);
+  const addClaim = Form.useWatch('addClaim', form);
+  // The household picked in the form (or preset): its county and type decide which schemes it can claim on.
+  const claimHousehold = useVisitHousehold(addClaim && online ? householdId : undefined);
   // Members to choose from: the server's record online, the phone's work set offline.
   const members = (household.data?.members ?? stored.data?.members ?? []).map((m) => ({
     id: m.id,
@@ -139,9 +154,21 @@ export function VisitFormPage() {
             visitId: visitId.current,
           }
         : null;
+    const claim: ClaimBody | null =
+      values.addClaim && values.claim?.schemeId
+        ? {
+            ...visitClaimBody(values.claim),
+            householdId: id,
+            clientId: claimId.current,
+            visitId: visitId.current,
+          }
+        : null;
     const keepForLater = async () => {
       if (work) {
         await queueWorkRecord(work, headName);
+      }
+      if (claim) {
+        await queueIndustryClaim(claim, headName);
       }
       await queueVisit(body, headName);
       setSaved({ created: true, leadId: null, householdId: id, queued: true });
@@ -155,6 +182,9 @@ export function VisitFormPage() {
       if (work) {
         // The same client id makes a resend after a lost answer store the record once.
         await addWorkRecord.mutateAsync(work);
+      }
+      if (claim) {
+        await declareClaim.mutateAsync(claim);
       }
       const result = await saveVisit.mutateAsync(body);
       setSaved({ created: result.created, leadId: result.visit.leadId, householdId: id });
@@ -182,6 +212,7 @@ export function VisitFormPage() {
   const another = () => {
     visitId.current = newUuid();
     workId.current = newUuid();
+    claimId.current = newUuid();
     form.resetFields();
     setSaved(null);
     void navigate('/visits/new', { replace: true });
@@ -313,6 +344,8 @@ export function VisitFormPage() {
             attachmentIds: [],
             addWork: false,
             work: EMPTY_WORK_RECORD,
+            addClaim: false,
+            claim: EMPTY_VISIT_CLAIM,
           }}
         >
           {presetId ? null : (
@@ -369,6 +402,24 @@ export function VisitFormPage() {
               {addWork ? (
                 <Card size="small" style={{ marginBottom: 16 }} data-testid="visit-work">
                   <WorkRecordFields members={members} prefix={['work']} showEnd={false} />
+                </Card>
+              ) : null}
+            </>
+          ) : null}
+          {can('industry.declare') ? (
+            <>
+              <Form.Item name="addClaim" valuePropName="checked" label={t('industry.visitSection')}>
+                <Checkbox data-testid="visit-add-claim">{t('industry.visitAdd')}</Checkbox>
+              </Form.Item>
+              {addClaim ? (
+                <Card size="small" style={{ marginBottom: 16 }} data-testid="visit-claim">
+                  {!online ? (
+                    <Alert type="info" showIcon title={t('industry.visitOffline')} />
+                  ) : !householdId ? (
+                    <Alert type="info" showIcon title={t('industry.visitPickHousehold')} />
+                  ) : claimHousehold.data ? (
+                    <VisitClaimFields household={claimHousehold.data.household} prefix={['claim']} />
+                  ) : null}
                 </Card>
               ) : null}
             </>
