@@ -32,6 +32,7 @@ import { healthRoutes } from './routes/health.routes.js';
 import { helperRoutes } from './routes/helper.routes.js';
 import { householdRoutes } from './routes/household.routes.js';
 import { householdTransferRoutes } from './routes/household-transfer.routes.js';
+import { industryCoverageRoutes } from './routes/industry-coverage.routes.js';
 import { industryRewardRoutes } from './routes/industry-reward.routes.js';
 import { leadRoutes } from './routes/lead.routes.js';
 import { linkageRoutes } from './routes/linkage.routes.js';
@@ -160,6 +161,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(operatorRoutes(services));
       await api.register(linkageRoutes(services));
       await api.register(industryRewardRoutes(services));
+      await api.register(industryCoverageRoutes(services));
       await api.register(alertRoutes(services));
       await api.register(declarationRoutes(services, limits));
       await api.register(petitionRoutes(services));

@@ -67,6 +67,7 @@ export const PERMISSIONS = [
   'industry.declare',
   'industry.act',
   'industry.configure',
+  'industry.coverage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -160,6 +161,8 @@ export const ROLE_PERMISSIONS: Record<Permission, readonly Role[]> = {
   'industry.declare': ['county', 'township', 'village', 'helper'],
   'industry.act': ['county', 'township', 'village'],
   'industry.configure': ['county'],
+  // Who is still without industry help: the desks that plan it, not helpers (their own households are on their visits).
+  'industry.coverage': ['city', 'county', 'township', 'village', 'leader'],
 };
 
 export function hasPermission(role: Role, permission: Permission): boolean {

@@ -28,6 +28,7 @@ import {
   LockOutlined,
   NotificationOutlined,
   OrderedListOutlined,
+  PieChartOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
   ShareAltOutlined,
@@ -221,6 +222,14 @@ export const APP_ROUTES: AppRoute[] = [
     page: page(() => import('./pages/industry-rewards/IndustryRewardsPage.js'), 'IndustryRewardsPage'),
     loads: ['GET /api/industry-schemes', 'GET /api/industry-claims'],
     menu: { label: 'nav.industryRewards', icon: <GiftOutlined /> },
+  },
+  {
+    path: '/industry-coverage',
+    layout: 'shell',
+    permission: 'industry.coverage',
+    page: page(() => import('./pages/industry-coverage/IndustryCoveragePage.js'), 'IndustryCoveragePage'),
+    loads: ['GET /api/industry-coverage', 'GET /api/industry-coverage/uncovered'],
+    menu: { label: 'nav.industryCoverage', icon: <PieChartOutlined /> },
   },
   {
     path: '/visits',

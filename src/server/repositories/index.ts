@@ -18,6 +18,7 @@ import { createFundRepository } from './fund.repository.js';
 import { createHelperRepository } from './helper.repository.js';
 import { createHouseholdRepository } from './household.repository.js';
 import { createImportRepository } from './import.repository.js';
+import { createIndustryCoverageRepository } from './industry-coverage.repository.js';
 import { createIndustryRewardRepository } from './industry-reward.repository.js';
 import { createJobRepository } from './job.repository.js';
 import { createLeadRepository } from './lead.repository.js';
@@ -74,6 +75,7 @@ export function createRepositories(db: Kysely<DB>) {
     operators: createOperatorRepository(db),
     linkage: createLinkageRepository(db),
     industryRewards: createIndustryRewardRepository(db),
+    industryCoverage: createIndustryCoverageRepository(db),
     projects: createProjectRepository(db),
     funds: createFundRepository(db),
     credit: createCreditRepository(db),

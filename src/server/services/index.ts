@@ -29,6 +29,7 @@ import { createHelperService } from './helper.service.js';
 import { createHouseholdService } from './household.service.js';
 import { createHouseholdExportService } from './household-export.service.js';
 import { createHouseholdImportService } from './household-import.service.js';
+import { createIndustryCoverageService } from './industry-coverage.service.js';
 import { createIndustryRewardService } from './industry-reward.service.js';
 import { createLeadService } from './lead.service.js';
 import { createLinkageService } from './linkage.service.js';
@@ -119,6 +120,7 @@ export function createServices(database: Database, config: Config, secrets: Secr
     operators,
     linkage,
     industryRewards,
+    industryCoverage: createIndustryCoverageService({ repos }),
     alerts,
     declarations,
     departmentExport: createDepartmentExportService({ repos, secrets }),

@@ -3,6 +3,7 @@ import { creditEn, creditZh } from './credit-messages.js';
 import { dataEn, dataZh } from './data-messages.js';
 import { employmentEn, employmentZh } from './employment-messages.js';
 import { fundEn, fundZh } from './fund-messages.js';
+import { industryCoverageEn, industryCoverageZh } from './industry-coverage-messages.js';
 import { industryRewardEn, industryRewardZh } from './industry-reward-messages.js';
 import { linkageEn, linkageZh } from './linkage-messages.js';
 import { offlineEn, offlineZh } from './offline-messages.js';
@@ -17,6 +18,7 @@ export const zh = {
   ...operatorZh,
   ...linkageZh,
   ...industryRewardZh,
+  ...industryCoverageZh,
   ...reportZh,
   ...employmentZh,
   ...fundZh,
@@ -733,6 +735,7 @@ export const en: Record<MessageKey, string> = {
   ...operatorEn,
   ...linkageEn,
   ...industryRewardEn,
+  ...industryCoverageEn,
   ...reportEn,
   ...employmentEn,
   ...fundEn,
