@@ -251,5 +251,26 @@ describe('operator registry (经营主体)', () => {
     expect(workers.items.every((w: { operatorId: number }) => w.operatorId === workshop.id)).toBe(true);
     const foreign = await get(`/api/employment/records?operatorId=${workshop.id}`, wolong);
     expect(foreign.statusCode).toBe(404);
+
+    // A workshop of another county cannot be named on a 宛城区 household's record: its registry is not 宛城区's.
+    const theirs = await send('POST', '/api/operators', wolong, {
+      regionCode: '411303000000',
+      name: '卧龙区制衣帮扶车间',
+      operatorType: 'workshop',
+    });
+    expect(theirs.statusCode).toBe(200);
+    const detail = (
+      await get(`/api/households/${(households as Array<{ id: number }>)[0]?.id}`, county)
+    ).json();
+    const crossed = await send('POST', '/api/employment/records', county, {
+      personId: detail.members[0].id,
+      category: 'unit_employed',
+      startMonth: clock().today().slice(0, 7),
+      channel: 'workshop',
+      operatorId: theirs.json().id,
+      employer: '卧龙区制衣帮扶车间',
+    });
+    expect(crossed.statusCode).toBe(400);
+    expect(crossed.json().message).toContain('不在本县经营主体名录');
   });
 });

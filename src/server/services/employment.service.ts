@@ -134,7 +134,12 @@ export function createEmploymentService(deps: {
     return record;
   }
 
-  async function valuesOf(input: WorkRecordInput, r: Repositories): Promise<WorkRecordValues> {
+  /** The record's values; `countyCode` is the household's: a workshop or lead enterprise is named from its county. */
+  async function valuesOf(
+    input: WorkRecordInput,
+    countyCode: string,
+    r: Repositories,
+  ): Promise<WorkRecordValues> {
     const endMonth = input.endMonth ?? null;
     if (endMonth !== null && endMonth < input.startMonth) {
       throw validation('务工结束年月不能早于开始年月', { field: 'endMonth' });
@@ -149,7 +154,11 @@ export function createEmploymentService(deps: {
       const operator = await r.employment.findOperator(operatorId);
       const expected =
         channel === 'workshop' ? 'workshop' : channel === 'lead_enterprise' ? 'lead_enterprise' : null;
-      if (!operator || expected === null || operator.operator_type !== expected) {
+      // Another county's operator answers like a missing one: its registry is not this county's to read.
+      if (!operator || operator.county_code !== countyCode) {
+        throw validation('所选经营主体不在本县经营主体名录中', { field: 'operatorId' });
+      }
+      if (expected === null || operator.operator_type !== expected) {
         throw validation('所选经营主体与就业渠道不符（帮扶车间或龙头企业）', { field: 'operatorId' });
       }
     }
@@ -232,7 +241,7 @@ export function createEmploymentService(deps: {
       }
       const id = await tx(async (t) => {
         const { person, household } = await personInScope(actor, input.personId, t);
-        const values = await valuesOf(input, t);
+        const values = await valuesOf(input, household.county_code, t);
         if (await t.employment.findSameStart(Number(person.id), values.startMonth, null)) {
           throw conflict(`${person.name} 已有 ${values.startMonth} 开始的务工记录，请修改那一条`);
         }
@@ -273,7 +282,7 @@ export function createEmploymentService(deps: {
     async update(actor: Actor, id: number, input: WorkRecordInput & { version: number }) {
       await tx(async (t) => {
         const record = await recordInScope(actor, id, t);
-        const values = await valuesOf(input, t);
+        const values = await valuesOf(input, record.county_code, t);
         if (await t.employment.findSameStart(Number(record.person_id), values.startMonth, id)) {
           throw conflict(`${record.person_name} 已有 ${values.startMonth} 开始的务工记录`);
         }
