@@ -15,6 +15,11 @@ const HEAD = `奖补${stamp}`;
 /** A second household of the run, whose claim a cadre records at a visit. */
 const VISITED = `走访${stamp}`;
 const WIDE = { width: 1440, height: 900 };
+/** A 1×1 PNG. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
 const PHONE = { width: 390, height: 844 };
 
 beforeAll(async () => {
@@ -203,12 +208,18 @@ describe('industry rewards (产业奖补)', () => {
         await drawer.getByRole('button', { name: '修改申报' }).click();
         const edit = page.getByRole('dialog', { name: /修改申报/ });
         await edit.getByLabel('规模（亩）').fill('5');
+        // The village adds a photo of the receipts; photos stay optional.
+        await edit
+          .getByTestId('photo-input')
+          .setInputFiles({ name: '票据.png', mimeType: 'image/png', buffer: PNG });
+        await expect.poll(() => edit.getByTestId('photo-list').locator('img').count()).toBe(1);
         const editPreview = edit.getByTestId('reward-preview');
         await expect.poll(async () => (await editPreview.textContent()) ?? '').toContain('2400.00');
         expect(await editPreview.textContent()).not.toContain('单位封顶');
         await edit.getByRole('button', { name: /保\s*存/ }).click();
         await expect.poll(() => edit.isVisible()).toBe(false);
         await expect.poll(async () => (await drawer.textContent()) ?? '').toContain('5.00 亩');
+        expect(await drawer.getByTestId('claim-photos').locator('a').count()).toBe(1);
         expect(await drawer.textContent()).toContain('2400.00');
         await drawer.locator('.ant-drawer-close').click();
         await expect.poll(() => drawer.isVisible()).toBe(false);

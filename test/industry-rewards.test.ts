@@ -12,6 +12,9 @@ let town: string;
 let village: string;
 let wolong: string;
 let today: string;
+/** A 1×1 PNG, as base64. */
+const TINY_PNG =
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 let year: number;
 
 const send = (method: 'POST' | 'PATCH' | 'PUT', url: string, cookie: string, payload?: object) =>
@@ -349,13 +352,42 @@ describe('industry rewards (产业奖补)', () => {
       cost: '14000.00',
     });
     expect(stale.statusCode).toBe(409);
+    // The village photographs the receipts; another household's photo cannot be named on this claim.
+    const photo = (id: string, householdId: number) =>
+      send('POST', '/api/attachments', village, {
+        id,
+        householdId,
+        filename: '票据.png',
+        mimeType: 'image/png',
+        contentBase64: TINY_PNG,
+      });
+    const receipt = 'a1b2c3d4-0000-4000-8000-000000000001';
+    expect((await photo(receipt, h.id)).statusCode).toBe(201);
+    const other = await newHousehold(t, today, { householdType: 'exited_poverty' });
+    const elsewhere = 'a1b2c3d4-0000-4000-8000-000000000002';
+    expect((await photo(elsewhere, other.id)).statusCode).toBe(201);
+    const wrongPhoto = await send('PATCH', `/api/industry-claims/${ref[0]?.id}`, village, {
+      version: returned.version,
+      scale: '2',
+      revenue: '20000.00',
+      cost: '14000.00',
+      attachmentIds: [receipt, elsewhere],
+    });
+    expect(wrongPhoto.statusCode).toBe(400);
+    expect(wrongPhoto.json().message).toContain('不属于该户');
     const fixed = await send('PATCH', `/api/industry-claims/${ref[0]?.id}`, village, {
       version: returned.version,
       scale: '2',
       revenue: '20000.00',
       cost: '14000.00',
+      attachmentIds: [receipt],
     });
     // 6,000 × 30 % = 1,800 under both caps; the goat claim already takes 1,000 of the 3,000.
-    expect(fixed.json()).toMatchObject({ stage: 'declared', reward: '1800.00', capApplied: null });
+    expect(fixed.json()).toMatchObject({
+      stage: 'declared',
+      reward: '1800.00',
+      capApplied: null,
+      attachmentIds: [receipt],
+    });
   });
 });

@@ -1182,6 +1182,8 @@ export interface IndustryClaimTable {
   /** The phone's id for a claim recorded at a visit (a resend stores it once). */
   client_id: string | null;
   visit_id: string | null;
+  /** Photos of the claim: the household's attachments. */
+  attachment_ids: ColumnType<string[], string[] | undefined, string[]>;
   stage: ColumnType<ClaimStage, ClaimStage | undefined, ClaimStage>;
   notice_id: number | null;
   sampled: ColumnType<boolean, boolean | undefined, boolean>;

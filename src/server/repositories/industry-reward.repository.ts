@@ -27,6 +27,7 @@ export interface ClaimRow {
   cap_applied: 'unit' | 'household' | null;
   source: 'household' | 'visit';
   visit_id: string | null;
+  attachment_ids: string[];
   stage: ClaimStage;
   notice_id: number | null;
   sampled: boolean;
@@ -119,6 +120,7 @@ export function createIndustryRewardRepository(db: Kysely<DB>) {
         'ic.cap_applied',
         'ic.source',
         'ic.visit_id',
+        'ic.attachment_ids',
         'ic.stage',
         'ic.notice_id',
         'ic.sampled',

@@ -64,6 +64,11 @@ export const ZScheme = z.object({
 export const ZSchemeList = z.object({ items: z.array(ZScheme) });
 
 const claimFigures = {
+  attachmentIds: z
+    .array(z.uuid())
+    .max(20, '照片最多 20 张')
+    .optional()
+    .describe('Photos (the household’s attachments); on an edit, the whole new list'),
   scale: ZScale,
   revenue: ZMoney.describe('元 the household earned from the item this year'),
   cost: ZMoney.describe('元 it spent on it'),
@@ -120,6 +125,7 @@ export const ZClaim = z.object({
     .describe('The limit that set the reward; null: the rate'),
   source: z.enum(['household', 'visit']),
   visitId: z.string().nullable().describe('The visit it was recorded at'),
+  attachmentIds: z.array(z.string()).describe('Photos of the claim'),
   stage: z.enum(CLAIM_STAGES),
   sampled: z.boolean().describe('Chosen (one in five, by id) for the county’s on-site check'),
   villageNote: z.string().nullable(),

@@ -49,6 +49,7 @@ export interface ClaimInput {
   /** Made by the phone at a visit: a resend answers the stored claim. */
   clientId?: string | null | undefined;
   visitId?: string | null | undefined;
+  attachmentIds?: string[] | undefined;
 }
 
 export interface ClaimActInput {
@@ -123,6 +124,7 @@ const presentClaim = (c: ClaimRow) => ({
   capApplied: c.cap_applied,
   source: c.source,
   visitId: c.visit_id,
+  attachmentIds: c.attachment_ids,
   stage: c.stage,
   sampled: c.sampled,
   villageNote: c.village_note,
@@ -230,6 +232,17 @@ export function createIndustryRewardService(deps: {
   }
 
   /** Eligibility and the reward of a household's claim on a scheme (the household cap counts its other claims). */
+  /** Photos named on a claim must be the household's own attachments. */
+  async function checkPhotos(householdId: number, ids: readonly string[] | undefined) {
+    if (!ids || ids.length === 0) {
+      return;
+    }
+    const found = await repos.attachments.idsOf(householdId, ids);
+    if (found.length !== new Set(ids).size) {
+      throw validation('照片不存在或不属于该户', { field: 'attachmentIds' });
+    }
+  }
+
   async function assess(
     scheme: SchemeRow,
     household: { id: number; county_code: string; household_type: HouseholdType },
@@ -452,6 +465,7 @@ export function createIndustryRewardService(deps: {
       if (on < scheme.window_start || on > scheme.window_end) {
         throw conflict(`申报时间为 ${scheme.window_start} 至 ${scheme.window_end}`);
       }
+      await checkPhotos(input.householdId, input.attachmentIds);
       const reward = await assess(scheme, household, input, null);
       const id = await tx(async (t) => {
         const newId = await t.industryRewards.insertClaim({
@@ -468,6 +482,7 @@ export function createIndustryRewardService(deps: {
           source,
           client_id: clientId,
           visit_id: input.visitId ?? null,
+          attachment_ids: input.attachmentIds ?? [],
           note: input.note ?? null,
           created_by: actor.userId,
         });
@@ -505,6 +520,7 @@ export function createIndustryRewardService(deps: {
         revenue: string;
         cost: string;
         note?: string | null | undefined;
+        attachmentIds?: string[] | undefined;
       },
     ) {
       const c = await claimInScope(actor, id);
@@ -516,9 +532,11 @@ export function createIndustryRewardService(deps: {
       if (!household) {
         throw notFound('农户');
       }
+      await checkPhotos(Number(c.household_id), input.attachmentIds);
       const reward = await assess(scheme, household, input, Number(c.id));
       await tx(async (t) => {
         const ok = await t.industryRewards.updateClaim(id, input.version, {
+          attachment_ids: input.attachmentIds ?? c.attachment_ids,
           scale: input.scale,
           revenue: input.revenue,
           cost: input.cost,

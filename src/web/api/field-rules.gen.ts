@@ -1057,6 +1057,9 @@ export const FIELD_RULES = {
       "minimum": 0,
       "maximum": 9007199254740991
     },
+    "attachmentIds": {
+      "maxItems": 20
+    },
     "scale": {
       "pattern": "^\\d{1,8}(\\.\\d{1,2})?$"
     },
@@ -1117,6 +1120,9 @@ export const FIELD_RULES = {
     }
   },
   "PATCH /api/industry-claims/{id}": {
+    "attachmentIds": {
+      "maxItems": 20
+    },
     "scale": {
       "pattern": "^\\d{1,8}(\\.\\d{1,2})?$"
     },

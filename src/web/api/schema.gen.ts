@@ -23629,6 +23629,8 @@ export interface paths {
                                 source: "household" | "visit";
                                 /** @description The visit it was recorded at */
                                 visitId: string | null;
+                                /** @description Photos of the claim */
+                                attachmentIds: string[];
                                 /** @enum {string} */
                                 stage: "declared" | "village_checked" | "notice" | "town_reviewed" | "county_accepted" | "paid" | "returned" | "rejected";
                                 /** @description Chosen (one in five, by id) for the county’s on-site check */
@@ -23757,6 +23759,8 @@ export interface paths {
                     "application/json": {
                         schemeId: number;
                         householdId: number;
+                        /** @description Photos (the household’s attachments); on an edit, the whole new list */
+                        attachmentIds?: string[];
                         /** @description 亩, heads or 1 household: a decimal string with up to two decimals */
                         scale: string;
                         /** @description 元 the household earned from the item this year */
@@ -23822,6 +23826,8 @@ export interface paths {
                             source: "household" | "visit";
                             /** @description The visit it was recorded at */
                             visitId: string | null;
+                            /** @description Photos of the claim */
+                            attachmentIds: string[];
                             /** @enum {string} */
                             stage: "declared" | "village_checked" | "notice" | "town_reviewed" | "county_accepted" | "paid" | "returned" | "rejected";
                             /** @description Chosen (one in five, by id) for the county’s on-site check */
@@ -24509,6 +24515,8 @@ export interface paths {
                             source: "household" | "visit";
                             /** @description The visit it was recorded at */
                             visitId: string | null;
+                            /** @description Photos of the claim */
+                            attachmentIds: string[];
                             /** @enum {string} */
                             stage: "declared" | "village_checked" | "notice" | "town_reviewed" | "county_accepted" | "paid" | "returned" | "rejected";
                             /** @description Chosen (one in five, by id) for the county’s on-site check */
@@ -24648,6 +24656,8 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @description Photos (the household’s attachments); on an edit, the whole new list */
+                        attachmentIds?: string[];
                         /** @description 亩, heads or 1 household: a decimal string with up to two decimals */
                         scale: string;
                         /** @description 元 the household earned from the item this year */
@@ -24699,6 +24709,8 @@ export interface paths {
                             source: "household" | "visit";
                             /** @description The visit it was recorded at */
                             visitId: string | null;
+                            /** @description Photos of the claim */
+                            attachmentIds: string[];
                             /** @enum {string} */
                             stage: "declared" | "village_checked" | "notice" | "town_reviewed" | "county_accepted" | "paid" | "returned" | "rejected";
                             /** @description Chosen (one in five, by id) for the county’s on-site check */

@@ -16,6 +16,8 @@ export const industryRewardZh = {
   'industry.declareTitle': '申报产业奖补',
   'industry.declareOk': '申报',
   'industry.noOpenScheme': '本年度没有正在受理申报的奖补项目',
+  'industry.noPhotos': '未上传照片',
+  'industry.photosExtra': '可选：种植养殖现场、收入和成本票据的照片，村级核查时可补充',
   'industry.visitSection': '产业奖补（可选）',
   'industry.visitAdd': '本次走访登记一条产业奖补申报',
   'industry.visitNoScheme': '本县今年没有这户可以申报的奖补项目（未设立、已截止，或不含这类农户），不必登记',
@@ -181,6 +183,9 @@ export const industryRewardEn: Record<keyof typeof industryRewardZh, string> = {
   'industry.declareTitle': 'Declare an industry reward',
   'industry.declareOk': 'Declare',
   'industry.noOpenScheme': 'No scheme takes claims this year',
+  'industry.noPhotos': 'No photos',
+  'industry.photosExtra':
+    'Optional: the field or herd, receipts of income and costs; the village may add them at its check',
   'industry.visitSection': 'Industry reward (optional)',
   'industry.visitAdd': 'Record an industry-reward claim at this visit',
   'industry.visitNoScheme':

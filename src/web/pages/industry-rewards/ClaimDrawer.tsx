@@ -23,6 +23,7 @@ import {
   type ClaimStage,
 } from '../../../shared/industry-rewards.js';
 import { useMe, useSession } from '../../auth/SessionProvider.js';
+import { AttachmentLinks } from '../../components/PhotoUpload.js';
 import { type ClaimDetail, type Scheme, useClaim, useRecordObjections } from '../../data/industry-rewards.js';
 import { useErrorText } from '../../i18n/error-text.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
@@ -201,6 +202,15 @@ export function ClaimDrawer({
             <Descriptions.Item label={t('industry.onSiteNote')}>{c.onSiteNote ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={t('industry.note')} span={isMobile ? 1 : 2}>
               {c.note ?? '—'}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('common.photos')} span={isMobile ? 1 : 2}>
+              {c.attachmentIds.length > 0 ? (
+                <span data-testid="claim-photos">
+                  <AttachmentLinks ids={c.attachmentIds} />
+                </span>
+              ) : (
+                t('industry.noPhotos')
+              )}
             </Descriptions.Item>
           </Descriptions>
 

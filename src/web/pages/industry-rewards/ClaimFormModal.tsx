@@ -4,6 +4,7 @@ import { HOUSEHOLD_TYPE_LABELS } from '../../../shared/household-codes.js';
 import { computeReward, SCHEME_UNIT_LABELS } from '../../../shared/industry-rewards.js';
 import { MONEY_PATTERN, sumMoney } from '../../../shared/money.js';
 import { HouseholdSelect } from '../../components/HouseholdSelect.js';
+import { AttachmentLinks, PhotoUpload } from '../../components/PhotoUpload.js';
 import {
   type ClaimDetail,
   type Scheme,
@@ -27,6 +28,8 @@ interface ClaimFormValues {
   revenue: string | undefined;
   cost: string | undefined;
   note: string | undefined;
+  /** Photos added in this form (the claim's earlier ones are kept and shown above). */
+  photos: string[];
 }
 
 export const SCALE_PATTERN = /^\d{1,8}(\.\d{1,2})?$/;
@@ -38,6 +41,7 @@ const valuesOf = (c: ClaimDetail): ClaimFormValues => ({
   revenue: c.revenue,
   cost: c.cost,
   note: c.note ?? undefined,
+  photos: [],
 });
 
 /** Open schemes that take claims today (the server refuses the others). */
@@ -136,6 +140,7 @@ export function ClaimFormModal({
   const edit = useEditClaim();
   const fetchClaim = useFetchClaim();
   const [current, setCurrent] = useState<ClaimDetail | null>(null);
+  const [uploading, setUploading] = useState(false);
   const editing = target?.kind === 'edit' ? (current ?? target.claim) : null;
   const on = today().format('YYYY-MM-DD');
   const open = schemes.filter((s) => isDeclarable(s, on));
@@ -167,6 +172,7 @@ export function ClaimFormModal({
       revenue: (v.revenue ?? '').trim(),
       cost: (v.cost ?? '').trim(),
       note: v.note?.trim() ? v.note.trim() : null,
+      attachmentIds: [...(editing?.attachmentIds ?? []), ...(v.photos ?? [])],
     };
     if (editing) {
       const saved = await edit.mutateAsync({
@@ -214,6 +220,7 @@ export function ClaimFormModal({
       }}
       conflictHint={t('industry.claimConflict')}
       okText={editing ? t('common.save') : t('industry.declareOk')}
+      okButtonProps={{ disabled: uploading }}
       width={640}
     >
       {editing ? (
@@ -295,6 +302,20 @@ export function ClaimFormModal({
         rules={fieldRules(t, 'POST /api/industry-claims', 'note', t('industry.note'))}
       >
         <Input.TextArea rows={2} />
+      </Form.Item>
+      <Form.Item
+        name="photos"
+        label={t('common.photos')}
+        initialValue={[]}
+        extra={
+          editing && editing.attachmentIds.length > 0 ? (
+            <AttachmentLinks ids={editing.attachmentIds} />
+          ) : (
+            t('industry.photosExtra')
+          )
+        }
+      >
+        <PhotoUpload householdId={editing?.householdId ?? householdId} onBusyChange={setUploading} />
       </Form.Item>
       <RewardPreview
         scheme={scheme}
