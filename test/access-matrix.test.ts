@@ -970,6 +970,12 @@ const ROUTES: RouteCase[] = [
     request: () => ({ url: '/api/credit/subsidy-epochs' }),
   },
   {
+    method: 'PUT',
+    path: '/api/credit/subsidy-epochs',
+    permission: 'credit.configure',
+    request: () => ({ url: '/api/credit/subsidy-epochs', payload: {} }),
+  },
+  {
     method: 'GET',
     path: '/api/credit/loans',
     permission: 'credit.read',

@@ -11,6 +11,7 @@ import {
 } from '../src/shared/credit.js';
 import { bankWithUser } from './helpers/credit.js';
 import { PEOPLE, seedDonggang } from './helpers/department.js';
+import { newHousehold } from './helpers/factories.js';
 import { createTestApp, type TestApp } from './helpers/test-app.js';
 
 let t: TestApp;
@@ -606,5 +607,99 @@ describe('the 贴息台账 in SQL agrees with the pure computation', () => {
       }
     }
     expect(compared).toBeGreaterThan(50);
+  });
+});
+
+describe('renewal, extension and the subsidy schedule', () => {
+  it('renews and extends a loan once each, with an objective cause and a later maturity, by the township', async () => {
+    const h = await newHousehold(t, clock().today(), { householdType: 'exited_poverty', headName: '续贷户' });
+    const loan = await disbursedLoan(h.idNumber, 'WC-2026-RENEW');
+    const maturity = loan.maturityOn as string;
+    const step = (who: string, body: Record<string, unknown>, version: number) =>
+      call(who, 'POST', `/api/credit/loans/${loan.id}/steps`, { ...body, version });
+    const later = addDays(maturity, 365);
+    // A renewal is the township's step (the bank lends, the township vouches for the cause), as the state machine says.
+    expect(
+      (await step('bank', { action: 'renew', cause: 'illness', maturityOn: later }, loan.version)).status,
+    ).toBe(409);
+    const noCause = await step('town_guanzhuang', { action: 'renew', maturityOn: later }, loan.version);
+    expect(noCause.status).toBe(400);
+    expect(noCause.body.message).toContain('原因');
+    const earlier = await step(
+      'town_guanzhuang',
+      { action: 'renew', cause: 'illness', maturityOn: addDays(maturity, -1) },
+      loan.version,
+    );
+    expect(earlier.status).toBe(400);
+    const renewed = await step(
+      'town_guanzhuang',
+      { action: 'renew', cause: 'illness', maturityOn: later },
+      loan.version,
+    );
+    expect(renewed.status).toBe(200);
+    expect(renewed.body).toMatchObject({ maturityOn: later, renewals: 1, extensions: 0, status: 'normal' });
+    const again = await step(
+      'town_guanzhuang',
+      { action: 'renew', cause: 'disaster', maturityOn: addDays(later, 30) },
+      renewed.body.version,
+    );
+    expect(again.status).toBe(409);
+    const extended = await step(
+      'town_guanzhuang',
+      { action: 'extend', cause: 'market', maturityOn: addDays(later, 90) },
+      renewed.body.version,
+    );
+    expect(extended.status).toBe(200);
+    expect(extended.body).toMatchObject({ maturityOn: addDays(later, 90), renewals: 1, extensions: 1 });
+    expect(extended.body.events.map((e: { action: string }) => e.action).slice(-2)).toEqual([
+      'renew',
+      'extend',
+    ]);
+  });
+
+  it('lets the city change the subsidy schedule as a new version, checked for overlaps and stale versions', async () => {
+    const current = (await call('county_wancheng', 'GET', '/api/credit/subsidy-epochs')).body as Array<
+      SubsidyEpoch & { version: number; note: string | null }
+    >;
+    const version = current[0]?.version ?? 0;
+    const strip = ({ version: _v, ...e }: (typeof current)[number]) => e;
+    // From 2026 the province pays 60 %: the open 2026 period of new loans changes.
+    const next = current.map((e) =>
+      e.appliesTo === 'new' && e.fromOn === '2026-01-01'
+        ? { ...strip(e), rate: '0.6', note: '2026 年起 60%' }
+        : strip(e),
+    );
+    const put = (who: string, body: unknown) =>
+      t.app.inject({
+        method: 'PUT',
+        url: '/api/credit/subsidy-epochs',
+        headers: { cookie: cookies.get(who) ?? '' },
+        payload: body as Record<string, unknown>,
+      });
+    expect((await put('county_wancheng', { version, epochs: next })).statusCode).toBe(403);
+    const overlapping = next.map((e) =>
+      e.appliesTo === 'new' && e.fromOn === '2024-01-01' ? { ...e, toOn: '2026-06-30' } : e,
+    );
+    const refused = await put('city_admin', { version, epochs: overlapping });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().message).toContain('重叠');
+    const saved = await put('city_admin', { version, epochs: next });
+    expect(saved.statusCode).toBe(200);
+    expect(saved.json().every((e: { version: number }) => e.version === version + 1)).toBe(true);
+    expect(
+      saved.json().find((e: SubsidyEpoch) => e.fromOn === '2026-01-01' && e.appliesTo === 'new'),
+    ).toMatchObject({
+      rate: '0.6000',
+      note: '2026 年起 60%',
+    });
+    // Saving over the version one saw before is refused: someone changed it since.
+    expect((await put('city_admin', { version, epochs: next })).statusCode).toBe(409);
+    // The older versions stay on record.
+    const versions = await t.database.db
+      .selectFrom('credit_subsidy_epoch')
+      .select('version')
+      .distinct()
+      .execute();
+    expect(versions.map((v) => v.version).sort()).toEqual([version, version + 1]);
   });
 });

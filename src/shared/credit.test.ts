@@ -10,6 +10,7 @@ import {
   quartersBetween,
   type SubsidyEpoch,
   statusForDaysPastDue,
+  subsidyScheduleProblem,
 } from './credit.js';
 
 const EPOCHS: SubsidyEpoch[] = [
@@ -181,5 +182,40 @@ describe('loan lifecycle', () => {
       '2024Q1',
       '2024Q2',
     ]);
+  });
+});
+
+describe('subsidyScheduleProblem', () => {
+  const old = {
+    appliesTo: 'old' as const,
+    fromOn: '2014-01-01',
+    toOn: null,
+    rate: '1',
+    principalCap: '50000',
+  };
+  const schedule = [
+    old,
+    { appliesTo: 'new' as const, fromOn: '2021-03-15', toOn: '2023-12-31', rate: '1', principalCap: '50000' },
+    { appliesTo: 'new' as const, fromOn: '2024-01-01', toOn: null, rate: '0.7', principalCap: '50000' },
+  ];
+  it('accepts periods in order that touch, with only the last open', () => {
+    expect(subsidyScheduleProblem(schedule)).toBeNull();
+    // The order they are sent in does not matter.
+    expect(subsidyScheduleProblem([...schedule].reverse())).toBeNull();
+  });
+  it('refuses overlaps, gaps, an open period before another, a missing kind and a rate above 1', () => {
+    expect(
+      subsidyScheduleProblem([old, { ...schedule[1], toOn: '2024-01-01' } as never, schedule[2] as never]),
+    ).toContain('重叠');
+    expect(
+      subsidyScheduleProblem([old, { ...schedule[1], toOn: '2023-12-30' } as never, schedule[2] as never]),
+    ).toContain('空档');
+    expect(
+      subsidyScheduleProblem([old, { ...schedule[1], toOn: null } as never, schedule[2] as never]),
+    ).toContain('只有最后一个时段');
+    expect(subsidyScheduleProblem(schedule.slice(1))).toContain('原扶贫小额信贷');
+    expect(
+      subsidyScheduleProblem([old, schedule[1] as never, { ...schedule[2], rate: '1.2' } as never]),
+    ).toContain('0 至 1');
   });
 });

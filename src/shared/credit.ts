@@ -386,3 +386,51 @@ export const LOAN_PURPOSES = [
   '其他生产经营',
 ] as const;
 export type LoanPurpose = (typeof LOAN_PURPOSES)[number];
+
+/** One period of the interest-subsidy schedule: the share of interest subsidised, on principal up to the cap. */
+export interface SubsidyEpochInput {
+  appliesTo: 'new' | 'old';
+  fromOn: string;
+  toOn: string | null;
+  /** 0–1 as a decimal string, e.g. "0.7". */
+  rate: string;
+  principalCap: string;
+}
+
+/**
+ * Why a subsidy schedule cannot stand, or null. Per kind of loan (new or old policy) the periods are in order,
+ * do not overlap, leave no gap, and only the last may run on; a rate is between 0 and 1.
+ */
+export function subsidyScheduleProblem(epochs: readonly SubsidyEpochInput[]): string | null {
+  for (const appliesTo of ['new', 'old'] as const) {
+    const label = appliesTo === 'new' ? '新发放贷款' : '原扶贫小额信贷';
+    const rows = epochs
+      .filter((e) => e.appliesTo === appliesTo)
+      .sort((a, b) => a.fromOn.localeCompare(b.fromOn));
+    if (rows.length === 0) {
+      return `${label}至少需要一个贴息时段`;
+    }
+    for (const [i, row] of rows.entries()) {
+      if (row.toOn !== null && row.toOn < row.fromOn) {
+        return `${label}：${row.fromOn} 起的时段结束日期早于开始日期`;
+      }
+      if (Number(row.rate) < 0 || Number(row.rate) > 1) {
+        return `${label}：贴息比例应在 0 至 1 之间`;
+      }
+      const next = rows[i + 1];
+      if (!next) {
+        continue;
+      }
+      if (row.toOn === null) {
+        return `${label}：只有最后一个时段可以不设结束日期`;
+      }
+      if (next.fromOn <= row.toOn) {
+        return `${label}：${row.fromOn} 起与 ${next.fromOn} 起的时段重叠`;
+      }
+      if (next.fromOn !== addDays(row.toOn, 1)) {
+        return `${label}：${row.toOn} 与 ${next.fromOn} 之间有空档`;
+      }
+    }
+  }
+  return null;
+}

@@ -59,6 +59,7 @@ export const PERMISSIONS = [
   'credit.bank',
   'credit.manage',
   'credit.report',
+  'credit.configure',
   'operator.read',
   'operator.write',
   'linkage.read',
@@ -147,6 +148,8 @@ export const ROLE_PERMISSIONS: Record<Permission, readonly Role[]> = {
   'credit.bank': ['department'],
   // Banks lending in the county and the risk compensation fund.
   'credit.manage': ['county'],
+  // The interest-subsidy schedule: the province sets the shares, the city keeps them for every county.
+  'credit.configure': ['city'],
   // Indicators, breakers and the risk fund: the bureaus' view over regions, not a bank's.
   'credit.report': ['city', 'county', 'township', 'village', 'leader'],
   // The operator registry (经营主体): counties and townships register the operators in their scope, once.

@@ -122,6 +122,24 @@ export function createCreditRepository(db: Kysely<DB>) {
     },
 
     /** The latest version of the 贴息 schedule. */
+    /** A new version of the whole schedule; earlier versions stay for the record. */
+    async insertEpochVersion(
+      version: number,
+      rows: Array<{
+        applies_to: 'new' | 'old';
+        from_on: string;
+        to_on: string | null;
+        rate: string;
+        principal_cap: string;
+        note: string | null;
+      }>,
+    ) {
+      await db
+        .insertInto('credit_subsidy_epoch')
+        .values(rows.map((r) => ({ ...r, version })))
+        .execute();
+    },
+
     epochs() {
       return db
         .selectFrom('credit_subsidy_epoch')

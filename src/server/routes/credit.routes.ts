@@ -27,6 +27,7 @@ import {
   ZSubsidyEpoch,
   ZSubsidyLedger,
   ZSubsidyLedgerQuery,
+  ZSubsidyScheduleUpdate,
 } from '../schemas/credit.schema.js';
 import type { Services } from '../services/index.js';
 
@@ -86,6 +87,20 @@ export const creditRoutes =
         },
       },
       async () => s.epochs(),
+    );
+
+    app.put(
+      '/credit/subsidy-epochs',
+      {
+        config: { permission: 'credit.configure' },
+        schema: {
+          summary: 'A new version of the interest-subsidy schedule (checked for order, overlaps and gaps)',
+          tags,
+          body: ZSubsidyScheduleUpdate,
+          response: { 200: z.array(ZSubsidyEpoch), ...authErrors },
+        },
+      },
+      async (request) => s.updateEpochs(actorOf(request), request.body),
     );
 
     app.get(

@@ -6,7 +6,7 @@ import {
   LOAN_STATUSES,
   RENEWAL_CAUSES,
 } from '../../shared/credit.js';
-import { ZBooleanQuery, ZPage } from './common.schema.js';
+import { text, ZBooleanQuery, ZIsoDate, ZPage } from './common.schema.js';
 
 const ZDate = z.iso.date();
 /** Money as a decimal string of 元 with at most two decimals (exact; never a float). */
@@ -25,6 +25,23 @@ export const ZBank = z.object({ id: z.number().int(), countyCode: z.string(), na
 export const ZBankInput = z.object({
   countyCode: z.string().trim().length(12),
   name: z.string().trim().min(2).max(60),
+});
+
+export const ZSubsidyEpochInput = z.object({
+  appliesTo: z.enum(['new', 'old']).describe('new: loans under the 2021 policy; old: earlier 扶贫小额信贷'),
+  fromOn: ZIsoDate,
+  toOn: ZIsoDate.nullable().describe('null: runs on'),
+  rate: z
+    .string()
+    .trim()
+    .regex(/^(0(\.\d{1,4})?|1(\.0{1,4})?)$/, '贴息比例应为 0 至 1 之间的小数，如 0.7')
+    .describe('Share of the interest subsidised, 0–1'),
+  principalCap: ZMoneyString.describe('Principal the subsidy applies to, 元'),
+  note: text(200).nullable().optional(),
+});
+export const ZSubsidyScheduleUpdate = z.object({
+  version: z.number().int().positive().describe('The version the user saw; a newer one gets 409'),
+  epochs: z.array(ZSubsidyEpochInput).min(2).max(20),
 });
 
 export const ZSubsidyEpoch = z.object({

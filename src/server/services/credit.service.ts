@@ -27,6 +27,7 @@ import {
   RENEWAL_CAUSE_LABELS,
   type RenewalCause,
   statusForDaysPastDue,
+  subsidyScheduleProblem,
 } from '../../shared/credit.js';
 import { idFacts } from '../../shared/id-number.js';
 import { BANK_DEPARTMENT } from '../../shared/roles.js';
@@ -249,6 +250,19 @@ export function createCreditService(deps: { repos: Repositories; tx: RunInTransa
     return date;
   };
 
+  /** The subsidy schedule in force: the newest version. */
+  async function currentEpochs() {
+    return (await repos.credit.epochs()).map((e) => ({
+      version: e.version,
+      appliesTo: e.applies_to,
+      fromOn: e.from_on,
+      toOn: e.to_on,
+      rate: e.rate,
+      principalCap: e.principal_cap,
+      note: e.note,
+    }));
+  }
+
   return {
     async banks(actor: Actor) {
       const bankId = await bankIdOf(actor);
@@ -282,16 +296,56 @@ export function createCreditService(deps: { repos: Repositories; tx: RunInTransa
       });
     },
 
-    epochs: async () =>
-      (await repos.credit.epochs()).map((e) => ({
-        version: e.version,
-        appliesTo: e.applies_to,
-        fromOn: e.from_on,
-        toOn: e.to_on,
-        rate: e.rate,
-        principalCap: e.principal_cap,
-        note: e.note,
-      })),
+    /**
+     * A new subsidy schedule (the city's, as the province sets the shares): the whole schedule as a new version,
+     * checked for order, overlaps and gaps; the 贴息台账 reads the newest version.
+     */
+    async updateEpochs(
+      actor: Actor,
+      input: {
+        version: number;
+        epochs: Array<{
+          appliesTo: 'new' | 'old';
+          fromOn: string;
+          toOn: string | null;
+          rate: string;
+          principalCap: string;
+          note?: string | null | undefined;
+        }>;
+      },
+    ) {
+      const problem = subsidyScheduleProblem(input.epochs);
+      if (problem) {
+        throw validation(problem, { field: 'epochs' });
+      }
+      await tx(async (t) => {
+        const current = (await t.credit.epochs())[0]?.version ?? 0;
+        if (current !== input.version) {
+          throw conflict('贴息政策已被他人修改，请刷新后重试');
+        }
+        await t.credit.insertEpochVersion(
+          current + 1,
+          input.epochs.map((e) => ({
+            applies_to: e.appliesTo,
+            from_on: e.fromOn,
+            to_on: e.toOn,
+            rate: e.rate,
+            principal_cap: e.principalCap,
+            note: e.note ?? null,
+          })),
+        );
+        await recordAudit(t, actor, {
+          action: 'credit_subsidy.update',
+          entityType: 'credit_subsidy_epoch',
+          entityId: current + 1,
+          regionCode: actor.regionCode,
+          new: input.epochs,
+        });
+      });
+      return currentEpochs();
+    },
+
+    epochs: currentEpochs,
 
     async list(
       actor: Actor,

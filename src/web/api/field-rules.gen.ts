@@ -745,6 +745,16 @@ export const FIELD_RULES = {
       "maxLength": 60
     }
   },
+  "PUT /api/credit/subsidy-epochs": {
+    "version": {
+      "minimum": 0,
+      "maximum": 9007199254740991
+    },
+    "epochs": {
+      "minItems": 2,
+      "maxItems": 20
+    }
+  },
   "POST /api/credit/loans": {
     "idNumber": {
       "minLength": 15,

@@ -85,7 +85,7 @@ export interface paths {
                             regionName: string;
                             /** @enum {string} */
                             regionLevel: "city" | "county" | "town" | "village" | "zone";
-                            permissions: ("region.read" | "user.read" | "user.manage" | "audit.read" | "household.read" | "household.write" | "household.reveal" | "household.import" | "household.export" | "screening.read" | "screening.run" | "screening.configure" | "lead.read" | "lead.write" | "case.read" | "case.act" | "measure.write" | "helper.assign" | "visit.read" | "visit.write" | "quality.read" | "cycle.run" | "attachment.write" | "report.read" | "report.manage" | "ranking.read" | "bulletin.write" | "selfcheck.sign" | "verification.manage" | "feed.submit" | "feed.read" | "alert.read" | "alert.handle" | "alert.configure" | "department.export" | "declaration.read" | "declaration.handle" | "lead.register" | "employment.read" | "employment.write" | "employment.import" | "employment.configure" | "project.read" | "project.write" | "fund.read" | "fund.write" | "fund.bulletin" | "credit.read" | "credit.apply" | "credit.act" | "credit.bank" | "credit.manage" | "credit.report" | "operator.read" | "operator.write" | "linkage.read" | "linkage.write" | "industry.read" | "industry.declare" | "industry.act" | "industry.configure" | "industry.coverage")[];
+                            permissions: ("region.read" | "user.read" | "user.manage" | "audit.read" | "household.read" | "household.write" | "household.reveal" | "household.import" | "household.export" | "screening.read" | "screening.run" | "screening.configure" | "lead.read" | "lead.write" | "case.read" | "case.act" | "measure.write" | "helper.assign" | "visit.read" | "visit.write" | "quality.read" | "cycle.run" | "attachment.write" | "report.read" | "report.manage" | "ranking.read" | "bulletin.write" | "selfcheck.sign" | "verification.manage" | "feed.submit" | "feed.read" | "alert.read" | "alert.handle" | "alert.configure" | "department.export" | "declaration.read" | "declaration.handle" | "lead.register" | "employment.read" | "employment.write" | "employment.import" | "employment.configure" | "project.read" | "project.write" | "fund.read" | "fund.write" | "fund.bulletin" | "credit.read" | "credit.apply" | "credit.act" | "credit.bank" | "credit.manage" | "credit.report" | "credit.configure" | "operator.read" | "operator.write" | "linkage.read" | "linkage.write" | "industry.read" | "industry.declare" | "industry.act" | "industry.configure" | "industry.coverage")[];
                             mustChangePassword: boolean;
                         };
                     };
@@ -581,7 +581,7 @@ export interface paths {
                             regionName: string;
                             /** @enum {string} */
                             regionLevel: "city" | "county" | "town" | "village" | "zone";
-                            permissions: ("region.read" | "user.read" | "user.manage" | "audit.read" | "household.read" | "household.write" | "household.reveal" | "household.import" | "household.export" | "screening.read" | "screening.run" | "screening.configure" | "lead.read" | "lead.write" | "case.read" | "case.act" | "measure.write" | "helper.assign" | "visit.read" | "visit.write" | "quality.read" | "cycle.run" | "attachment.write" | "report.read" | "report.manage" | "ranking.read" | "bulletin.write" | "selfcheck.sign" | "verification.manage" | "feed.submit" | "feed.read" | "alert.read" | "alert.handle" | "alert.configure" | "department.export" | "declaration.read" | "declaration.handle" | "lead.register" | "employment.read" | "employment.write" | "employment.import" | "employment.configure" | "project.read" | "project.write" | "fund.read" | "fund.write" | "fund.bulletin" | "credit.read" | "credit.apply" | "credit.act" | "credit.bank" | "credit.manage" | "credit.report" | "operator.read" | "operator.write" | "linkage.read" | "linkage.write" | "industry.read" | "industry.declare" | "industry.act" | "industry.configure" | "industry.coverage")[];
+                            permissions: ("region.read" | "user.read" | "user.manage" | "audit.read" | "household.read" | "household.write" | "household.reveal" | "household.import" | "household.export" | "screening.read" | "screening.run" | "screening.configure" | "lead.read" | "lead.write" | "case.read" | "case.act" | "measure.write" | "helper.assign" | "visit.read" | "visit.write" | "quality.read" | "cycle.run" | "attachment.write" | "report.read" | "report.manage" | "ranking.read" | "bulletin.write" | "selfcheck.sign" | "verification.manage" | "feed.submit" | "feed.read" | "alert.read" | "alert.handle" | "alert.configure" | "department.export" | "declaration.read" | "declaration.handle" | "lead.register" | "employment.read" | "employment.write" | "employment.import" | "employment.configure" | "project.read" | "project.write" | "fund.read" | "fund.write" | "fund.bulletin" | "credit.read" | "credit.apply" | "credit.act" | "credit.bank" | "credit.manage" | "credit.report" | "credit.configure" | "operator.read" | "operator.write" | "linkage.read" | "linkage.write" | "industry.read" | "industry.declare" | "industry.act" | "industry.configure" | "industry.coverage")[];
                             mustChangePassword: boolean;
                         };
                     };
@@ -18526,7 +18526,148 @@ export interface paths {
                 };
             };
         };
-        put?: never;
+        /** A new version of the interest-subsidy schedule (checked for order, overlaps and gaps) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The version the user saw; a newer one gets 409 */
+                        version: number;
+                        epochs: {
+                            /**
+                             * @description new: loans under the 2021 policy; old: earlier 扶贫小额信贷
+                             * @enum {string}
+                             */
+                            appliesTo: "new" | "old";
+                            fromOn: string;
+                            /** @description null: runs on */
+                            toOn: string | null;
+                            /** @description Share of the interest subsidised, 0–1 */
+                            rate: string;
+                            /** @description Principal the subsidy applies to, 元 */
+                            principalCap: string;
+                            note?: string | null;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            version: number;
+                            /** @enum {string} */
+                            appliesTo: "new" | "old";
+                            fromOn: string;
+                            toOn: string | null;
+                            rate: string;
+                            principalCap: string;
+                            note: string | null;
+                        }[];
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;

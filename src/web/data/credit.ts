@@ -26,6 +26,7 @@ export const creditKeys = {
   indicators: ['credit', 'indicators'] as const,
   ledger: (quarter: string | undefined, page: number) => ['credit', 'ledger', quarter ?? null, page] as const,
   riskFund: (page: number) => ['credit', 'risk-fund', page] as const,
+  epochs: ['credit', 'subsidy-epochs'] as const,
 };
 
 export function useBanks() {
@@ -149,3 +150,23 @@ export function useDepositRiskFund() {
 }
 
 export const bankFileTemplateUrl = apiUrl('/api/credit/bank-files/template');
+
+export type SubsidyEpoch = ResponseOf<'/api/credit/subsidy-epochs', 'get'>[number];
+export type SubsidyScheduleBody = BodyOf<'/api/credit/subsidy-epochs', 'put'>;
+
+/** The interest-subsidy schedule in force (its newest version). */
+export function useSubsidyEpochs() {
+  return useQuery({
+    queryKey: creditKeys.epochs,
+    queryFn: ({ signal }) => call(client.GET('/api/credit/subsidy-epochs', { signal })),
+  });
+}
+
+/** A new schedule: the ledger's subsidies change with it, so every credit query refreshes. */
+export function useUpdateSubsidyEpochs() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: SubsidyScheduleBody) => call(client.PUT('/api/credit/subsidy-epochs', { body })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: creditKeys.all }),
+  });
+}

@@ -40,6 +40,7 @@ import { errorMessage } from '../../util/formErrors.js';
 import { PageHeader } from '../PageHeader.js';
 import { LoanDrawer } from './LoanDrawer.js';
 import { LoanStatusTag } from './labels.js';
+import { SubsidyScheduleTab } from './SubsidyScheduleTab.js';
 
 /**
  * 小额信贷: the loan ledger and the overdue list, the township and village risk indicators with the NPL breakers, the
@@ -57,6 +58,7 @@ export function CreditPage() {
       ? [{ key: 'indicators', label: t('credit.tab.indicators'), children: <IndicatorsTab /> }]
       : []),
     { key: 'ledger', label: t('credit.tab.ledger'), children: <LedgerTab /> },
+    { key: 'subsidy', label: t('credit.tab.subsidy'), children: <SubsidyScheduleTab /> },
     ...(can('credit.report') ? [{ key: 'fund', label: t('credit.tab.fund'), children: <FundTab /> }] : []),
     { key: 'files', label: t('credit.tab.files'), children: <FilesTab /> },
   ];
