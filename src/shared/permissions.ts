@@ -67,6 +67,10 @@ export const PERMISSIONS = [
   'industry.declare',
   'industry.act',
   'industry.configure',
+  'courtyard.read',
+  'courtyard.nominate',
+  'courtyard.act',
+  'courtyard.configure',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -160,6 +164,12 @@ export const ROLE_PERMISSIONS: Record<Permission, readonly Role[]> = {
   'industry.declare': ['county', 'township', 'village', 'helper'],
   'industry.act': ['county', 'township', 'village'],
   'industry.configure': ['county'],
+  // Courtyard economy demo villages and households (庭院经济示范): the township nominates, township and county
+  // take the steps (shared/courtyard.ts), the county sets the criteria; the city tallies per county.
+  'courtyard.read': ['city', 'county', 'township', 'village', 'leader'],
+  'courtyard.nominate': ['township'],
+  'courtyard.act': ['county', 'township'],
+  'courtyard.configure': ['county'],
 };
 
 export function hasPermission(role: Role, permission: Permission): boolean {
