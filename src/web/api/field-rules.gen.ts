@@ -1185,7 +1185,7 @@ export const FIELD_RULES = {
       "maxLength": 200
     }
   },
-  "POST /api/courtyard/notices/{id}/objections": {
+  "PUT /api/courtyard/notices/{id}/objections": {
     "objections": {
       "minimum": 0,
       "maximum": 9999

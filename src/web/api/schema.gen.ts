@@ -25927,9 +25927,8 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        put?: never;
         /** Record objections raised during a demo list notice and whether they are settled */
-        post: {
+        put: {
             parameters: {
                 query?: never;
                 header?: never;
@@ -26052,6 +26051,7 @@ export interface paths {
                 };
             };
         };
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
