@@ -40,6 +40,10 @@ interface Ids {
   schemeId: number;
   claimId: number;
   claimNoticeId: number;
+  /** A courtyard demo village of 宛城区 (the household's), the household in it, and the village's list notice. */
+  courtyardVillageId: number;
+  courtyardHouseholdId: number;
+  courtyardNoticeId: number;
 }
 
 interface RouteCase {
@@ -965,6 +969,90 @@ const ROUTES: RouteCase[] = [
   },
   {
     method: 'GET',
+    path: '/api/courtyard/criteria',
+    permission: 'courtyard.read',
+    request: () => ({ url: '/api/courtyard/criteria?year=2026&countyCode=411302000000' }),
+  },
+  {
+    method: 'PUT',
+    path: '/api/courtyard/criteria',
+    permission: 'courtyard.configure',
+    request: () => ({ url: '/api/courtyard/criteria', payload: {} }),
+  },
+  {
+    method: 'GET',
+    path: '/api/courtyard/villages',
+    permission: 'courtyard.read',
+    request: () => ({ url: '/api/courtyard/villages' }),
+    foreign: () => ({ url: '/api/courtyard/villages?regionCode=411302000000' }),
+    missing: () => ({ url: '/api/courtyard/villages?regionCode=411399000000' }),
+  },
+  {
+    method: 'GET',
+    path: '/api/courtyard/households',
+    permission: 'courtyard.read',
+    request: () => ({ url: '/api/courtyard/households' }),
+    foreign: () => ({ url: '/api/courtyard/households?regionCode=411302000000' }),
+    missing: () => ({ url: '/api/courtyard/households?regionCode=411399000000' }),
+  },
+  {
+    method: 'GET',
+    path: '/api/courtyard/progress',
+    permission: 'courtyard.read',
+    request: () => ({ url: '/api/courtyard/progress?year=2026' }),
+  },
+  {
+    method: 'GET',
+    path: '/api/courtyard/ledger.xlsx',
+    permission: 'courtyard.read',
+    request: () => ({ url: '/api/courtyard/ledger.xlsx?year=2026' }),
+    foreign: () => ({ url: '/api/courtyard/ledger.xlsx?year=2026&regionCode=411302000000' }),
+    missing: () => ({ url: '/api/courtyard/ledger.xlsx?year=2026&regionCode=411399000000' }),
+  },
+  {
+    method: 'POST',
+    path: '/api/courtyard/nominations',
+    permission: 'courtyard.nominate',
+    request: () => ({ url: '/api/courtyard/nominations', payload: {} }),
+  },
+  {
+    method: 'POST',
+    path: '/api/courtyard/act',
+    permission: 'courtyard.act',
+    request: () => ({ url: '/api/courtyard/act', payload: {} }),
+    foreign: (ids) => ({
+      url: '/api/courtyard/act',
+      payload: { action: 'name', kind: 'village', items: [{ id: ids.courtyardVillageId, version: 1 }] },
+    }),
+    missing: () => ({
+      url: '/api/courtyard/act',
+      payload: { action: 'name', kind: 'village', items: [{ id: 999999, version: 1 }] },
+    }),
+  },
+  {
+    method: 'PUT',
+    path: '/api/courtyard/notices/{id}/objections',
+    permission: 'courtyard.act',
+    request: (ids) => ({ url: `/api/courtyard/notices/${ids.courtyardNoticeId}/objections`, payload: {} }),
+    foreign: (ids) => ({
+      url: `/api/courtyard/notices/${ids.courtyardNoticeId}/objections`,
+      payload: { objections: 0, resolved: true },
+    }),
+    missing: () => ({
+      url: '/api/courtyard/notices/999999/objections',
+      payload: { objections: 0, resolved: true },
+    }),
+  },
+  {
+    method: 'GET',
+    path: '/api/courtyard/{kind}/{id}',
+    permission: 'courtyard.read',
+    request: (ids) => ({ url: `/api/courtyard/household/${ids.courtyardHouseholdId}` }),
+    foreign: (ids) => ({ url: `/api/courtyard/household/${ids.courtyardHouseholdId}` }),
+    missing: () => ({ url: '/api/courtyard/household/999999' }),
+  },
+  {
+    method: 'GET',
     path: '/api/credit/subsidy-epochs',
     permission: 'credit.read',
     request: () => ({ url: '/api/credit/subsidy-epochs' }),
@@ -1771,7 +1859,49 @@ beforeAll(async () => {
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  const courtyardNotice = await t.database.db
+    .insertInto('public_notice')
+    .values({
+      county_code: '411302000000',
+      region_code: household.region_code,
+      subject_kind: 'courtyard',
+      subject_id: 0,
+      purpose: 'courtyard_demo',
+      channel: '县政府网站',
+      starts_on: '2026-11-01',
+      ends_on: '2026-11-10',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const courtyardVillage = await t.database.db
+    .insertInto('courtyard_village')
+    .values({
+      county_code: '411302000000',
+      town_code: `${household.region_code.slice(0, 9)}000`,
+      region_code: household.region_code,
+      year: 2026,
+      stage: 'building',
+      notice_id: Number(courtyardNotice.id),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const courtyardHousehold = await t.database.db
+    .insertInto('courtyard_household')
+    .values({
+      county_code: '411302000000',
+      village_id: Number(courtyardVillage.id),
+      household_id: householdId,
+      region_code: household.region_code,
+      year: 2026,
+      stage: 'building',
+      notice_id: Number(courtyardNotice.id),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   ids = {
+    courtyardVillageId: Number(courtyardVillage.id),
+    courtyardHouseholdId: Number(courtyardHousehold.id),
+    courtyardNoticeId: Number(courtyardNotice.id),
     schemeId: Number(scheme.id),
     claimId: Number(claim.id),
     claimNoticeId: Number(claimNotice.id),

@@ -459,4 +459,40 @@ describe('the demo city', () => {
     expect(counts.measures).toBeGreaterThan(0);
     expect(counts.measures).toBeLessThanOrEqual(counts.paid);
   });
+  it('has courtyard demo villages and households at every stage, the accepted and named with their income', async () => {
+    const stages = await sql<{ stage: string; n: number }>`
+      select stage, count(*)::int as n from courtyard_village group by stage`.execute(database.db);
+    const byStage = Object.fromEntries(stages.rows.map((r) => [r.stage, r.n]));
+    for (const stage of ['nominated', 'building', 'accepted', 'named', 'failed']) {
+      expect(byStage[stage] ?? 0, `${stage} ${JSON.stringify(byStage)}`).toBeGreaterThan(0);
+    }
+    const counts = await one<{
+      counties: number;
+      ineligible: number;
+      named_short: number;
+      without_income: number;
+      without_notice: number;
+      broken_history: number;
+    }>(sql`
+      select (select count(distinct county_code)::int from courtyard_village) as counties,
+             (select count(*)::int from courtyard_household ch join household h on h.id = ch.household_id
+                where h.household_type not in ('exited_poverty', 'monitored')) as ineligible,
+             (select count(*)::int from courtyard_village cv where cv.stage = 'named' and (select count(*)
+                from courtyard_household ch where ch.village_id = cv.id and ch.stage = 'named') < 10) as named_short,
+             (select count(*)::int from courtyard_household ch where ch.stage in ('accepted', 'named')
+                and not exists (select 1 from income_item i where i.source_kind = 'courtyard_household'
+                  and i.source_id = ch.id and i.amount = ch.net_income and i.category = 'business')) as without_income,
+             (select count(*)::int from courtyard_village where stage <> 'nominated' and notice_id is null)
+               as without_notice,
+             (select count(*)::int from courtyard_village cv where (select count(*) from courtyard_event e
+                where e.subject_kind = 'village' and e.subject_id = cv.id) = 0) as broken_history`);
+    expect(counts).toMatchObject({
+      counties: 2,
+      ineligible: 0,
+      named_short: 0,
+      without_income: 0,
+      without_notice: 0,
+      broken_history: 0,
+    });
+  });
 });

@@ -69,6 +69,10 @@ export const PERMISSIONS = [
   'industry.act',
   'industry.configure',
   'industry.coverage',
+  'courtyard.read',
+  'courtyard.nominate',
+  'courtyard.act',
+  'courtyard.configure',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -166,6 +170,12 @@ export const ROLE_PERMISSIONS: Record<Permission, readonly Role[]> = {
   'industry.configure': ['county'],
   // Who is still without industry help: the desks that plan it, not helpers (their own households are on their visits).
   'industry.coverage': ['city', 'county', 'township', 'village', 'leader'],
+  // Courtyard economy demo villages and households (庭院经济示范): the township nominates, township and county
+  // take the steps (shared/courtyard.ts), the county sets the criteria; the city tallies per county.
+  'courtyard.read': ['city', 'county', 'township', 'village', 'leader'],
+  'courtyard.nominate': ['township'],
+  'courtyard.act': ['county', 'township'],
+  'courtyard.configure': ['county'],
 };
 
 export function hasPermission(role: Role, permission: Permission): boolean {

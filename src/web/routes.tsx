@@ -232,6 +232,14 @@ export const APP_ROUTES: AppRoute[] = [
     menu: { label: 'nav.industryCoverage', icon: <PieChartOutlined /> },
   },
   {
+    path: '/courtyard',
+    layout: 'shell',
+    permission: 'courtyard.read',
+    page: page(() => import('./pages/courtyard/CourtyardPage.js'), 'CourtyardPage'),
+    loads: ['GET /api/courtyard/progress', 'GET /api/courtyard/villages'],
+    menu: { label: 'nav.courtyard', icon: <HomeOutlined /> },
+  },
+  {
     path: '/visits',
     layout: 'shell',
     permission: 'visit.read',

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { CaseCategory, CaseRisk, CaseStage } from '../../shared/case-workflow.js';
+import type { CourtyardStage } from '../../shared/courtyard.js';
 import type { DpdBucket, LoanStatus } from '../../shared/credit.js';
 import type { WorkCategory } from '../../shared/employment.js';
 import type { FeedType } from '../../shared/feed-types.js';
@@ -184,6 +185,9 @@ export interface IncomeItemTable {
   period_start: DateCol;
   period_end: DateCol;
   note: string | null;
+  /** Where it came from when not typed on the household page: 'courtyard_household' + its id. */
+  source_kind: ColumnType<string | null, string | null | undefined, string | null>;
+  source_id: ColumnType<number | null, number | null | undefined, number | null>;
   created_at: Timestamp;
 }
 
@@ -714,7 +718,7 @@ export interface PublicNoticeTable {
   id: Generated<number>;
   county_code: string;
   region_code: string;
-  subject_kind: 'project' | 'allocation' | 'distribution_plan' | 'industry_reward';
+  subject_kind: 'project' | 'allocation' | 'distribution_plan' | 'industry_reward' | 'courtyard';
   subject_id: number;
   purpose: string;
   channel: string;
@@ -863,6 +867,10 @@ export interface DB {
   industry_scheme: IndustrySchemeTable;
   industry_claim: IndustryClaimTable;
   industry_claim_event: IndustryClaimEventTable;
+  courtyard_criteria: CourtyardCriteriaTable;
+  courtyard_village: CourtyardVillageTable;
+  courtyard_household: CourtyardHouseholdTable;
+  courtyard_event: CourtyardEventTable;
 }
 
 export interface OperatorTable {
@@ -1202,6 +1210,84 @@ export interface IndustryClaimEventTable {
   id: Generated<number>;
   county_code: string;
   claim_id: number;
+  action: string;
+  from_stage: string | null;
+  to_stage: string;
+  acted_on: DateCol;
+  actor_id: number | null;
+  actor_name: string;
+  comment: string | null;
+  created_at: Timestamp;
+}
+
+// ---- courtyard economy demonstration (庭院经济示范, migration 202612031300) ---------------------------------
+
+type CourtyardStageCol = ColumnType<CourtyardStage, CourtyardStage | undefined, CourtyardStage>;
+
+export interface CourtyardCriteriaTable {
+  county_code: string;
+  year: number;
+  household_min_activities: ColumnType<number, number | undefined, number>;
+  household_min_income: ColumnType<string, number | string | undefined, number | string>;
+  require_clean_yard: ColumnType<boolean, boolean | undefined, boolean>;
+  village_min_households: ColumnType<number, number | undefined, number>;
+  village_min_income_share: ColumnType<string, number | string | undefined, number | string>;
+  target_villages: ColumnType<number, number | undefined, number>;
+  target_households: ColumnType<number, number | undefined, number>;
+  version: ColumnType<number, number | undefined, number>;
+  updated_by: number | null;
+  updated_at: Timestamp;
+}
+
+export interface CourtyardVillageTable {
+  id: Generated<number>;
+  county_code: string;
+  town_code: string;
+  region_code: string;
+  year: number;
+  stage: CourtyardStageCol;
+  notice_id: number | null;
+  accepted_on: DateCol | null;
+  named_on: DateCol | null;
+  fail_reason: string | null;
+  last_comment: string | null;
+  note: string | null;
+  version: ColumnType<number, number | undefined, number>;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CourtyardHouseholdTable {
+  id: Generated<number>;
+  county_code: string;
+  village_id: number;
+  household_id: number;
+  region_code: string;
+  year: number;
+  stage: CourtyardStageCol;
+  notice_id: number | null;
+  activities: ColumnType<string[], string[] | undefined, string[]>;
+  scale: NumNullable;
+  scale_unit: 'mu' | 'head' | null;
+  net_income: NumNullable;
+  clean_yard: boolean | null;
+  result_note: string | null;
+  accepted_on: DateCol | null;
+  named_on: DateCol | null;
+  fail_reason: string | null;
+  last_comment: string | null;
+  version: ColumnType<number, number | undefined, number>;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CourtyardEventTable {
+  id: Generated<number>;
+  county_code: string;
+  subject_kind: 'village' | 'household';
+  subject_id: number;
   action: string;
   from_stage: string | null;
   to_stage: string;

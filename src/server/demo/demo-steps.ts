@@ -80,6 +80,10 @@ export const DEMO_STEPS: readonly DemoStep[] = [
     seed: (s, c) => s.demoIndustryRewards.seedIndustryRewards(c.actor, c.today),
   },
   {
+    name: 'courtyard economy: demo villages and households of 宛城区 and 卧龙区 at every stage, the named with income',
+    seed: (s, c) => s.demoCourtyard.seedCourtyard(c.actor, c.today),
+  },
+  {
     name: 'banks, the risk fund and microcredit loans in 宛城区',
     seed: (s, c) => s.demoCredit.seedCredit(c.actor),
   },

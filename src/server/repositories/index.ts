@@ -4,9 +4,11 @@ import { createAlertRepository } from './alert.repository.js';
 import { createAttachmentRepository } from './attachment.repository.js';
 import { createAuditRepository } from './audit.repository.js';
 import { createCaseRepository } from './case.repository.js';
+import { createCourtyardRepository } from './courtyard.repository.js';
 import { createCreditRepository } from './credit.repository.js';
 import { createCycleRepository } from './cycle.repository.js';
 import { createDeclarationRepository } from './declaration.repository.js';
+import { createDemoCourtyardRepository } from './demo-courtyard.repository.js';
 import { createDemoFeedsRepository } from './demo-feeds.repository.js';
 import { createDemoHistoryRepository } from './demo-history.repository.js';
 import { createDemoIndustryRewardRepository } from './demo-industry-reward.repository.js';
@@ -60,6 +62,7 @@ export function createRepositories(db: Kysely<DB>) {
     demoFeeds: createDemoFeedsRepository(db),
     demoLinkage: createDemoLinkageRepository(db),
     demoIndustryRewards: createDemoIndustryRewardRepository(db),
+    demoCourtyard: createDemoCourtyardRepository(db),
     cycle: createCycleRepository(db),
     quality: createQualityRepository(db),
     reports: createReportRepository(db),
@@ -76,6 +79,7 @@ export function createRepositories(db: Kysely<DB>) {
     linkage: createLinkageRepository(db),
     industryRewards: createIndustryRewardRepository(db),
     industryCoverage: createIndustryCoverageRepository(db),
+    courtyard: createCourtyardRepository(db),
     projects: createProjectRepository(db),
     funds: createFundRepository(db),
     credit: createCreditRepository(db),

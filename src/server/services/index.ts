@@ -2,6 +2,7 @@ import type { Secrets } from '../adapters/secrets.js';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import { createDemoCasesService } from '../demo/demo-cases.service.js';
+import { createDemoCourtyardService } from '../demo/demo-courtyard.service.js';
 import { createDemoCreditService } from '../demo/demo-credit.service.js';
 import { createDemoFeedsService } from '../demo/demo-feeds.service.js';
 import { createDemoHistoryService } from '../demo/demo-history.service.js';
@@ -18,6 +19,7 @@ import { createAuditService } from './audit.service.js';
 import { createAuthService } from './auth.service.js';
 import { createBulletinService } from './bulletin.service.js';
 import { createCaseService } from './case.service.js';
+import { createCourtyardService } from './courtyard.service.js';
 import { createCreditService } from './credit.service.js';
 import { createCycleService } from './cycle.service.js';
 import { createDeclarationService } from './declaration.service.js';
@@ -86,6 +88,7 @@ export function createServices(database: Database, config: Config, secrets: Secr
     demoOperators: createDemoOperatorService({ repos, operators }),
     demoLinkage: createDemoLinkageService({ repos, linkage }),
     demoIndustryRewards: createDemoIndustryRewardService({ repos, industryRewards }),
+    demoCourtyard: createDemoCourtyardService({ repos }),
     population: createPopulationService({ database, repos, config, secrets }),
     screening,
     households,
@@ -121,6 +124,7 @@ export function createServices(database: Database, config: Config, secrets: Secr
     linkage,
     industryRewards,
     industryCoverage: createIndustryCoverageService({ repos }),
+    courtyard: createCourtyardService({ repos, tx, households }),
     alerts,
     declarations,
     departmentExport: createDepartmentExportService({ repos, secrets }),

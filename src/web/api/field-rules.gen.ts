@@ -1150,6 +1150,72 @@ export const FIELD_RULES = {
       "maximum": 9007199254740991
     }
   },
+  "PUT /api/courtyard/criteria": {
+    "year": {
+      "minimum": 2021,
+      "maximum": 2100
+    },
+    "householdMinActivities": {
+      "minimum": 0,
+      "maximum": 10000
+    },
+    "householdMinIncome": {
+      "pattern": "^\\d{1,12}(\\.\\d{1,2})?$"
+    },
+    "villageMinHouseholds": {
+      "minimum": 0,
+      "maximum": 10000
+    },
+    "villageMinIncomeShare": {
+      "pattern": "^\\d{1,3}(\\.\\d{1,2})?$"
+    },
+    "targetVillages": {
+      "minimum": 0,
+      "maximum": 10000
+    },
+    "targetHouseholds": {
+      "minimum": 0,
+      "maximum": 10000
+    },
+    "version": {
+      "minimum": 0,
+      "maximum": 9007199254740991
+    }
+  },
+  "POST /api/courtyard/nominations": {
+    "year": {
+      "minimum": 2021,
+      "maximum": 2100
+    },
+    "regionCode": {
+      "minLength": 12,
+      "maxLength": 12
+    },
+    "householdIds": {
+      "maxItems": 200
+    },
+    "note": {
+      "maxLength": 200
+    }
+  },
+  "POST /api/courtyard/act": {
+    "items": {
+      "minItems": 1,
+      "maxItems": 500
+    },
+    "comment": {
+      "maxLength": 200
+    }
+  },
+  "PUT /api/courtyard/notices/{id}/objections": {
+    "objections": {
+      "minimum": 0,
+      "maximum": 9999
+    },
+    "objectionNote": {
+      "maxLength": 500
+    }
+  },
   "PUT /api/alert-rules/{code}": {
     "threshold": {
       "minimum": 0,

@@ -1,4 +1,5 @@
 import { caseEn, caseZh } from './case-messages.js';
+import { courtyardEn, courtyardZh } from './courtyard-messages.js';
 import { creditEn, creditZh } from './credit-messages.js';
 import { dataEn, dataZh } from './data-messages.js';
 import { employmentEn, employmentZh } from './employment-messages.js';
@@ -19,6 +20,7 @@ export const zh = {
   ...linkageZh,
   ...industryRewardZh,
   ...industryCoverageZh,
+  ...courtyardZh,
   ...reportZh,
   ...employmentZh,
   ...fundZh,
@@ -736,6 +738,7 @@ export const en: Record<MessageKey, string> = {
   ...linkageEn,
   ...industryRewardEn,
   ...industryCoverageEn,
+  ...courtyardEn,
   ...reportEn,
   ...employmentEn,
   ...fundEn,
@@ -1481,6 +1484,21 @@ export const ACTION_LABELS: Record<string, { zh: string; en: string }> = {
   'industry_claim.send_back': { zh: '退回产业奖补申报', en: 'Send back a reward claim' },
   'industry_claim.reject': { zh: '不予产业奖补', en: 'Refuse a reward claim' },
   'demo.industry_rewards': { zh: '生成演示产业奖补数据', en: 'Seed demo industry rewards' },
+  'courtyard.criteria': { zh: '设定庭院经济示范标准', en: 'Set the courtyard demo criteria' },
+  'courtyard.nominate': { zh: '推荐庭院经济示范村、示范户', en: 'Nominate courtyard demos' },
+  'courtyard_village.select': {
+    zh: '遴选并公示庭院经济示范村',
+    en: 'Select and post courtyard demo villages',
+  },
+  'courtyard_village.accept': { zh: '验收庭院经济示范村', en: 'Accept courtyard demo villages' },
+  'courtyard_village.name': { zh: '命名庭院经济示范村', en: 'Name courtyard demo villages' },
+  'courtyard_village.fail': { zh: '不予命名庭院经济示范村', en: 'Fail courtyard demo villages' },
+  'courtyard_village.send_back': { zh: '退回庭院经济示范村', en: 'Send back courtyard demo villages' },
+  'courtyard_household.accept': { zh: '验收庭院经济示范户', en: 'Accept courtyard demo households' },
+  'courtyard_household.name': { zh: '命名庭院经济示范户', en: 'Name courtyard demo households' },
+  'courtyard_household.fail': { zh: '不予命名庭院经济示范户', en: 'Fail courtyard demo households' },
+  'courtyard_household.send_back': { zh: '退回庭院经济示范户', en: 'Send back courtyard demo households' },
+  'demo.courtyard': { zh: '生成演示庭院经济示范数据', en: 'Seed demo courtyard economy' },
   'bank_file.import': { zh: '导入银行文件', en: 'Import a bank file' },
   'demo.history': { zh: '生成演示历史数据', en: 'Seed the demo history' },
   'demo.feeds': { zh: '生成演示部门数据', en: 'Seed demo department feeds' },
@@ -1583,6 +1601,9 @@ export const ENTITY_LABELS: Record<string, { zh: string; en: string }> = {
   linkage_benefit: { zh: '联农带农收益', en: 'Linkage payment' },
   industry_scheme: { zh: '产业奖补项目', en: 'Reward scheme' },
   industry_claim: { zh: '产业奖补申报', en: 'Reward claim' },
+  courtyard_criteria: { zh: '庭院经济示范标准', en: 'Courtyard demo criteria' },
+  courtyard_village: { zh: '庭院经济示范村', en: 'Courtyard demo village' },
+  courtyard_household: { zh: '庭院经济示范户', en: 'Courtyard demo household' },
   bank_file: { zh: '银行文件', en: 'Bank file' },
   credit_subsidy_epoch: { zh: '贴息政策', en: 'Subsidy schedule' },
   employment_setting: { zh: '务工统计设置', en: 'Employment settings' },
