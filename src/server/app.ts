@@ -35,6 +35,7 @@ import { householdTransferRoutes } from './routes/household-transfer.routes.js';
 import { industryRewardRoutes } from './routes/industry-reward.routes.js';
 import { leadRoutes } from './routes/lead.routes.js';
 import { linkageRoutes } from './routes/linkage.routes.js';
+import { linkageCheckRoutes } from './routes/linkage-check.routes.js';
 import { measureRoutes } from './routes/measure.routes.js';
 import { operatorRoutes } from './routes/operator.routes.js';
 import { petitionRoutes } from './routes/petition.routes.js';
@@ -159,6 +160,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(creditRoutes(services));
       await api.register(operatorRoutes(services));
       await api.register(linkageRoutes(services));
+      await api.register(linkageCheckRoutes(services));
       await api.register(industryRewardRoutes(services));
       await api.register(alertRoutes(services));
       await api.register(declarationRoutes(services, limits));

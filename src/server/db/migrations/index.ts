@@ -21,6 +21,7 @@ import * as createJobs from './202612012200_create_jobs.js';
 import * as addImportCheck from './202612021000_add_import_check.js';
 import * as createFarmerLinkage from './202612030800_create_farmer_linkage.js';
 import * as createIndustryRewards from './202612030830_create_industry_rewards.js';
+import * as createLinkageChecks from './202612031330_create_linkage_checks.js';
 import * as addIndustryClaimVisit from './202612031400_add_industry_claim_visit.js';
 
 /**
@@ -51,5 +52,6 @@ export const migrations: Record<string, Migration> = {
   '202612021000_add_import_check': addImportCheck,
   '202612030800_create_farmer_linkage': createFarmerLinkage,
   '202612030830_create_industry_rewards': createIndustryRewards,
+  '202612031330_create_linkage_checks': createLinkageChecks,
   '202612031400_add_industry_claim_visit': addIndustryClaimVisit,
 };
