@@ -4,6 +4,7 @@ import { dataEn, dataZh } from './data-messages.js';
 import { employmentEn, employmentZh } from './employment-messages.js';
 import { fundEn, fundZh } from './fund-messages.js';
 import { industryRewardEn, industryRewardZh } from './industry-reward-messages.js';
+import { linkageCheckEn, linkageCheckZh } from './linkage-check-messages.js';
 import { linkageEn, linkageZh } from './linkage-messages.js';
 import { offlineEn, offlineZh } from './offline-messages.js';
 import { operatorEn, operatorZh } from './operator-messages.js';
@@ -16,6 +17,7 @@ export const zh = {
   ...creditZh,
   ...operatorZh,
   ...linkageZh,
+  ...linkageCheckZh,
   ...industryRewardZh,
   ...reportZh,
   ...employmentZh,
@@ -732,6 +734,7 @@ export const en: Record<MessageKey, string> = {
   ...creditEn,
   ...operatorEn,
   ...linkageEn,
+  ...linkageCheckEn,
   ...industryRewardEn,
   ...reportEn,
   ...employmentEn,
