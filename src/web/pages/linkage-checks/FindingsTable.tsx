@@ -12,7 +12,7 @@ import {
   Typography,
 } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import {
   FINDING_ACTION_LABELS,
   FINDING_STATUS_LABELS,
@@ -139,6 +139,9 @@ function FindingActionModal({
   const { message } = App.useApp();
   const [form] = Form.useForm<ActionValues>();
   const act = useFindingAction();
+  // A findings table shows in the campaign drawer and in the check drawer over it: each modal's fields need
+  // their own ids, or a label would point at the other (hidden) modal's field.
+  const formName = `finding-action-${useId().replace(/:/g, '')}`;
   useEffect(() => {
     if (target) {
       form.resetFields();
@@ -166,7 +169,7 @@ function FindingActionModal({
   return (
     <FormModal<ActionValues>
       form={form}
-      name="finding-action"
+      name={formName}
       open={target !== null}
       title={action ? `${pick(FINDING_ACTION_LABELS[action])} · ${target?.finding.item ?? ''}` : ''}
       onCancel={onClose}
