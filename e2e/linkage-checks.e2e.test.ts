@@ -155,7 +155,26 @@ describe('四查四促 and lead enterprises', () => {
           .poll(async () => (await drawer.getByTestId('findings-table').textContent()) ?? '')
           .toContain(PROBLEM);
         expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+        // The drawer has slid in: it fills the screen from the left edge.
+        const slid = async () =>
+          (await page.locator('.ant-drawer-open .ant-drawer-content-wrapper').first().boundingBox())?.x;
+        await expect.poll(slid).toBe(0);
         await saveScreenshot(page, 'linkage-checks-phone-drawer');
+        // The checked agreement opens with the recorded facts above the results.
+        await drawer
+          .getByTestId('campaign-sample')
+          .locator('tbody tr.ant-table-row')
+          .filter({ hasText: '香菇种植专业合作社' })
+          .getByRole('button', { name: '查看' })
+          .click();
+        const check = page.getByRole('dialog', { name: /^核查 · .*香菇种植专业合作社/ });
+        await expect
+          .poll(async () => (await check.getByTestId('check-recorded').textContent()) ?? '')
+          .toContain('带动农户');
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+        await saveScreenshot(page, 'linkage-checks-phone-check');
+        await page.keyboard.press('Escape');
+        await page.keyboard.press('Escape');
         await page.goto('/linkage-checks?tab=leads');
         await expect
           .poll(async () => (await page.getByTestId('lead-table').textContent()) ?? '')

@@ -46,67 +46,71 @@ export function CampaignDrawer({
     (a) => a.countyCode === c?.countyCode && !c?.sample.some((s) => s.agreementId === a.id),
   );
 
-  const columns: TableProps<SampledAgreement>['columns'] = [
-    {
-      title: t('lc.operator'),
-      dataIndex: 'operatorName',
-      render: (name: string, s) => (
-        <>
-          <Typography.Text strong>{name}</Typography.Text>
-          <div>
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {s.regionName} · {pick(LINKAGE_MODE_LABELS[s.mode])}
-            </Typography.Text>
-          </div>
-          <Tag color={s.addedByHand ? 'purple' : 'default'}>
-            {s.addedByHand ? t('lc.addedByHand') : t('lc.drawn')}
-          </Tag>
-        </>
-      ),
-    },
-    {
-      title: t('lc.linked'),
-      key: 'linked',
-      render: (_, s) => (
-        <Flex wrap gap={4}>
-          <span>
-            {s.paidHouseholds} / {s.linked}
-          </span>
-          {s.unpaidHouseholds > 0 ? <Tag color="red">{t('lc.unpaid', { n: s.unpaidHouseholds })}</Tag> : null}
-        </Flex>
-      ),
-    },
-    { title: t('lc.totalBenefit'), dataIndex: 'totalBenefit', align: 'right' },
-    {
-      title: t('lc.status'),
-      key: 'status',
-      render: (_, s) =>
-        s.checkedOn ? (
-          <Flex wrap gap={4}>
-            <Tag color="blue">{t('lc.checkedOn', { date: s.checkedOn })}</Tag>
-            {s.failedItems > 0 ? <Tag color="orange">{t('lc.failedItems', { n: s.failedItems })}</Tag> : null}
-            {s.findingsOverdue > 0 ? (
-              <Tag color="red">{t('lc.overdue', { n: s.findingsOverdue })}</Tag>
-            ) : null}
-          </Flex>
-        ) : (
-          <Tag>{t('lc.notChecked')}</Tag>
-        ),
-    },
-    {
-      key: 'actions',
-      render: (_, s) => (
-        <Button
-          size="small"
-          type={s.checkedOn ? 'link' : 'primary'}
-          data-testid={`check-${s.agreementId}`}
-          onClick={() => setChecking(s.agreementId)}
-        >
-          {s.checkedOn || !can('linkage.write') ? t('lc.viewCheck') : t('lc.doCheck')}
-        </Button>
-      ),
-    },
-  ];
+  const operatorCell = (s: SampledAgreement) => (
+    <>
+      <Typography.Text strong>{s.operatorName}</Typography.Text>
+      <div>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {s.regionName} · {pick(LINKAGE_MODE_LABELS[s.mode])}
+        </Typography.Text>
+      </div>
+      <Tag color={s.addedByHand ? 'purple' : 'default'}>
+        {s.addedByHand ? t('lc.addedByHand') : t('lc.drawn')}
+      </Tag>
+    </>
+  );
+  const linkedCell = (s: SampledAgreement) => (
+    <Flex wrap gap={4}>
+      <span>
+        {s.paidHouseholds} / {s.linked}
+      </span>
+      {s.unpaidHouseholds > 0 ? <Tag color="red">{t('lc.unpaid', { n: s.unpaidHouseholds })}</Tag> : null}
+    </Flex>
+  );
+  const statusCell = (s: SampledAgreement) =>
+    s.checkedOn ? (
+      <Flex wrap gap={4}>
+        <Tag color="blue">{t('lc.checkedOn', { date: s.checkedOn })}</Tag>
+        {s.failedItems > 0 ? <Tag color="orange">{t('lc.failedItems', { n: s.failedItems })}</Tag> : null}
+        {s.findingsOverdue > 0 ? <Tag color="red">{t('lc.overdue', { n: s.findingsOverdue })}</Tag> : null}
+      </Flex>
+    ) : (
+      <Tag>{t('lc.notChecked')}</Tag>
+    );
+  const actionCell = (s: SampledAgreement) => (
+    <Button
+      size="small"
+      type={s.checkedOn ? 'link' : 'primary'}
+      data-testid={`check-${s.agreementId}`}
+      onClick={() => setChecking(s.agreementId)}
+    >
+      {s.checkedOn || !can('linkage.write') ? t('lc.viewCheck') : t('lc.doCheck')}
+    </Button>
+  );
+  const columns: TableProps<SampledAgreement>['columns'] = isMobile
+    ? [
+        {
+          title: t('lc.operator'),
+          key: 'all',
+          render: (_, s) => (
+            <Flex vertical gap={6}>
+              {operatorCell(s)}
+              {linkedCell(s)}
+              <Flex justify="space-between" align="center" wrap gap={4}>
+                {statusCell(s)}
+                {actionCell(s)}
+              </Flex>
+            </Flex>
+          ),
+        },
+      ]
+    : [
+        { title: t('lc.operator'), key: 'operator', render: (_, s) => operatorCell(s) },
+        { title: t('lc.linked'), key: 'linked', render: (_, s) => linkedCell(s) },
+        { title: t('lc.totalBenefit'), dataIndex: 'totalBenefit', align: 'right' },
+        { title: t('lc.status'), key: 'status', render: (_, s) => statusCell(s) },
+        { key: 'actions', render: (_, s) => actionCell(s) },
+      ];
 
   return (
     <Drawer

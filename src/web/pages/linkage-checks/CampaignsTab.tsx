@@ -48,6 +48,25 @@ export function CampaignsTab() {
     },
   ];
 
+  // On a phone one column carries everything, so the progress is not scrolled off the screen.
+  const phoneColumns: TableProps<Campaign>['columns'] = [
+    {
+      title: t('lc.name'),
+      key: 'all',
+      render: (_, c) => (
+        <Flex vertical gap={4}>
+          <Typography.Link strong onClick={() => setOpenId(c.id)}>
+            {c.name}
+          </Typography.Link>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {c.countyName} · {c.startsOn} ~ {c.endsOn}
+          </Typography.Text>
+          <ProgressTags progress={c.progress} />
+        </Flex>
+      ),
+    },
+  ];
+
   return (
     <Card>
       <Typography.Paragraph type="secondary">{t('lc.help')}</Typography.Paragraph>
@@ -76,7 +95,7 @@ export function CampaignsTab() {
         data-testid="campaign-table"
         rowKey="id"
         size="middle"
-        columns={columns}
+        columns={isMobile ? phoneColumns : columns}
         dataSource={campaigns.data?.items ?? []}
         loading={campaigns.isLoading}
         pagination={false}

@@ -215,7 +215,10 @@ export function CheckDrawer({
     >
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={10}>
-          <RecordedFacts view={v} />
+          {/* Beside the form while it scrolls: the checker compares the declared with the recorded. */}
+          <div style={isMobile ? undefined : { position: 'sticky', top: 0 }}>
+            <RecordedFacts view={v} />
+          </div>
         </Col>
         <Col xs={24} lg={14}>
           <Card size="small" title={t('lc.declared')}>

@@ -23,6 +23,7 @@ import { type Finding, useFindingAction } from '../../data/linkage-checks.js';
 import { FormModal } from '../../forms/FormModal.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { today } from '../../util/today.js';
+import { useIsMobile } from '../../util/useIsMobile.js';
 
 const STATUS_COLOR: Record<FindingStatus, string> = { open: 'orange', rectified: 'gold', verified: 'green' };
 
@@ -35,58 +36,70 @@ export function FindingsTable({
   showOperator?: boolean;
 }) {
   const { t, pick } = useI18n();
+  const isMobile = useIsMobile();
   const [acting, setActing] = useState<{ finding: Finding; action: FindingAction } | null>(null);
-  const columns: TableProps<Finding>['columns'] = [
-    ...(showOperator ? [{ title: t('lc.operator'), dataIndex: 'operatorName', key: 'operatorName' }] : []),
-    {
-      title: t('lc.problem'),
-      key: 'problem',
-      render: (_, f) => (
-        <>
-          <Typography.Text strong>{f.item}</Typography.Text>：{f.problem}
-          <div>
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {f.followUpItem} · {f.responsibleUnit}
-            </Typography.Text>
-          </div>
-        </>
-      ),
-    },
-    {
-      title: t('lc.deadline'),
-      dataIndex: 'deadline',
-      render: (d: string, f) => (
-        <Flex wrap gap={4}>
-          <span>{d}</span>
-          {f.overdue ? <Tag color="red">{t('lc.overdueTag')}</Tag> : null}
-        </Flex>
-      ),
-    },
-    {
-      title: t('lc.findingStatus'),
-      dataIndex: 'status',
-      render: (s: FindingStatus) => <Tag color={STATUS_COLOR[s]}>{pick(FINDING_STATUS_LABELS[s])}</Tag>,
-    },
-    {
-      key: 'actions',
-      render: (_, f) => (
-        <Flex gap={4} wrap>
-          {f.allowedActions.map((action) => (
-            <Button
-              key={action}
-              size="small"
-              type={action === 'reopen' ? 'default' : 'primary'}
-              danger={action === 'reopen'}
-              data-testid={`finding-${action}-${f.id}`}
-              onClick={() => setActing({ finding: f, action })}
-            >
-              {pick(FINDING_ACTION_LABELS[action])}
-            </Button>
-          ))}
-        </Flex>
-      ),
-    },
-  ];
+  const problemCell = (f: Finding) => (
+    <>
+      <Typography.Text strong>{f.item}</Typography.Text>：{f.problem}
+      <div>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {f.followUpItem} · {f.responsibleUnit}
+        </Typography.Text>
+      </div>
+    </>
+  );
+  const deadlineCell = (f: Finding) => (
+    <Flex wrap gap={4}>
+      <span>{f.deadline}</span>
+      {f.overdue ? <Tag color="red">{t('lc.overdueTag')}</Tag> : null}
+    </Flex>
+  );
+  const statusCell = (f: Finding) => (
+    <Tag color={STATUS_COLOR[f.status]}>{pick(FINDING_STATUS_LABELS[f.status])}</Tag>
+  );
+  const actionCell = (f: Finding) => (
+    <Flex gap={4} wrap>
+      {f.allowedActions.map((action) => (
+        <Button
+          key={action}
+          size="small"
+          type={action === 'reopen' ? 'default' : 'primary'}
+          danger={action === 'reopen'}
+          data-testid={`finding-${action}-${f.id}`}
+          onClick={() => setActing({ finding: f, action })}
+        >
+          {pick(FINDING_ACTION_LABELS[action])}
+        </Button>
+      ))}
+    </Flex>
+  );
+  // On a phone one column carries everything, so the deadline and the actions are not scrolled off the screen.
+  const columns: TableProps<Finding>['columns'] = isMobile
+    ? [
+        {
+          title: t('lc.problem'),
+          key: 'all',
+          render: (_, f) => (
+            <Flex vertical gap={6}>
+              {showOperator ? <Typography.Text type="secondary">{f.operatorName}</Typography.Text> : null}
+              {problemCell(f)}
+              <Flex wrap gap={4} align="center">
+                {t('lc.deadline')} {deadlineCell(f)} {statusCell(f)}
+              </Flex>
+              {actionCell(f)}
+            </Flex>
+          ),
+        },
+      ]
+    : [
+        ...(showOperator
+          ? [{ title: t('lc.operator'), dataIndex: 'operatorName', key: 'operatorName' }]
+          : []),
+        { title: t('lc.problem'), key: 'problem', render: (_, f) => problemCell(f) },
+        { title: t('lc.deadline'), key: 'deadline', render: (_, f) => deadlineCell(f) },
+        { title: t('lc.findingStatus'), key: 'status', render: (_, f) => statusCell(f) },
+        { key: 'actions', render: (_, f) => actionCell(f) },
+      ];
   return (
     <>
       <Table<Finding>
