@@ -40,6 +40,9 @@ interface Ids {
   schemeId: number;
   claimId: number;
   claimNoticeId: number;
+  /** A 四查四促 campaign of 宛城区 with the agreement in its sample, checked, and a finding of the check. */
+  campaignId: number;
+  findingId: number;
   /** A courtyard demo village of 宛城区 (the household's), the household in it, and the village's list notice. */
   courtyardVillageId: number;
   courtyardHouseholdId: number;
@@ -59,6 +62,9 @@ interface RouteCase {
   /** Writes that would change the caller's own session are skipped in the per-role loop. */
   skipRoleLoop?: boolean;
 }
+
+/** A check of the sampled agreement, valid in shape (the campaign decides the rest). */
+const CHECK_BODY = { checkedOn: '2026-11-15', results: [{ item: '查项目', result: 'conforms' }] };
 
 const SCHEME_EDIT = {
   year: 2026,
@@ -810,6 +816,100 @@ const ROUTES: RouteCase[] = [
       url: '/api/linkages/999999/benefits',
       payload: { householdId: 1, paidOn: '2026-06-01', benefitType: 'wage', amount: '100.00' },
     }),
+  },
+  {
+    method: 'GET',
+    path: '/api/linkage-checks',
+    permission: 'linkage.read',
+    request: () => ({ url: '/api/linkage-checks' }),
+  },
+  {
+    method: 'POST',
+    path: '/api/linkage-checks',
+    permission: 'linkage.verify',
+    request: () => ({ url: '/api/linkage-checks', payload: {} }),
+  },
+  {
+    method: 'GET',
+    path: '/api/linkage-checks/{id}',
+    permission: 'linkage.read',
+    request: (ids) => ({ url: `/api/linkage-checks/${ids.campaignId}` }),
+    foreign: (ids) => ({ url: `/api/linkage-checks/${ids.campaignId}` }),
+    missing: () => ({ url: '/api/linkage-checks/999999' }),
+  },
+  {
+    method: 'PATCH',
+    path: '/api/linkage-checks/{id}',
+    permission: 'linkage.verify',
+    request: (ids) => ({ url: `/api/linkage-checks/${ids.campaignId}`, payload: {} }),
+    foreign: (ids) => ({ url: `/api/linkage-checks/${ids.campaignId}`, payload: { version: 1 } }),
+    missing: () => ({ url: '/api/linkage-checks/999999', payload: { version: 1 } }),
+  },
+  {
+    method: 'POST',
+    path: '/api/linkage-checks/{id}/sample',
+    permission: 'linkage.verify',
+    request: (ids) => ({ url: `/api/linkage-checks/${ids.campaignId}/sample`, payload: {} }),
+    foreign: (ids) => ({
+      url: `/api/linkage-checks/${ids.campaignId}/sample`,
+      payload: { agreementId: ids.linkageId },
+    }),
+    missing: () => ({ url: '/api/linkage-checks/999999/sample', payload: { agreementId: 1 } }),
+  },
+  {
+    method: 'GET',
+    path: '/api/linkage-checks/{id}/ledger.xlsx',
+    permission: 'linkage.read',
+    request: (ids) => ({ url: `/api/linkage-checks/${ids.campaignId}/ledger.xlsx` }),
+    foreign: (ids) => ({ url: `/api/linkage-checks/${ids.campaignId}/ledger.xlsx` }),
+    missing: () => ({ url: '/api/linkage-checks/999999/ledger.xlsx' }),
+  },
+  {
+    method: 'GET',
+    path: '/api/linkage-checks/{id}/agreements/{agreementId}',
+    permission: 'linkage.read',
+    request: (ids) => ({ url: `/api/linkage-checks/${ids.campaignId}/agreements/${ids.linkageId}` }),
+    foreign: (ids) => ({ url: `/api/linkage-checks/${ids.campaignId}/agreements/${ids.linkageId}` }),
+    missing: () => ({ url: '/api/linkage-checks/999999/agreements/1' }),
+  },
+  {
+    method: 'PUT',
+    path: '/api/linkage-checks/{id}/agreements/{agreementId}/check',
+    permission: 'linkage.write',
+    request: (ids) => ({
+      url: `/api/linkage-checks/${ids.campaignId}/agreements/${ids.linkageId}/check`,
+      payload: {},
+    }),
+    foreign: (ids) => ({
+      url: `/api/linkage-checks/${ids.campaignId}/agreements/${ids.linkageId}/check`,
+      payload: CHECK_BODY,
+    }),
+    missing: () => ({ url: '/api/linkage-checks/999999/agreements/1/check', payload: CHECK_BODY }),
+  },
+  {
+    method: 'POST',
+    path: '/api/linkage-check-findings/{id}/{action}',
+    permission: 'linkage.write',
+    request: (ids) => ({ url: `/api/linkage-check-findings/${ids.findingId}/rectify`, payload: {} }),
+    foreign: (ids) => ({
+      url: `/api/linkage-check-findings/${ids.findingId}/verify`,
+      payload: { version: 1 },
+    }),
+    missing: () => ({ url: '/api/linkage-check-findings/999999/verify', payload: { version: 1 } }),
+  },
+  {
+    method: 'GET',
+    path: '/api/lead-enterprises',
+    permission: 'linkage.read',
+    request: () => ({ url: '/api/lead-enterprises' }),
+    foreign: (ids) => ({ url: `/api/lead-enterprises?operatorId=${ids.operatorId}` }),
+    missing: () => ({ url: '/api/lead-enterprises?operatorId=999999' }),
+  },
+  {
+    method: 'PUT',
+    path: '/api/lead-enterprises/criteria',
+    permission: 'linkage.verify',
+    request: () => ({ url: '/api/lead-enterprises/criteria', payload: {} }),
   },
   {
     method: 'GET',
@@ -1898,7 +1998,52 @@ beforeAll(async () => {
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  const campaign = await t.database.db
+    .insertInto('linkage_check_campaign')
+    .values({
+      county_code: '411302000000',
+      name: '四查四促',
+      year: Number(today.slice(0, 4)),
+      starts_on: `${today.slice(0, 4)}-01-01`,
+      ends_on: `${today.slice(0, 4)}-12-31`,
+      check_items: ['查项目'],
+      follow_up_items: ['促运营'],
+      sample_percent: 20,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await t.database.db
+    .insertInto('linkage_check_sample')
+    .values({ campaign_id: Number(campaign.id), agreement_id: linkage.id, county_code: '411302000000' })
+    .execute();
+  const check = await t.database.db
+    .insertInto('linkage_check')
+    .values({
+      campaign_id: Number(campaign.id),
+      agreement_id: linkage.id,
+      county_code: '411302000000',
+      checked_on: today,
+      results: JSON.stringify([{ item: '查项目', result: 'fails', note: null }]),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const finding = await t.database.db
+    .insertInto('linkage_check_finding')
+    .values({
+      check_id: Number(check.id),
+      campaign_id: Number(campaign.id),
+      county_code: '411302000000',
+      item: '查项目',
+      problem: '项目未建成',
+      follow_up_item: '促运营',
+      responsible_unit: '官庄镇',
+      deadline: today,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   ids = {
+    campaignId: Number(campaign.id),
+    findingId: Number(finding.id),
     courtyardVillageId: Number(courtyardVillage.id),
     courtyardHouseholdId: Number(courtyardHousehold.id),
     courtyardNoticeId: Number(courtyardNotice.id),

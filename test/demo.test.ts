@@ -401,6 +401,27 @@ describe('the demo city', () => {
     // The linked 监测户 under monitoring have the link as an industry measure, without anyone typing it.
     expect(counts.measures).toBeGreaterThan(0);
   });
+
+  it('has a 四查四促 campaign in 宛城区: a drawn sample, checks, findings at every stage, one overdue', async () => {
+    const campaigns = await services.linkageChecks.listCampaigns(systemActor(), {});
+    expect(campaigns.items).toHaveLength(1);
+    const c = await services.linkageChecks.getCampaign(systemActor(), campaigns.items[0]?.id ?? 0);
+    expect(c.countyCode).toBe('411302000000');
+    expect(c.sample.filter((s) => !s.addedByHand).length).toBeGreaterThanOrEqual(1);
+    expect(c.progress.checked).toBeGreaterThanOrEqual(2);
+    expect(c.progress.checked).toBeLessThan(c.progress.sampled);
+    const statuses = new Set(c.findings.map((f) => f.status));
+    expect(statuses).toEqual(new Set(['open', 'rectified', 'verified']));
+    expect(c.findings.some((f) => f.overdue)).toBe(true);
+    expect(c.findings.some((f) => f.reopenReason !== null && f.status === 'open')).toBe(true);
+  });
+
+  it('has a lead enterprise that meets the criteria and a certified one that does not, from the demo records', async () => {
+    const leads = await services.linkageChecks.leadEnterprises(systemActor(), {});
+    const certified = leads.items.filter((i) => i.leadLevel !== null);
+    expect(certified.some((i) => i.status === 'met' && i.workers >= 30 && i.agreements > 0)).toBe(true);
+    expect(certified.some((i) => i.status === 'below_first' || i.status === 'delist')).toBe(true);
+  });
   it('has industry rewards in both demo counties: schemes, claims at every stage, notices, sampled checks, payments', async () => {
     const stages = await sql<{ stage: string; n: number }>`
       select stage, count(*)::int as n from industry_claim group by stage`.execute(database.db);

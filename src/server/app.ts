@@ -37,6 +37,7 @@ import { industryCoverageRoutes } from './routes/industry-coverage.routes.js';
 import { industryRewardRoutes } from './routes/industry-reward.routes.js';
 import { leadRoutes } from './routes/lead.routes.js';
 import { linkageRoutes } from './routes/linkage.routes.js';
+import { linkageCheckRoutes } from './routes/linkage-check.routes.js';
 import { measureRoutes } from './routes/measure.routes.js';
 import { operatorRoutes } from './routes/operator.routes.js';
 import { petitionRoutes } from './routes/petition.routes.js';
@@ -161,6 +162,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(creditRoutes(services));
       await api.register(operatorRoutes(services));
       await api.register(linkageRoutes(services));
+      await api.register(linkageCheckRoutes(services));
       await api.register(industryRewardRoutes(services));
       await api.register(industryCoverageRoutes(services));
       await api.register(courtyardRoutes(services));

@@ -64,6 +64,7 @@ export const PERMISSIONS = [
   'operator.write',
   'linkage.read',
   'linkage.write',
+  'linkage.verify',
   'industry.read',
   'industry.declare',
   'industry.act',
@@ -162,6 +163,9 @@ export const ROLE_PERMISSIONS: Record<Permission, readonly Role[]> = {
   // Farmer linkage (联农带农): who registers operators records their agreements, linked households and payments.
   'linkage.read': ['city', 'county', 'township', 'village', 'leader'],
   'linkage.write': ['county', 'township'],
+  // 四查四促 and 帮扶龙头企业: the county sets up the campaign and the criteria, adds to the sample and verifies
+  // rectified findings; townships and counties record checks and rectifications under linkage.write.
+  'linkage.verify': ['county'],
   // Industry rewards (产业奖补): the county sets the schemes; a household declares through the village or its
   // helper records the claim at a visit; village, township and county each take their step (shared/industry-rewards.ts).
   'industry.read': ['city', 'county', 'township', 'village', 'leader', 'helper'],

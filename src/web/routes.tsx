@@ -216,6 +216,14 @@ export const APP_ROUTES: AppRoute[] = [
     menu: { label: 'nav.linkage', icon: <ShareAltOutlined /> },
   },
   {
+    path: '/linkage-checks',
+    layout: 'shell',
+    permission: 'linkage.read',
+    page: page(() => import('./pages/linkage-checks/LinkageChecksPage.js'), 'LinkageChecksPage'),
+    loads: ['GET /api/linkage-checks', 'GET /api/lead-enterprises'],
+    menu: { label: 'nav.linkageChecks', icon: <AuditOutlined /> },
+  },
+  {
     path: '/industry-rewards',
     layout: 'shell',
     permission: 'industry.read',

@@ -8,6 +8,7 @@ import type { HouseholdType, IncomeCategory } from '../../shared/household-codes
 import type { ImportStatus } from '../../shared/imports.js';
 import type { ClaimStage, SchemeUnit } from '../../shared/industry-rewards.js';
 import type { BenefitType, LinkageMode } from '../../shared/linkage.js';
+import type { FindingAction, FindingStatus } from '../../shared/linkage-checks.js';
 import type { MeasureCategory } from '../../shared/measures.js';
 import type { LeadEnterpriseLevel, OperatorStatus, OperatorType } from '../../shared/operators.js';
 import type { ProjectStage } from '../../shared/project-workflow.js';
@@ -864,6 +865,12 @@ export interface DB {
   linkage_agreement: LinkageAgreementTable;
   linkage_household: LinkageHouseholdTable;
   linkage_benefit: LinkageBenefitTable;
+  linkage_check_campaign: LinkageCheckCampaignTable;
+  linkage_check_sample: LinkageCheckSampleTable;
+  linkage_check: LinkageCheckTable;
+  linkage_check_finding: LinkageCheckFindingTable;
+  linkage_check_finding_event: LinkageCheckFindingEventTable;
+  lead_enterprise_criteria: LeadEnterpriseCriteriaTable;
   industry_scheme: IndustrySchemeTable;
   industry_claim: IndustryClaimTable;
   industry_claim_event: IndustryClaimEventTable;
@@ -1296,4 +1303,87 @@ export interface CourtyardEventTable {
   actor_name: string;
   comment: string | null;
   created_at: Timestamp;
+}
+
+// ---- "四查四促" campaigns and lead-enterprise criteria (migration 202612031330) ----------------------------------
+
+export interface LinkageCheckCampaignTable {
+  id: Generated<number>;
+  county_code: string;
+  name: string;
+  year: number;
+  starts_on: DateCol;
+  ends_on: DateCol;
+  check_items: string[];
+  follow_up_items: string[];
+  sample_percent: number;
+  version: ColumnType<number, number | undefined, number>;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface LinkageCheckSampleTable {
+  campaign_id: number;
+  agreement_id: number;
+  county_code: string;
+  added_by_hand: ColumnType<boolean, boolean | undefined, boolean>;
+  added_by: number | null;
+  created_at: Timestamp;
+}
+
+export interface LinkageCheckTable {
+  id: Generated<number>;
+  campaign_id: number;
+  agreement_id: number;
+  county_code: string;
+  checked_on: DateCol;
+  /** [{item, result, note}], checked by the service when read. */
+  results: ColumnType<unknown, string, string>;
+  note: string | null;
+  version: ColumnType<number, number | undefined, number>;
+  checked_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface LinkageCheckFindingTable {
+  id: Generated<number>;
+  check_id: number;
+  campaign_id: number;
+  county_code: string;
+  item: string;
+  problem: string;
+  follow_up_item: string;
+  responsible_unit: string;
+  deadline: DateCol;
+  status: ColumnType<FindingStatus, FindingStatus | undefined, FindingStatus>;
+  rectification_note: string | null;
+  rectified_on: DateCol | null;
+  reopen_reason: string | null;
+  version: ColumnType<number, number | undefined, number>;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface LinkageCheckFindingEventTable {
+  id: Generated<number>;
+  finding_id: number;
+  action: 'create' | FindingAction;
+  acted_on: DateCol;
+  note: string | null;
+  actor_id: number | null;
+  actor_name: string;
+  created_at: Timestamp;
+}
+
+export interface LeadEnterpriseCriteriaTable {
+  county_code: string;
+  min_households: number;
+  min_workers: number;
+  require_agreement: boolean;
+  version: ColumnType<number, number | undefined, number>;
+  updated_by: number | null;
+  updated_at: Timestamp;
 }

@@ -76,6 +76,11 @@ export const DEMO_STEPS: readonly DemoStep[] = [
     seed: (s, c) => s.demoLinkage.seedLinkage(c.actor, c.today),
   },
   {
+    // After the linkage step: the campaign samples its agreements; the lead enterprise's workers come first.
+    name: '四查四促: a campaign of 宛城区 with its sample, checks and findings at every stage; lead-enterprise workers',
+    seed: (s, c) => s.demoLinkageChecks.seedLinkageChecks(c.actor, c.today),
+  },
+  {
     name: 'industry rewards: this year’s schemes of 宛城区 and 卧龙区 and claims at every stage',
     seed: (s, c) => s.demoIndustryRewards.seedIndustryRewards(c.actor, c.today),
   },

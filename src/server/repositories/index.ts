@@ -13,6 +13,7 @@ import { createDemoFeedsRepository } from './demo-feeds.repository.js';
 import { createDemoHistoryRepository } from './demo-history.repository.js';
 import { createDemoIndustryRewardRepository } from './demo-industry-reward.repository.js';
 import { createDemoLinkageRepository } from './demo-linkage.repository.js';
+import { createDemoLinkageCheckRepository } from './demo-linkage-check.repository.js';
 import { createDemoWorkRepository } from './demo-work.repository.js';
 import { createDepartmentFeedRepository } from './department-feed.repository.js';
 import { createEmploymentRepository } from './employment.repository.js';
@@ -25,6 +26,7 @@ import { createIndustryRewardRepository } from './industry-reward.repository.js'
 import { createJobRepository } from './job.repository.js';
 import { createLeadRepository } from './lead.repository.js';
 import { createLinkageRepository } from './linkage.repository.js';
+import { createLinkageCheckRepository } from './linkage-check.repository.js';
 import { createMeasureRepository } from './measure.repository.js';
 import { createOperatorRepository } from './operator.repository.js';
 import { createProjectRepository } from './project.repository.js';
@@ -61,6 +63,7 @@ export function createRepositories(db: Kysely<DB>) {
     demoWork: createDemoWorkRepository(db),
     demoFeeds: createDemoFeedsRepository(db),
     demoLinkage: createDemoLinkageRepository(db),
+    demoLinkageChecks: createDemoLinkageCheckRepository(db),
     demoIndustryRewards: createDemoIndustryRewardRepository(db),
     demoCourtyard: createDemoCourtyardRepository(db),
     cycle: createCycleRepository(db),
@@ -77,6 +80,7 @@ export function createRepositories(db: Kysely<DB>) {
     employment: createEmploymentRepository(db),
     operators: createOperatorRepository(db),
     linkage: createLinkageRepository(db),
+    linkageChecks: createLinkageCheckRepository(db),
     industryRewards: createIndustryRewardRepository(db),
     industryCoverage: createIndustryCoverageRepository(db),
     courtyard: createCourtyardRepository(db),

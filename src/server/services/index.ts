@@ -8,6 +8,7 @@ import { createDemoFeedsService } from '../demo/demo-feeds.service.js';
 import { createDemoHistoryService } from '../demo/demo-history.service.js';
 import { createDemoIndustryRewardService } from '../demo/demo-industry-reward.service.js';
 import { createDemoLinkageService } from '../demo/demo-linkage.service.js';
+import { createDemoLinkageCheckService } from '../demo/demo-linkage-check.service.js';
 import { createDemoOperatorService } from '../demo/demo-operators.service.js';
 import { createDemoProjectsService } from '../demo/demo-projects.service.js';
 import { createDemoSeedService } from '../demo/demo-seed.service.js';
@@ -35,6 +36,7 @@ import { createIndustryCoverageService } from './industry-coverage.service.js';
 import { createIndustryRewardService } from './industry-reward.service.js';
 import { createLeadService } from './lead.service.js';
 import { createLinkageService } from './linkage.service.js';
+import { createLinkageCheckService } from './linkage-check.service.js';
 import { createMeasureService } from './measure.service.js';
 import { createOperatorService } from './operator.service.js';
 import { createPetitionService } from './petition.service.js';
@@ -70,6 +72,7 @@ export function createServices(database: Database, config: Config, secrets: Secr
   const bulletins = createBulletinService({ repos, tx, rankings });
   const operators = createOperatorService({ repos, tx });
   const linkage = createLinkageService({ repos, tx });
+  const linkageChecks = createLinkageCheckService({ repos, tx, linkage });
   const industryRewards = createIndustryRewardService({ repos, tx, households });
   const departmentFeeds = createDepartmentFeedService({ repos, tx, secrets });
   const alerts = createAlertService({ repos, tx });
@@ -87,6 +90,7 @@ export function createServices(database: Database, config: Config, secrets: Secr
     demoCredit: createDemoCreditService({ repos, tx, config }),
     demoOperators: createDemoOperatorService({ repos, operators }),
     demoLinkage: createDemoLinkageService({ repos, linkage }),
+    demoLinkageChecks: createDemoLinkageCheckService({ repos, linkageChecks }),
     demoIndustryRewards: createDemoIndustryRewardService({ repos, industryRewards }),
     demoCourtyard: createDemoCourtyardService({ repos }),
     population: createPopulationService({ database, repos, config, secrets }),
@@ -122,6 +126,7 @@ export function createServices(database: Database, config: Config, secrets: Secr
     credit: createCreditService({ repos, tx, secrets }),
     operators,
     linkage,
+    linkageChecks,
     industryRewards,
     industryCoverage: createIndustryCoverageService({ repos }),
     courtyard: createCourtyardService({ repos, tx, households }),

@@ -988,6 +988,112 @@ export const FIELD_RULES = {
       "maxLength": 200
     }
   },
+  "POST /api/linkage-checks": {
+    "name": {
+      "minLength": 1,
+      "maxLength": 100
+    },
+    "year": {
+      "minimum": 2021,
+      "maximum": 2100
+    },
+    "startsOn": {
+      "pattern": "^\\d{4}-\\d{2}-\\d{2}$"
+    },
+    "endsOn": {
+      "pattern": "^\\d{4}-\\d{2}-\\d{2}$"
+    },
+    "checkItems": {
+      "minItems": 1,
+      "maxItems": 12
+    },
+    "followUpItems": {
+      "minItems": 1,
+      "maxItems": 12
+    },
+    "samplePercent": {
+      "minimum": 1,
+      "maximum": 100
+    }
+  },
+  "PATCH /api/linkage-checks/{id}": {
+    "name": {
+      "minLength": 1,
+      "maxLength": 100
+    },
+    "startsOn": {
+      "pattern": "^\\d{4}-\\d{2}-\\d{2}$"
+    },
+    "endsOn": {
+      "pattern": "^\\d{4}-\\d{2}-\\d{2}$"
+    },
+    "checkItems": {
+      "minItems": 1,
+      "maxItems": 12
+    },
+    "followUpItems": {
+      "minItems": 1,
+      "maxItems": 12
+    },
+    "version": {
+      "minimum": 0,
+      "maximum": 9007199254740991
+    }
+  },
+  "POST /api/linkage-checks/{id}/sample": {
+    "agreementId": {
+      "minimum": 0,
+      "maximum": 9007199254740991
+    }
+  },
+  "PUT /api/linkage-checks/{id}/agreements/{agreementId}/check": {
+    "checkedOn": {
+      "pattern": "^\\d{4}-\\d{2}-\\d{2}$"
+    },
+    "results": {
+      "minItems": 1,
+      "maxItems": 12
+    },
+    "note": {
+      "maxLength": 1000
+    },
+    "findings": {
+      "maxItems": 50
+    },
+    "version": {
+      "minimum": 0,
+      "maximum": 9007199254740991
+    }
+  },
+  "POST /api/linkage-check-findings/{id}/{action}": {
+    "version": {
+      "minimum": 0,
+      "maximum": 9007199254740991
+    },
+    "note": {
+      "maxLength": 500
+    },
+    "actedOn": {
+      "pattern": "^\\d{4}-\\d{2}-\\d{2}$"
+    },
+    "deadline": {
+      "pattern": "^\\d{4}-\\d{2}-\\d{2}$"
+    }
+  },
+  "PUT /api/lead-enterprises/criteria": {
+    "minHouseholds": {
+      "minimum": 0,
+      "maximum": 100000
+    },
+    "minWorkers": {
+      "minimum": 0,
+      "maximum": 100000
+    },
+    "version": {
+      "minimum": 0,
+      "maximum": 9007199254740991
+    }
+  },
   "POST /api/industry-schemes": {
     "year": {
       "minimum": 2021,

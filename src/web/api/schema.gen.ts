@@ -85,7 +85,7 @@ export interface paths {
                             regionName: string;
                             /** @enum {string} */
                             regionLevel: "city" | "county" | "town" | "village" | "zone";
-                            permissions: ("region.read" | "user.read" | "user.manage" | "audit.read" | "household.read" | "household.write" | "household.reveal" | "household.import" | "household.export" | "screening.read" | "screening.run" | "screening.configure" | "lead.read" | "lead.write" | "case.read" | "case.act" | "measure.write" | "helper.assign" | "visit.read" | "visit.write" | "quality.read" | "cycle.run" | "attachment.write" | "report.read" | "report.manage" | "ranking.read" | "bulletin.write" | "selfcheck.sign" | "verification.manage" | "feed.submit" | "feed.read" | "alert.read" | "alert.handle" | "alert.configure" | "department.export" | "declaration.read" | "declaration.handle" | "lead.register" | "employment.read" | "employment.write" | "employment.import" | "employment.configure" | "project.read" | "project.write" | "fund.read" | "fund.write" | "fund.bulletin" | "credit.read" | "credit.apply" | "credit.act" | "credit.bank" | "credit.manage" | "credit.report" | "credit.configure" | "operator.read" | "operator.write" | "linkage.read" | "linkage.write" | "industry.read" | "industry.declare" | "industry.act" | "industry.configure" | "industry.coverage" | "courtyard.read" | "courtyard.nominate" | "courtyard.act" | "courtyard.configure")[];
+                            permissions: ("region.read" | "user.read" | "user.manage" | "audit.read" | "household.read" | "household.write" | "household.reveal" | "household.import" | "household.export" | "screening.read" | "screening.run" | "screening.configure" | "lead.read" | "lead.write" | "case.read" | "case.act" | "measure.write" | "helper.assign" | "visit.read" | "visit.write" | "quality.read" | "cycle.run" | "attachment.write" | "report.read" | "report.manage" | "ranking.read" | "bulletin.write" | "selfcheck.sign" | "verification.manage" | "feed.submit" | "feed.read" | "alert.read" | "alert.handle" | "alert.configure" | "department.export" | "declaration.read" | "declaration.handle" | "lead.register" | "employment.read" | "employment.write" | "employment.import" | "employment.configure" | "project.read" | "project.write" | "fund.read" | "fund.write" | "fund.bulletin" | "credit.read" | "credit.apply" | "credit.act" | "credit.bank" | "credit.manage" | "credit.report" | "credit.configure" | "operator.read" | "operator.write" | "linkage.read" | "linkage.write" | "linkage.verify" | "industry.read" | "industry.declare" | "industry.act" | "industry.configure" | "industry.coverage" | "courtyard.read" | "courtyard.nominate" | "courtyard.act" | "courtyard.configure")[];
                             mustChangePassword: boolean;
                         };
                     };
@@ -581,7 +581,7 @@ export interface paths {
                             regionName: string;
                             /** @enum {string} */
                             regionLevel: "city" | "county" | "town" | "village" | "zone";
-                            permissions: ("region.read" | "user.read" | "user.manage" | "audit.read" | "household.read" | "household.write" | "household.reveal" | "household.import" | "household.export" | "screening.read" | "screening.run" | "screening.configure" | "lead.read" | "lead.write" | "case.read" | "case.act" | "measure.write" | "helper.assign" | "visit.read" | "visit.write" | "quality.read" | "cycle.run" | "attachment.write" | "report.read" | "report.manage" | "ranking.read" | "bulletin.write" | "selfcheck.sign" | "verification.manage" | "feed.submit" | "feed.read" | "alert.read" | "alert.handle" | "alert.configure" | "department.export" | "declaration.read" | "declaration.handle" | "lead.register" | "employment.read" | "employment.write" | "employment.import" | "employment.configure" | "project.read" | "project.write" | "fund.read" | "fund.write" | "fund.bulletin" | "credit.read" | "credit.apply" | "credit.act" | "credit.bank" | "credit.manage" | "credit.report" | "credit.configure" | "operator.read" | "operator.write" | "linkage.read" | "linkage.write" | "industry.read" | "industry.declare" | "industry.act" | "industry.configure" | "industry.coverage" | "courtyard.read" | "courtyard.nominate" | "courtyard.act" | "courtyard.configure")[];
+                            permissions: ("region.read" | "user.read" | "user.manage" | "audit.read" | "household.read" | "household.write" | "household.reveal" | "household.import" | "household.export" | "screening.read" | "screening.run" | "screening.configure" | "lead.read" | "lead.write" | "case.read" | "case.act" | "measure.write" | "helper.assign" | "visit.read" | "visit.write" | "quality.read" | "cycle.run" | "attachment.write" | "report.read" | "report.manage" | "ranking.read" | "bulletin.write" | "selfcheck.sign" | "verification.manage" | "feed.submit" | "feed.read" | "alert.read" | "alert.handle" | "alert.configure" | "department.export" | "declaration.read" | "declaration.handle" | "lead.register" | "employment.read" | "employment.write" | "employment.import" | "employment.configure" | "project.read" | "project.write" | "fund.read" | "fund.write" | "fund.bulletin" | "credit.read" | "credit.apply" | "credit.act" | "credit.bank" | "credit.manage" | "credit.report" | "credit.configure" | "operator.read" | "operator.write" | "linkage.read" | "linkage.write" | "linkage.verify" | "industry.read" | "industry.declare" | "industry.act" | "industry.configure" | "industry.coverage" | "courtyard.read" | "courtyard.nominate" | "courtyard.act" | "courtyard.configure")[];
                             mustChangePassword: boolean;
                         };
                     };
@@ -23215,6 +23215,2069 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/linkage-checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 四查四促 campaigns of the caller’s counties, with their progress in the caller’s scope */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                countyCode: string;
+                                countyName: string;
+                                name: string;
+                                year: number;
+                                startsOn: string;
+                                endsOn: string;
+                                checkItems: string[];
+                                followUpItems: string[];
+                                samplePercent: number;
+                                /** @description Counted over the sample within the caller’s scope */
+                                progress: {
+                                    sampled: number;
+                                    addedByHand: number;
+                                    checked: number;
+                                    findingsOpen: number;
+                                    findingsRectified: number;
+                                    findingsVerified: number;
+                                    /** @description Open findings past their deadline (Shanghai today) */
+                                    findingsOverdue: number;
+                                };
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Set up a campaign (county); its sample is drawn from the county’s agreements of the year */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        year: number;
+                        startsOn: string;
+                        endsOn: string;
+                        /** @description The check items; 查项目/查资产/查带农/查收益 when absent */
+                        checkItems?: string[];
+                        /** @description The follow-up items; 促运营/促管护/促联结/促增收 when absent */
+                        followUpItems?: string[];
+                        /** @description Percent of the county’s agreements of the year drawn (at least one); 20 when absent */
+                        samplePercent?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            countyCode: string;
+                            countyName: string;
+                            name: string;
+                            year: number;
+                            startsOn: string;
+                            endsOn: string;
+                            checkItems: string[];
+                            followUpItems: string[];
+                            samplePercent: number;
+                            /** @description Counted over the sample within the caller’s scope */
+                            progress: {
+                                sampled: number;
+                                addedByHand: number;
+                                checked: number;
+                                findingsOpen: number;
+                                findingsRectified: number;
+                                findingsVerified: number;
+                                /** @description Open findings past their deadline (Shanghai today) */
+                                findingsOverdue: number;
+                            };
+                            version: number;
+                            sample: {
+                                agreementId: number;
+                                /** @description Added by the county by hand rather than drawn */
+                                addedByHand: boolean;
+                                operatorId: number;
+                                operatorName: string;
+                                regionCode: string;
+                                regionName: string;
+                                /** @enum {string} */
+                                mode: "order_farming" | "custody" | "consignment" | "floor_price" | "employment" | "asset_income" | "land_transfer" | "equity_dividend" | "technical_service" | "other";
+                                projectName: string | null;
+                                linked: number;
+                                paidHouseholds: number;
+                                unpaidHouseholds: number;
+                                totalBenefit: string;
+                                checkId: number | null;
+                                checkedOn: string | null;
+                                failedItems: number;
+                                findingsOpen: number;
+                                findingsOverdue: number;
+                            }[];
+                            findings: {
+                                id: number;
+                                checkId: number;
+                                campaignId: number;
+                                agreementId: number;
+                                operatorName: string;
+                                regionName: string;
+                                checkedOn: string;
+                                item: string;
+                                problem: string;
+                                followUpItem: string;
+                                responsibleUnit: string;
+                                deadline: string;
+                                /** @enum {string} */
+                                status: "open" | "rectified" | "verified";
+                                overdue: boolean;
+                                rectificationNote: string | null;
+                                rectifiedOn: string | null;
+                                reopenReason: string | null;
+                                allowedActions: ("rectify" | "verify" | "reopen")[];
+                                version: number;
+                                events: {
+                                    /** @enum {string} */
+                                    action: "create" | "rectify" | "verify" | "reopen";
+                                    actedOn: string;
+                                    note: string | null;
+                                    actorName: string;
+                                    at: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/linkage-checks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One campaign: its sample in the caller’s scope and the findings with their steps */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            countyCode: string;
+                            countyName: string;
+                            name: string;
+                            year: number;
+                            startsOn: string;
+                            endsOn: string;
+                            checkItems: string[];
+                            followUpItems: string[];
+                            samplePercent: number;
+                            /** @description Counted over the sample within the caller’s scope */
+                            progress: {
+                                sampled: number;
+                                addedByHand: number;
+                                checked: number;
+                                findingsOpen: number;
+                                findingsRectified: number;
+                                findingsVerified: number;
+                                /** @description Open findings past their deadline (Shanghai today) */
+                                findingsOverdue: number;
+                            };
+                            version: number;
+                            sample: {
+                                agreementId: number;
+                                /** @description Added by the county by hand rather than drawn */
+                                addedByHand: boolean;
+                                operatorId: number;
+                                operatorName: string;
+                                regionCode: string;
+                                regionName: string;
+                                /** @enum {string} */
+                                mode: "order_farming" | "custody" | "consignment" | "floor_price" | "employment" | "asset_income" | "land_transfer" | "equity_dividend" | "technical_service" | "other";
+                                projectName: string | null;
+                                linked: number;
+                                paidHouseholds: number;
+                                unpaidHouseholds: number;
+                                totalBenefit: string;
+                                checkId: number | null;
+                                checkedOn: string | null;
+                                failedItems: number;
+                                findingsOpen: number;
+                                findingsOverdue: number;
+                            }[];
+                            findings: {
+                                id: number;
+                                checkId: number;
+                                campaignId: number;
+                                agreementId: number;
+                                operatorName: string;
+                                regionName: string;
+                                checkedOn: string;
+                                item: string;
+                                problem: string;
+                                followUpItem: string;
+                                responsibleUnit: string;
+                                deadline: string;
+                                /** @enum {string} */
+                                status: "open" | "rectified" | "verified";
+                                overdue: boolean;
+                                rectificationNote: string | null;
+                                rectifiedOn: string | null;
+                                reopenReason: string | null;
+                                allowedActions: ("rectify" | "verify" | "reopen")[];
+                                version: number;
+                                events: {
+                                    /** @enum {string} */
+                                    action: "create" | "rectify" | "verify" | "reopen";
+                                    actedOn: string;
+                                    note: string | null;
+                                    actorName: string;
+                                    at: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a campaign’s name, period and item lists with the version seen (409 when stale) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        startsOn?: string;
+                        endsOn?: string;
+                        /** @description The check items; 查项目/查资产/查带农/查收益 when absent */
+                        checkItems?: string[];
+                        /** @description The follow-up items; 促运营/促管护/促联结/促增收 when absent */
+                        followUpItems?: string[];
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            countyCode: string;
+                            countyName: string;
+                            name: string;
+                            year: number;
+                            startsOn: string;
+                            endsOn: string;
+                            checkItems: string[];
+                            followUpItems: string[];
+                            samplePercent: number;
+                            /** @description Counted over the sample within the caller’s scope */
+                            progress: {
+                                sampled: number;
+                                addedByHand: number;
+                                checked: number;
+                                findingsOpen: number;
+                                findingsRectified: number;
+                                findingsVerified: number;
+                                /** @description Open findings past their deadline (Shanghai today) */
+                                findingsOverdue: number;
+                            };
+                            version: number;
+                            sample: {
+                                agreementId: number;
+                                /** @description Added by the county by hand rather than drawn */
+                                addedByHand: boolean;
+                                operatorId: number;
+                                operatorName: string;
+                                regionCode: string;
+                                regionName: string;
+                                /** @enum {string} */
+                                mode: "order_farming" | "custody" | "consignment" | "floor_price" | "employment" | "asset_income" | "land_transfer" | "equity_dividend" | "technical_service" | "other";
+                                projectName: string | null;
+                                linked: number;
+                                paidHouseholds: number;
+                                unpaidHouseholds: number;
+                                totalBenefit: string;
+                                checkId: number | null;
+                                checkedOn: string | null;
+                                failedItems: number;
+                                findingsOpen: number;
+                                findingsOverdue: number;
+                            }[];
+                            findings: {
+                                id: number;
+                                checkId: number;
+                                campaignId: number;
+                                agreementId: number;
+                                operatorName: string;
+                                regionName: string;
+                                checkedOn: string;
+                                item: string;
+                                problem: string;
+                                followUpItem: string;
+                                responsibleUnit: string;
+                                deadline: string;
+                                /** @enum {string} */
+                                status: "open" | "rectified" | "verified";
+                                overdue: boolean;
+                                rectificationNote: string | null;
+                                rectifiedOn: string | null;
+                                reopenReason: string | null;
+                                allowedActions: ("rectify" | "verify" | "reopen")[];
+                                version: number;
+                                events: {
+                                    /** @enum {string} */
+                                    action: "create" | "rectify" | "verify" | "reopen";
+                                    actedOn: string;
+                                    note: string | null;
+                                    actorName: string;
+                                    at: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/linkage-checks/{id}/sample": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add an agreement of the county and year to the sample by hand (county; marked as added) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        agreementId: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            countyCode: string;
+                            countyName: string;
+                            name: string;
+                            year: number;
+                            startsOn: string;
+                            endsOn: string;
+                            checkItems: string[];
+                            followUpItems: string[];
+                            samplePercent: number;
+                            /** @description Counted over the sample within the caller’s scope */
+                            progress: {
+                                sampled: number;
+                                addedByHand: number;
+                                checked: number;
+                                findingsOpen: number;
+                                findingsRectified: number;
+                                findingsVerified: number;
+                                /** @description Open findings past their deadline (Shanghai today) */
+                                findingsOverdue: number;
+                            };
+                            version: number;
+                            sample: {
+                                agreementId: number;
+                                /** @description Added by the county by hand rather than drawn */
+                                addedByHand: boolean;
+                                operatorId: number;
+                                operatorName: string;
+                                regionCode: string;
+                                regionName: string;
+                                /** @enum {string} */
+                                mode: "order_farming" | "custody" | "consignment" | "floor_price" | "employment" | "asset_income" | "land_transfer" | "equity_dividend" | "technical_service" | "other";
+                                projectName: string | null;
+                                linked: number;
+                                paidHouseholds: number;
+                                unpaidHouseholds: number;
+                                totalBenefit: string;
+                                checkId: number | null;
+                                checkedOn: string | null;
+                                failedItems: number;
+                                findingsOpen: number;
+                                findingsOverdue: number;
+                            }[];
+                            findings: {
+                                id: number;
+                                checkId: number;
+                                campaignId: number;
+                                agreementId: number;
+                                operatorName: string;
+                                regionName: string;
+                                checkedOn: string;
+                                item: string;
+                                problem: string;
+                                followUpItem: string;
+                                responsibleUnit: string;
+                                deadline: string;
+                                /** @enum {string} */
+                                status: "open" | "rectified" | "verified";
+                                overdue: boolean;
+                                rectificationNote: string | null;
+                                rectifiedOn: string | null;
+                                reopenReason: string | null;
+                                allowedActions: ("rectify" | "verify" | "reopen")[];
+                                version: number;
+                                events: {
+                                    /** @enum {string} */
+                                    action: "create" | "rectify" | "verify" | "reopen";
+                                    actedOn: string;
+                                    note: string | null;
+                                    actorName: string;
+                                    at: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/linkage-checks/{id}/ledger.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The 四查四促核查台账 of a campaign as an Excel workbook */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/linkage-checks/{id}/agreements/{agreementId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A sampled agreement: the recorded facts beside its check and findings */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    agreementId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            campaign: {
+                                id: number;
+                                countyCode: string;
+                                countyName: string;
+                                name: string;
+                                year: number;
+                                startsOn: string;
+                                endsOn: string;
+                                checkItems: string[];
+                                followUpItems: string[];
+                                samplePercent: number;
+                                /** @description Counted over the sample within the caller’s scope */
+                                progress: {
+                                    sampled: number;
+                                    addedByHand: number;
+                                    checked: number;
+                                    findingsOpen: number;
+                                    findingsRectified: number;
+                                    findingsVerified: number;
+                                    /** @description Open findings past their deadline (Shanghai today) */
+                                    findingsOverdue: number;
+                                };
+                                version: number;
+                            };
+                            addedByHand: boolean;
+                            /** @description What the system recorded for the year: linked, paid and unpaid households */
+                            agreement: {
+                                id: number;
+                                countyCode: string;
+                                operatorId: number;
+                                operatorName: string;
+                                regionCode: string;
+                                regionName: string;
+                                projectId: number | null;
+                                projectName: string | null;
+                                /** @enum {string} */
+                                mode: "order_farming" | "custody" | "consignment" | "floor_price" | "employment" | "asset_income" | "land_transfer" | "equity_dividend" | "technical_service" | "other";
+                                startedOn: string;
+                                endedOn: string | null;
+                                terms: string | null;
+                                /** @description The year the counts below are of */
+                                year: number;
+                                linked: {
+                                    exitedPoverty: number;
+                                    monitored: number;
+                                    other: number;
+                                    total: number;
+                                };
+                                /** @description Linked households the operator paid something in the year */
+                                paidHouseholds: number;
+                                /** @description Linked households paid nothing in the year (flagged) */
+                                unpaidHouseholds: number;
+                                /** @description 元 paid to linked households in the year, from the payments */
+                                totalBenefit: string;
+                                version: number;
+                                updatedAt: string;
+                                households: {
+                                    householdId: number;
+                                    householdNo: string | null;
+                                    headName: string | null;
+                                    householdType: string;
+                                    townName: string | null;
+                                    villageName: string;
+                                    benefitTotal: string;
+                                    benefitCount: number;
+                                    lastPaidOn: string | null;
+                                    /** @description Linked this year and paid nothing by the operator */
+                                    unpaid: boolean;
+                                }[];
+                                benefits: {
+                                    id: number;
+                                    householdId: number;
+                                    headName: string | null;
+                                    paidOn: string;
+                                    /** @enum {string} */
+                                    benefitType: "wage" | "purchase" | "dividend" | "rent" | "other";
+                                    amount: string;
+                                    evidence: string | null;
+                                }[];
+                            };
+                            /** @description 吸纳就业: the operator’s work records of the year for members of linked households */
+                            workRecords: {
+                                workRecordId: number;
+                                householdId: number;
+                                headName: string | null;
+                                personName: string;
+                                householdType: string;
+                                startMonth: string;
+                                endMonth: string | null;
+                                monthlyIncome: string | null;
+                            }[] | null;
+                            /** @description 吸纳就业: linked households with no such work record */
+                            linkedWithoutWork: number | null;
+                            check: {
+                                id: number;
+                                checkedOn: string;
+                                results: {
+                                    item: string;
+                                    /** @enum {string} */
+                                    result: "conforms" | "mostly" | "fails";
+                                    note: string | null;
+                                }[];
+                                note: string | null;
+                                checkedByName: string | null;
+                                version: number;
+                            } | null;
+                            findings: {
+                                id: number;
+                                checkId: number;
+                                campaignId: number;
+                                agreementId: number;
+                                operatorName: string;
+                                regionName: string;
+                                checkedOn: string;
+                                item: string;
+                                problem: string;
+                                followUpItem: string;
+                                responsibleUnit: string;
+                                deadline: string;
+                                /** @enum {string} */
+                                status: "open" | "rectified" | "verified";
+                                overdue: boolean;
+                                rectificationNote: string | null;
+                                rectifiedOn: string | null;
+                                reopenReason: string | null;
+                                allowedActions: ("rectify" | "verify" | "reopen")[];
+                                version: number;
+                                events: {
+                                    /** @enum {string} */
+                                    action: "create" | "rectify" | "verify" | "reopen";
+                                    actedOn: string;
+                                    note: string | null;
+                                    actorName: string;
+                                    at: string;
+                                }[];
+                            }[];
+                            canCheck: boolean;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/linkage-checks/{id}/agreements/{agreementId}/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Record the check of a sampled agreement, or edit it with its version; findings for what fails */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    agreementId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        checkedOn: string;
+                        results: {
+                            item: string;
+                            /** @enum {string} */
+                            result: "conforms" | "mostly" | "fails";
+                            note?: string | null;
+                        }[];
+                        note?: string | null;
+                        /** @description New findings for the items that do not conform */
+                        findings?: {
+                            item: string;
+                            problem: string;
+                            followUpItem: string;
+                            responsibleUnit: string;
+                            /** @description 整改期限: not before the check date */
+                            deadline: string;
+                        }[];
+                        /** @description The version of the check being edited; absent for the first check */
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            campaign: {
+                                id: number;
+                                countyCode: string;
+                                countyName: string;
+                                name: string;
+                                year: number;
+                                startsOn: string;
+                                endsOn: string;
+                                checkItems: string[];
+                                followUpItems: string[];
+                                samplePercent: number;
+                                /** @description Counted over the sample within the caller’s scope */
+                                progress: {
+                                    sampled: number;
+                                    addedByHand: number;
+                                    checked: number;
+                                    findingsOpen: number;
+                                    findingsRectified: number;
+                                    findingsVerified: number;
+                                    /** @description Open findings past their deadline (Shanghai today) */
+                                    findingsOverdue: number;
+                                };
+                                version: number;
+                            };
+                            addedByHand: boolean;
+                            /** @description What the system recorded for the year: linked, paid and unpaid households */
+                            agreement: {
+                                id: number;
+                                countyCode: string;
+                                operatorId: number;
+                                operatorName: string;
+                                regionCode: string;
+                                regionName: string;
+                                projectId: number | null;
+                                projectName: string | null;
+                                /** @enum {string} */
+                                mode: "order_farming" | "custody" | "consignment" | "floor_price" | "employment" | "asset_income" | "land_transfer" | "equity_dividend" | "technical_service" | "other";
+                                startedOn: string;
+                                endedOn: string | null;
+                                terms: string | null;
+                                /** @description The year the counts below are of */
+                                year: number;
+                                linked: {
+                                    exitedPoverty: number;
+                                    monitored: number;
+                                    other: number;
+                                    total: number;
+                                };
+                                /** @description Linked households the operator paid something in the year */
+                                paidHouseholds: number;
+                                /** @description Linked households paid nothing in the year (flagged) */
+                                unpaidHouseholds: number;
+                                /** @description 元 paid to linked households in the year, from the payments */
+                                totalBenefit: string;
+                                version: number;
+                                updatedAt: string;
+                                households: {
+                                    householdId: number;
+                                    householdNo: string | null;
+                                    headName: string | null;
+                                    householdType: string;
+                                    townName: string | null;
+                                    villageName: string;
+                                    benefitTotal: string;
+                                    benefitCount: number;
+                                    lastPaidOn: string | null;
+                                    /** @description Linked this year and paid nothing by the operator */
+                                    unpaid: boolean;
+                                }[];
+                                benefits: {
+                                    id: number;
+                                    householdId: number;
+                                    headName: string | null;
+                                    paidOn: string;
+                                    /** @enum {string} */
+                                    benefitType: "wage" | "purchase" | "dividend" | "rent" | "other";
+                                    amount: string;
+                                    evidence: string | null;
+                                }[];
+                            };
+                            /** @description 吸纳就业: the operator’s work records of the year for members of linked households */
+                            workRecords: {
+                                workRecordId: number;
+                                householdId: number;
+                                headName: string | null;
+                                personName: string;
+                                householdType: string;
+                                startMonth: string;
+                                endMonth: string | null;
+                                monthlyIncome: string | null;
+                            }[] | null;
+                            /** @description 吸纳就业: linked households with no such work record */
+                            linkedWithoutWork: number | null;
+                            check: {
+                                id: number;
+                                checkedOn: string;
+                                results: {
+                                    item: string;
+                                    /** @enum {string} */
+                                    result: "conforms" | "mostly" | "fails";
+                                    note: string | null;
+                                }[];
+                                note: string | null;
+                                checkedByName: string | null;
+                                version: number;
+                            } | null;
+                            findings: {
+                                id: number;
+                                checkId: number;
+                                campaignId: number;
+                                agreementId: number;
+                                operatorName: string;
+                                regionName: string;
+                                checkedOn: string;
+                                item: string;
+                                problem: string;
+                                followUpItem: string;
+                                responsibleUnit: string;
+                                deadline: string;
+                                /** @enum {string} */
+                                status: "open" | "rectified" | "verified";
+                                overdue: boolean;
+                                rectificationNote: string | null;
+                                rectifiedOn: string | null;
+                                reopenReason: string | null;
+                                allowedActions: ("rectify" | "verify" | "reopen")[];
+                                version: number;
+                                events: {
+                                    /** @enum {string} */
+                                    action: "create" | "rectify" | "verify" | "reopen";
+                                    actedOn: string;
+                                    note: string | null;
+                                    actorName: string;
+                                    at: string;
+                                }[];
+                            }[];
+                            canCheck: boolean;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/linkage-check-findings/{id}/{action}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A finding’s step: rectify (township), verify or reopen (county), with the version seen */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    action: "rectify" | "verify" | "reopen";
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        /** @description rectify: what was done; reopen: why (both required) */
+                        note?: string | null;
+                        /** @description rectify: the day it was done; today when absent */
+                        actedOn?: string;
+                        /** @description reopen: a new deadline */
+                        deadline?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            checkId: number;
+                            campaignId: number;
+                            agreementId: number;
+                            operatorName: string;
+                            regionName: string;
+                            checkedOn: string;
+                            item: string;
+                            problem: string;
+                            followUpItem: string;
+                            responsibleUnit: string;
+                            deadline: string;
+                            /** @enum {string} */
+                            status: "open" | "rectified" | "verified";
+                            overdue: boolean;
+                            rectificationNote: string | null;
+                            rectifiedOn: string | null;
+                            reopenReason: string | null;
+                            allowedActions: ("rectify" | "verify" | "reopen")[];
+                            version: number;
+                            events: {
+                                /** @enum {string} */
+                                action: "create" | "rectify" | "verify" | "reopen";
+                                actedOn: string;
+                                note: string | null;
+                                actorName: string;
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lead-enterprises": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 帮扶龙头企业 in the caller’s scope: figures of a year from linkage and work records, and status */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                    regionCode?: string;
+                    operatorId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            year: number;
+                            criteria: {
+                                countyCode: string;
+                                countyName: string;
+                                minHouseholds: number;
+                                minWorkers: number;
+                                requireAgreement: boolean;
+                                /** @description The county set none: the §C9 defaults */
+                                isDefault: boolean;
+                                /** @description 0 until the county saves its own */
+                                version: number;
+                            }[];
+                            items: {
+                                households: number;
+                                workers: number;
+                                agreements: number;
+                                operatorId: number;
+                                operatorName: string;
+                                operatorType: string;
+                                regionCode: string;
+                                regionName: string;
+                                countyCode: string;
+                                leadLevel: string | null;
+                                leadCertifiedOn: string | null;
+                                year: number;
+                                /** @description 元 paid to linked households in the year */
+                                payments: string;
+                                lastYear: {
+                                    households: number;
+                                    workers: number;
+                                    agreements: number;
+                                };
+                                /** @enum {string} */
+                                status: "met" | "below_first" | "delist" | "recommend" | "none";
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lead-enterprises/criteria": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the county’s 帮扶龙头企业 criteria with the version seen (0 the first time) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        minHouseholds: number;
+                        minWorkers: number;
+                        requireAgreement: boolean;
+                        /** @description 0 the first time the county saves its criteria */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            year: number;
+                            criteria: {
+                                countyCode: string;
+                                countyName: string;
+                                minHouseholds: number;
+                                minWorkers: number;
+                                requireAgreement: boolean;
+                                /** @description The county set none: the §C9 defaults */
+                                isDefault: boolean;
+                                /** @description 0 until the county saves its own */
+                                version: number;
+                            }[];
+                            items: {
+                                households: number;
+                                workers: number;
+                                agreements: number;
+                                operatorId: number;
+                                operatorName: string;
+                                operatorType: string;
+                                regionCode: string;
+                                regionName: string;
+                                countyCode: string;
+                                leadLevel: string | null;
+                                leadCertifiedOn: string | null;
+                                year: number;
+                                /** @description 元 paid to linked households in the year */
+                                payments: string;
+                                lastYear: {
+                                    households: number;
+                                    workers: number;
+                                    agreements: number;
+                                };
+                                /** @enum {string} */
+                                status: "met" | "below_first" | "delist" | "recommend" | "none";
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` maps to the HTTP status by a fixed table. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

@@ -2,6 +2,7 @@
 export const linkageZh = {
   'perm.linkage.read': '查看联农带农',
   'perm.linkage.write': '登记联农带农协议、带动农户和收益',
+  'perm.linkage.verify': '组织四查四促核查、核验整改，设定帮扶龙头企业认定标准',
   'nav.linkage': '联农带农',
   'linkage.title': '联农带农',
   'linkage.help':
@@ -70,6 +71,7 @@ export const linkageZh = {
 
 export const linkageEn: Record<keyof typeof linkageZh, string> = {
   'perm.linkage.read': 'View farmer linkage',
+  'perm.linkage.verify': 'Run 四查四促 campaigns, verify rectifications, set lead-enterprise criteria',
   'perm.linkage.write': 'Record linkage agreements, linked households and payments',
   'nav.linkage': 'Farmer linkage',
   'linkage.title': 'Farmer linkage',

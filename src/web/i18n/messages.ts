@@ -6,6 +6,7 @@ import { employmentEn, employmentZh } from './employment-messages.js';
 import { fundEn, fundZh } from './fund-messages.js';
 import { industryCoverageEn, industryCoverageZh } from './industry-coverage-messages.js';
 import { industryRewardEn, industryRewardZh } from './industry-reward-messages.js';
+import { linkageCheckEn, linkageCheckZh } from './linkage-check-messages.js';
 import { linkageEn, linkageZh } from './linkage-messages.js';
 import { offlineEn, offlineZh } from './offline-messages.js';
 import { operatorEn, operatorZh } from './operator-messages.js';
@@ -18,6 +19,7 @@ export const zh = {
   ...creditZh,
   ...operatorZh,
   ...linkageZh,
+  ...linkageCheckZh,
   ...industryRewardZh,
   ...industryCoverageZh,
   ...courtyardZh,
@@ -736,6 +738,7 @@ export const en: Record<MessageKey, string> = {
   ...creditEn,
   ...operatorEn,
   ...linkageEn,
+  ...linkageCheckEn,
   ...industryRewardEn,
   ...industryCoverageEn,
   ...courtyardEn,
@@ -1472,6 +1475,16 @@ export const ACTION_LABELS: Record<string, { zh: string; en: string }> = {
   'linkage.unlink': { zh: '移出带动农户', en: 'Unlink a household' },
   'linkage.benefit': { zh: '登记联农带农收益', en: 'Record a linkage payment' },
   'demo.linkage': { zh: '生成演示联农带农数据', en: 'Seed demo farmer linkage' },
+  'linkage_check.campaign_create': { zh: '组织四查四促核查', en: 'Set up a 四查四促 campaign' },
+  'linkage_check.campaign_update': { zh: '修改四查四促核查活动', en: 'Edit a 四查四促 campaign' },
+  'linkage_check.sample_add': { zh: '增补抽查协议', en: 'Add an agreement to the sample' },
+  'linkage_check.check': { zh: '登记协议核查', en: 'Record an agreement check' },
+  'linkage_check.check_update': { zh: '修改协议核查', en: 'Edit an agreement check' },
+  'linkage_check.rectify': { zh: '登记问题整改', en: 'Record a rectification' },
+  'linkage_check.verify': { zh: '核验问题整改', en: 'Verify a rectification' },
+  'linkage_check.reopen': { zh: '退回问题重新整改', en: 'Reopen a finding' },
+  'lead_enterprise.criteria': { zh: '设定帮扶龙头企业认定标准', en: 'Set lead-enterprise criteria' },
+  'demo.linkage_checks': { zh: '生成演示四查四促数据', en: 'Seed demo 四查四促 data' },
   'industry_scheme.create': { zh: '设立产业奖补项目', en: 'Set up a reward scheme' },
   'industry_scheme.update': { zh: '修改产业奖补项目', en: 'Edit a reward scheme' },
   'industry_claim.declare': { zh: '申报产业奖补', en: 'Declare an industry reward' },
@@ -1599,6 +1612,10 @@ export const ENTITY_LABELS: Record<string, { zh: string; en: string }> = {
   workshop: { zh: '帮扶车间', en: 'Workshop' },
   linkage_agreement: { zh: '联农带农协议', en: 'Linkage agreement' },
   linkage_benefit: { zh: '联农带农收益', en: 'Linkage payment' },
+  linkage_check_campaign: { zh: '四查四促核查活动', en: '四查四促 campaign' },
+  linkage_check: { zh: '协议核查', en: 'Agreement check' },
+  linkage_check_finding: { zh: '核查问题', en: 'Check finding' },
+  lead_enterprise_criteria: { zh: '帮扶龙头企业认定标准', en: 'Lead-enterprise criteria' },
   industry_scheme: { zh: '产业奖补项目', en: 'Reward scheme' },
   industry_claim: { zh: '产业奖补申报', en: 'Reward claim' },
   courtyard_criteria: { zh: '庭院经济示范标准', en: 'Courtyard demo criteria' },

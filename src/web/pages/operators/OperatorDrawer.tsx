@@ -14,6 +14,7 @@ import { type Linkage, useLinkages } from '../../data/linkage.js';
 import { type Operator, useOperator } from '../../data/operators.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { useIsMobile } from '../../util/useIsMobile.js';
+import { OperatorLeadStatus } from '../linkage-checks/OperatorLeadStatus.js';
 import { WorkshopFormModal } from './WorkshopFormModal.js';
 
 /** The flag of a workshop, as a tag: idle (nobody this month) or below the minimum of 脱贫/监测 workers. */
@@ -197,6 +198,7 @@ export function OperatorDrawer({ operatorId, onClose }: { operatorId: number | n
               />
             </div>
           ) : null}
+          {canReadLinkage && operator ? <OperatorLeadStatus operatorId={operator.id} /> : null}
         </Flex>
       ) : null}
       <WorkshopFormModal operator={editing ? operator : null} onClose={() => setEditing(false)} />
