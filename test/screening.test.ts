@@ -91,6 +91,19 @@ describe('screening', () => {
       .select(sql<number>`count(*)::int`.as('n'))
       .executeTakeFirstOrThrow();
     expect(after.n).toBe(before.n);
+    // A lead's facts keep the amounts as decimal text, never JSON numbers.
+    const lead = await t.database.db
+      .selectFrom('lead')
+      .select('facts')
+      .where('source', '=', 'screening')
+      .where('run_id', 'is not', null)
+      .executeTakeFirstOrThrow();
+    expect(lead.facts).toMatchObject({
+      perCapita: expect.stringMatching(/^-?\d+\.\d{2}$/),
+      previousPerCapita: expect.stringMatching(/^-?\d+\.\d{2}$/),
+      medicalOutOfPocket: expect.stringMatching(/^\d+\.\d{2}$/),
+      line: '8300.00',
+    });
   });
 
   it('applies rules and lines an administrator changes, as a new version', async () => {

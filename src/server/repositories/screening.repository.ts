@@ -134,8 +134,9 @@ export function createScreeningRepository(db: Kysely<DB>) {
         upserted as (
           insert into lead (household_id, county_code, region_code, source, run_id, reasons, facts, found_on)
           select id, county_code, region_code, 'screening', ${p.runId}, to_jsonb(codes),
-                 jsonb_build_object('perCapita', per_capita, 'previousPerCapita', previous_per_capita,
-                                    'medicalOutOfPocket', medical_out_of_pocket, 'line', ${line}),
+                 -- Amounts as decimal text: a numeric in JSON reaches the client as a float.
+                 jsonb_build_object('perCapita', per_capita::text, 'previousPerCapita', previous_per_capita::text,
+                                    'medicalOutOfPocket', medical_out_of_pocket::text, 'line', round(${line}, 2)::text),
                  ${p.today}::date
           from flagged where cardinality(codes) > 0
           on conflict (household_id) where status = 'open'
