@@ -73,6 +73,35 @@ describe('household registry', () => {
     });
   });
 
+  test('an income amount is typed as decimal text: three decimals are refused, 0.10 is kept as 0.10', async () => {
+    await withPage(browser, 'households-income-amount', async (page) => {
+      await login(page, 'county_wancheng');
+      await openHouseholds(page);
+      const headName = ((await rows(page).first().locator('td').nth(1).textContent()) ?? '').trim();
+      await rows(page).first().getByRole('link', { name: headName }).click();
+      await page.waitForURL(/\/households\/\d+$/);
+      await page.getByRole('tab', { name: '收入' }).click();
+      await page.getByRole('button', { name: '添加收入' }).click();
+      const dialog = page.getByRole('dialog').filter({ has: page.getByLabel('金额（元）', { exact: true }) });
+      await chooseOption(dialog, '收入类别', '工资性收入');
+      await chooseOption(dialog, '子项', '务工收入');
+      const amount = dialog.getByLabel('金额（元）', { exact: true });
+      expect(await amount.getAttribute('inputmode')).toBe('decimal');
+      await amount.fill('12.345');
+      await dialog.getByRole('button', { name: /保\s*存/ }).click();
+      await expect
+        .poll(() => dialog.getByText('金额（元）应为不超过两位小数的金额，如 1200.50').isVisible())
+        .toBe(true);
+      await amount.fill('0.10');
+      await dialog.getByRole('button', { name: /保\s*存/ }).click();
+      await expect.poll(() => page.getByText('已添加', { exact: true }).isVisible()).toBe(true);
+      const groups = page.getByTestId('income-groups');
+      await expect
+        .poll(async () => (await groups.locator('td').allTextContents()).map((c) => c.trim()))
+        .toContain('0.10');
+    });
+  });
+
   test('an invalid ID number is refused on its field; a full ID typed with spaces finds the household', async () => {
     await withPage(browser, 'households-member-id', async (page) => {
       await login(page, 'county_wancheng');

@@ -357,7 +357,7 @@ const ROUTES: RouteCase[] = [
     {
       category: 'wage',
       item: 'wage.migrant',
-      amount: 1,
+      amount: '1',
       periodStart: '2026-01-01',
       periodEnd: '2026-01-31',
     },

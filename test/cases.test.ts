@@ -62,7 +62,7 @@ async function setIncome(householdId: number, perCapita: number) {
       county_code: household.county_code,
       category: 'wage',
       item: 'wage.migrant',
-      amount: perCapita * household.member_count * 2,
+      amount: String(perCapita * household.member_count * 2), // whole 元: integers times integers
       is_counted: true,
       period_start: `${addMonths(today, -24).slice(0, 7)}-01`,
       period_end: `${today.slice(0, 7)}-01`,

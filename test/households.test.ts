@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkCharacter } from '../src/shared/id-number.js';
+import { toCents } from '../src/shared/money.js';
 import { createTestApp, type TestApp } from './helpers/test-app.js';
 
 let t: TestApp;
@@ -59,8 +60,9 @@ describe('household registry', () => {
     expect(detail.members[0].idMasked).toMatch(/^411302\*{8}[\dX]{4}$/);
     expect(JSON.stringify(detail.members)).not.toMatch(/\d{17}[\dX]/);
     expect(detail.household.phoneMasked).toMatch(/^1\d{2}\*{4}\d{4}$/);
-    expect(detail.line).toBe(8300);
-    expect(detail.income.perCapita).toBeGreaterThan(0);
+    expect(detail.line).toBe('8300.00');
+    expect(detail.income.perCapita).toMatch(/^\d+\.\d{2}$/);
+    expect(toCents(detail.income.perCapita)).toBeGreaterThan(0n);
     expect(Object.keys(detail.guarantees)).toEqual(['education', 'medical', 'housing', 'water']);
   });
 
@@ -239,19 +241,19 @@ describe('household registry', () => {
     await send('POST', `/api/households/${id}/income`, county, {
       category: 'wage',
       item: 'wage.migrant',
-      amount: 9000,
+      amount: '9000',
       ...year,
     });
     await send('POST', `/api/households/${id}/income`, county, {
       category: 'transfer',
       item: 'transfer.relocation_grant',
-      amount: 20000,
+      amount: '20000',
       ...year,
     });
     const withCost = await send('POST', `/api/households/${id}/income`, county, {
       category: 'production_cost',
       item: 'production_cost.crops',
-      amount: 1200,
+      amount: '1200',
       ...year,
     });
     const detail = withCost.json();
@@ -264,10 +266,68 @@ describe('household registry', () => {
     const mismatch = await send('POST', `/api/households/${id}/income`, county, {
       category: 'wage',
       item: 'business.crops',
-      amount: 1,
+      amount: '1',
       ...year,
     });
     expect(mismatch.statusCode).toBe(400);
+  });
+
+  it('keeps money exact: decimal strings in and out, sums without floats, more than two decimals refused', async () => {
+    const created = await send('POST', '/api/households', county, {
+      regionCode: '411302102201',
+      householdType: 'ordinary',
+      head: { name: '分厘测试', idNumber: validId('41130219700101013') },
+    });
+    expect(created.statusCode).toBe(201);
+    const id = created.json().household.id as number;
+    const { window } = (await get(`/api/households/${id}`, county)).json();
+    const inWindow = { periodStart: window.start, periodEnd: window.end };
+    let detail: {
+      income: { byCategory: Record<string, string>; netIncome: string; perCapita: string | null };
+      incomeItems: Array<{ amount: string }>;
+    } = { income: { byCategory: {}, netIncome: '', perCapita: null }, incomeItems: [] };
+    for (const amount of ['0.10', '0.20', '0.30']) {
+      const added = await send('POST', `/api/households/${id}/income`, county, {
+        category: 'wage',
+        item: 'wage.migrant',
+        amount,
+        ...inWindow,
+      });
+      expect(added.statusCode).toBe(200);
+      detail = added.json();
+    }
+    expect(detail.incomeItems.map((i) => i.amount).sort()).toEqual(['0.10', '0.20', '0.30']);
+    expect(detail.income.byCategory.wage).toBe('0.60');
+    expect(detail.income.netIncome).toBe('0.60');
+    expect(detail.income.perCapita).toBe('0.60');
+
+    for (const amount of ['12.345', 12, '-1', '1e3', '100000000.01']) {
+      const refused = await send('POST', `/api/households/${id}/income`, county, {
+        category: 'wage',
+        item: 'wage.migrant',
+        amount,
+        ...inWindow,
+      });
+      expect(refused.statusCode, String(amount)).toBe(400);
+      expect(refused.json()).toMatchObject({ code: 'VALIDATION' });
+    }
+
+    const version = created.json().household.version as number;
+    const updated = await send('PATCH', `/api/households/${id}`, county, {
+      version,
+      medicalOutOfPocket: '1234.5',
+      insuranceClaims: '0.1',
+    });
+    expect(updated.statusCode).toBe(200);
+    expect(updated.json().household).toMatchObject({
+      medicalOutOfPocket: '1234.50',
+      insuranceClaims: '0.10',
+    });
+    const tooPrecise = await send('PATCH', `/api/households/${id}`, county, {
+      version: updated.json().household.version,
+      medicalOutOfPocket: '12.345',
+    });
+    expect(tooPrecise.statusCode).toBe(400);
   });
 });
 
@@ -280,7 +340,7 @@ describe("the year's monitoring line on the household page", () => {
     }>;
     expect(lines.some((l) => l.year === 2026)).toBe(false);
     const latest = Math.max(...lines.map((l) => l.year));
-    expect(before).toMatchObject({ line: 8300, lineYear: latest, lineForYear: 2026 });
+    expect(before).toMatchObject({ line: '8300.00', lineYear: latest, lineForYear: 2026 });
     expect(latest).toBeLessThan(2026);
 
     const province = lines[0]?.province ?? '';
@@ -288,10 +348,10 @@ describe("the year's monitoring line on the household page", () => {
       method: 'PUT',
       url: '/api/screening/lines',
       headers: { cookie: admin },
-      payload: { province, year: 2026, amount: 9100 },
+      payload: { province, year: 2026, amount: '9100' },
     });
     expect(set.statusCode).toBe(200);
     const after = (await get(`/api/households/${householdId}`, county)).json();
-    expect(after).toMatchObject({ line: 9100, lineYear: 2026, lineForYear: 2026 });
+    expect(after).toMatchObject({ line: '9100.00', lineYear: 2026, lineForYear: 2026 });
   });
 });

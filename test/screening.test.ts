@@ -48,7 +48,7 @@ describe('screening', () => {
       status: 'finished',
       kind: 'routine',
       scopeCode: '411300000000',
-      line: 8300,
+      line: '8300.00',
       ruleVersion: 1,
     });
     expect(result.householdsScreened).toBe(900);
@@ -91,6 +91,19 @@ describe('screening', () => {
       .select(sql<number>`count(*)::int`.as('n'))
       .executeTakeFirstOrThrow();
     expect(after.n).toBe(before.n);
+    // A lead's facts keep the amounts as decimal text, never JSON numbers.
+    const lead = await t.database.db
+      .selectFrom('lead')
+      .select('facts')
+      .where('source', '=', 'screening')
+      .where('run_id', 'is not', null)
+      .executeTakeFirstOrThrow();
+    expect(lead.facts).toMatchObject({
+      perCapita: expect.stringMatching(/^-?\d+\.\d{2}$/),
+      previousPerCapita: expect.stringMatching(/^-?\d+\.\d{2}$/),
+      medicalOutOfPocket: expect.stringMatching(/^\d+\.\d{2}$/),
+      line: '8300.00',
+    });
   });
 
   it('applies rules and lines an administrator changes, as a new version', async () => {
@@ -115,11 +128,21 @@ describe('screening', () => {
       method: 'PUT',
       url: '/api/screening/lines',
       headers: { cookie: admin },
-      payload: { province: '河南', year: 2026, amount: 9000, note: 'test' },
+      payload: { province: '河南', year: 2026, amount: '9000', note: 'test' },
     });
     expect(line.statusCode).toBe(200);
+    expect(line.json()).toMatchObject({ amount: '9000.00' });
+    for (const amount of ['12.345', 9000, '0', '1000000.01']) {
+      const refused = await t.app.inject({
+        method: 'PUT',
+        url: '/api/screening/lines',
+        headers: { cookie: admin },
+        payload: { province: '河南', year: 2026, amount },
+      });
+      expect(refused.statusCode, String(amount)).toBe(400);
+    }
     const result = (await run(admin, { date: DATE })).json();
-    expect(result).toMatchObject({ ruleVersion: 2, line: 9000 });
+    expect(result).toMatchObject({ ruleVersion: 2, line: '9000.00' });
     expect(result.reasonCounts.income_near_line).toBeGreaterThan(0);
     const audit = await t.app.inject({
       url: '/api/audit?action=screening.rules_update',

@@ -84,11 +84,11 @@ export async function benchCases(pool: pg.Pool, services: Services, date: string
   const mi = (d: string) => `(date_part('year', ${d})::int * 12 + date_part('month', ${d})::int)`;
   const idx = (iso: string) => Number(iso.slice(0, 4)) * 12 + Number(iso.slice(5, 7));
   const share = (w: { start: string; end: string }) =>
-    `(case when i.category = 'production_cost' then -i.amount else i.amount end)::float8 * greatest(0, least(${mi('i.period_end')}, ${idx(w.end)}) - greatest(${mi('i.period_start')}, ${idx(w.start)}) + 1) / (${mi('i.period_end')} - ${mi('i.period_start')} + 1)`;
+    `round((case when i.category = 'production_cost' then -i.amount else i.amount end) * greatest(0, least(${mi('i.period_end')}, ${idx(w.end)}) - greatest(${mi('i.period_start')}, ${idx(w.start)}) + 1) / (${mi('i.period_end')} - ${mi('i.period_start')} + 1), 2)`;
   const facts = (stageFilter: string) => `
     select c.id as case_id, c.household_id, c.identified_on,
-           round((coalesce(sum(${share(current)}), 0) / nullif(h.member_count, 0))::numeric, 2) as pc,
-           round((coalesce(sum(${share(earlier)}), 0) / nullif(h.member_count, 0))::numeric, 2) as pc6,
+           round(coalesce(sum(${share(current)}), 0) / nullif(h.member_count, 0), 2) as pc,
+           round(coalesce(sum(${share(earlier)}), 0) / nullif(h.member_count, 0), 2) as pc6,
            (h.housing_grade in ('A', 'B') or h.has_safe_house_elsewhere) and h.water_quantity_ok and h.water_quality_ok
              and h.water_convenience_ok and h.water_reliability_ok
              and not exists (select 1 from person p where p.household_id = c.household_id and (not p.medical_insured

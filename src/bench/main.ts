@@ -410,22 +410,22 @@ async function loadAndScreen(
   }
   const window = incomeWindow(DATE);
   const previous = incomeWindow(DATE, 12);
-  const line = lastRun?.line ?? 8300;
+  const line = lastRun?.line ?? '8300.00';
   const r = DEFAULT_SCREENING_RULES;
   // The hand-written statement: the same rules, the same leads written (into a same-schema table).
   const mi = (d: string) => `(date_part('year', ${d})::int * 12 + date_part('month', ${d})::int)`;
-  const amount = "(case when i.category = 'production_cost' then -i.amount else i.amount end)::float8";
+  const amount = "(case when i.category = 'production_cost' then -i.amount else i.amount end)";
   const share = (ws: number, we: number) =>
-    `${amount} * greatest(0, least(${mi('i.period_end')}, ${we}) - greatest(${mi('i.period_start')}, ${ws}) + 1) / (${mi('i.period_end')} - ${mi('i.period_start')} + 1)`;
-  const pc = 'round((coalesce(inc.cur, 0) / h.member_count)::numeric, 2)';
-  const ppc = 'round((coalesce(inc.prev, 0) / h.member_count)::numeric, 2)';
+    `round(${amount} * greatest(0, least(${mi('i.period_end')}, ${we}) - greatest(${mi('i.period_start')}, ${ws}) + 1) / (${mi('i.period_end')} - ${mi('i.period_start')} + 1), 2)`;
+  const pc = 'round(coalesce(inc.cur, 0) / h.member_count, 2)';
+  const ppc = 'round(coalesce(inc.prev, 0) / h.member_count, 2)';
   const plainScreen = `
     insert into plain_lead (household_id, county_code, region_code, source, reasons)
     select id, county_code, region_code, 'screening', to_jsonb(codes) from (
       select h.id, h.county_code, h.region_code, array_remove(array[
         case when ${pc} < ${line} then 'income_below_line' end,
-        case when ${pc} >= ${line} and ${pc} < ${line * (1 + r.nearLine.marginPercent / 100)} then 'income_near_line' end,
-        case when ${ppc} > 0 and ${pc} <= ${ppc} * ${1 - r.sharpDrop.dropPercent / 100} then 'income_drop' end,
+        case when ${pc} >= ${line} and ${pc} < ${line} * (1 + ${r.nearLine.marginPercent}::numeric / 100) then 'income_near_line' end,
+        case when ${ppc} > 0 and ${pc} <= ${ppc} * (1 - ${r.sharpDrop.dropPercent}::numeric / 100) then 'income_drop' end,
         case when coalesce(mem.dropout, false) then 'guarantee_education' end,
         case when coalesce(mem.uninsured, false) then 'guarantee_medical' end,
         case when h.housing_grade in ('C', 'D', 'none') and not h.has_safe_house_elsewhere then 'guarantee_housing' end,

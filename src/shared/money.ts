@@ -14,6 +14,12 @@ export function toCents(amount: string): bigint {
   return BigInt(whole) * 100n + BigInt(fraction.padEnd(2, '0'));
 }
 
+/** Cents of a decimal string that may be negative ("-12.50" → -1250n): a net income below zero. */
+export function toSignedCents(amount: string): bigint {
+  const text = amount.trim();
+  return text.startsWith('-') ? -toCents(text.slice(1)) : toCents(text);
+}
+
 /** The decimal string of a number of cents, always with two decimals. */
 export function fromCents(cents: bigint): string {
   const sign = cents < 0n ? '-' : '';

@@ -9,6 +9,7 @@ import {
 } from '../../shared/case-workflow.js';
 import { clock } from '../../shared/clock.js';
 import type { MeasureCategory } from '../../shared/measures.js';
+import { toCents, toSignedCents } from '../../shared/money.js';
 import type { Repositories } from '../repositories/index.js';
 import type { Actor } from '../services/actor.js';
 import { recordAudit } from '../services/audit.js';
@@ -233,7 +234,8 @@ export function createDemoCasesService(deps: {
   async function eliminable(actor: Actor, householdId: number, today: string): Promise<boolean> {
     const now = await households.get(actor, householdId, today);
     const earlier = await households.get(actor, householdId, addMonths(today, -6));
-    const above = (h: typeof now) => h.line !== null && (h.income.perCapita ?? 0) >= h.line;
+    const above = (h: typeof now) =>
+      h.line !== null && h.income.perCapita !== null && toSignedCents(h.income.perCapita) >= toCents(h.line);
     const guaranteesOk = Object.values(now.guarantees).every((g) => g === 'ok');
     return now.hasLabourCapacity && guaranteesOk && above(now) && above(earlier) && !now.openLead;
   }

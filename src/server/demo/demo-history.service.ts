@@ -37,7 +37,7 @@ export function createDemoHistoryService(deps: {
         if (await repos.screeningConfig.findLine(province, year)) {
           continue;
         }
-        const amount = LAST_PUBLISHED.amount + DEMO_LINE_STEP * (year - LAST_PUBLISHED.year);
+        const amount = `${LAST_PUBLISHED.amount + DEMO_LINE_STEP * (year - LAST_PUBLISHED.year)}.00`; // whole 元
         await tx(async (t) => {
           await t.screeningConfig.upsertLine(
             province,

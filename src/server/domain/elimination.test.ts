@@ -5,10 +5,10 @@ import { eliminationCriteria, meetsElimination } from './elimination.js';
 const facts = {
   today: '2026-11-29',
   identifiedOn: '2026-05-01',
-  perCapitaNow: 9000,
-  lineNow: 8300,
-  perCapitaSixMonthsAgo: 8500,
-  lineSixMonthsAgo: 8300,
+  perCapitaNow: '9000.00',
+  lineNow: '8300.00',
+  perCapitaSixMonthsAgo: '8500.00',
+  lineSixMonthsAgo: '8300.00',
   measureCount: 1,
   guaranteesOk: true,
   hasOpenLead: false,
@@ -27,8 +27,11 @@ describe('risk elimination criteria', () => {
   });
 
   it('name each unmet criterion', () => {
-    expect(unmet({ ...facts, perCapitaNow: 8000 })).toEqual(['income_above_line', 'income_stable_half_year']);
-    expect(unmet({ ...facts, perCapitaSixMonthsAgo: 8000 })).toEqual(['income_stable_half_year']);
+    expect(unmet({ ...facts, perCapitaNow: '8000.00' })).toEqual([
+      'income_above_line',
+      'income_stable_half_year',
+    ]);
+    expect(unmet({ ...facts, perCapitaSixMonthsAgo: '8000.00' })).toEqual(['income_stable_half_year']);
     expect(unmet({ ...facts, identifiedOn: '2026-06-01' })).toEqual(['monitored_half_year']);
     expect(unmet({ ...facts, measureCount: 0 })).toEqual(['has_measure']);
     expect(unmet({ ...facts, guaranteesOk: false })).toEqual(['guarantees_secured']);

@@ -1,14 +1,16 @@
 import { addMonths } from '../../shared/calendar.js';
+import { toSignedCents } from '../../shared/money.js';
 
 /** The facts the elimination criteria (domain.md §6) are judged on. */
 export interface EliminationFacts {
   today: string;
   identifiedOn: string | null;
-  perCapitaNow: number;
-  lineNow: number;
+  /** 元, decimal strings; a missing line (none set yet) is never reached. */
+  perCapitaNow: string;
+  lineNow: string | null;
   /** Per-capita net income over the 12 months that ended six months ago, and that year's line. */
-  perCapitaSixMonthsAgo: number;
-  lineSixMonthsAgo: number;
+  perCapitaSixMonthsAgo: string;
+  lineSixMonthsAgo: string | null;
   measureCount: number;
   guaranteesOk: boolean;
   hasOpenLead: boolean;
@@ -34,11 +36,17 @@ export interface CriterionResult {
   required: boolean;
 }
 
+/** Whether an income reaches a line, compared exactly in fen. */
+function reaches(perCapita: string, line: string | null): boolean {
+  return line !== null && toSignedCents(perCapita) >= toSignedCents(line);
+}
+
 export function eliminationCriteria(f: EliminationFacts, mode: EliminationMode): CriterionResult[] {
   const monitoredHalfYear = f.identifiedOn !== null && addMonths(f.identifiedOn, 6) <= f.today;
   const met: Record<EliminationCriterion, boolean> = {
-    income_above_line: f.perCapitaNow >= f.lineNow,
-    income_stable_half_year: f.perCapitaNow >= f.lineNow && f.perCapitaSixMonthsAgo >= f.lineSixMonthsAgo,
+    income_above_line: reaches(f.perCapitaNow, f.lineNow),
+    income_stable_half_year:
+      reaches(f.perCapitaNow, f.lineNow) && reaches(f.perCapitaSixMonthsAgo, f.lineSixMonthsAgo),
     monitored_half_year: monitoredHalfYear,
     has_measure: f.measureCount > 0,
     guarantees_secured: f.guaranteesOk,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { IncomeCategory } from '../../shared/household-codes.js';
+import { fromCents, toCents } from '../../shared/money.js';
 
 /** A month-aligned window: the first day of its first month to the last day of its last month. */
 export interface MonthWindow {
@@ -15,7 +16,8 @@ export const ZMonthWindow = z.object({
 
 export interface IncomeEntry {
   category: IncomeCategory;
-  amount: number;
+  /** 元, a decimal string of at most two decimals. */
+  amount: string;
   isCounted: boolean;
   periodStart: string;
   periodEnd: string;
@@ -48,59 +50,74 @@ export function incomeWindow(referenceDate: string, monthsBack = 0): MonthWindow
   return { start: monthStart(last - 11), end: monthEnd(last) };
 }
 
-/** The share of an entry that falls in the window, pro rata by whole months. */
-export function amountInWindow(entry: IncomeEntry, window: MonthWindow): number {
+/**
+ * `numerator / denominator` rounded half away from zero, as PostgreSQL's `round(numeric)` does
+ * (the SQL twin is income-sql.ts); the denominator is positive.
+ */
+export function divideRounded(numerator: bigint, denominator: bigint): bigint {
+  const abs = numerator < 0n ? -numerator : numerator;
+  const rounded = (abs * 2n + denominator) / (2n * denominator);
+  return numerator < 0n ? -rounded : rounded;
+}
+
+/**
+ * The share of an entry that falls in the window in fen, pro rata by whole months and rounded half up
+ * to the fen: a share is an amount of money, so every sum after it is exact.
+ */
+export function centsInWindow(entry: IncomeEntry, window: MonthWindow): bigint {
   const entryMonths = monthIndex(entry.periodEnd) - monthIndex(entry.periodStart) + 1;
   const overlap =
     Math.min(monthIndex(entry.periodEnd), monthIndex(window.end)) -
     Math.max(monthIndex(entry.periodStart), monthIndex(window.start)) +
     1;
   if (overlap <= 0 || entryMonths <= 0) {
-    return 0;
+    return 0n;
   }
-  return (entry.amount * overlap) / entryMonths;
+  return divideRounded(toCents(entry.amount) * BigInt(overlap), BigInt(entryMonths));
+}
+
+/** centsInWindow as a decimal string ("8000.00"). */
+export function amountInWindow(entry: IncomeEntry, window: MonthWindow): string {
+  return fromCents(centsInWindow(entry, window));
 }
 
 export interface IncomeSummary {
-  byCategory: Record<IncomeCategory, number>;
-  netIncome: number;
-  perCapita: number | null;
+  byCategory: Record<IncomeCategory, string>;
+  netIncome: string;
+  perCapita: string | null;
 }
 
 /**
  * 家庭纯收入 = wages + business + property + transfers − production costs, over the counted entries;
- * 人均纯收入 = that ÷ household size. Rounded to the fen only at the end.
+ * 人均纯收入 = that ÷ household size, rounded half up to the fen. Exact: integer fen throughout.
  */
 export function summariseIncome(
   entries: readonly IncomeEntry[],
   memberCount: number,
   window: MonthWindow,
 ): IncomeSummary {
-  const byCategory: Record<IncomeCategory, number> = {
-    wage: 0,
-    business: 0,
-    property: 0,
-    transfer: 0,
-    production_cost: 0,
+  const cents: Record<IncomeCategory, bigint> = {
+    wage: 0n,
+    business: 0n,
+    property: 0n,
+    transfer: 0n,
+    production_cost: 0n,
   };
   for (const entry of entries) {
     if (entry.isCounted) {
-      byCategory[entry.category] += amountInWindow(entry, window);
+      cents[entry.category] += centsInWindow(entry, window);
     }
   }
-  const net =
-    byCategory.wage +
-    byCategory.business +
-    byCategory.property +
-    byCategory.transfer -
-    byCategory.production_cost;
-  const round = (n: number) => Math.round(n * 100) / 100;
-  for (const key of Object.keys(byCategory) as IncomeCategory[]) {
-    byCategory[key] = round(byCategory[key]);
-  }
+  const net = cents.wage + cents.business + cents.property + cents.transfer - cents.production_cost;
   return {
-    byCategory,
-    netIncome: round(net),
-    perCapita: memberCount > 0 ? round(net / memberCount) : null,
+    byCategory: {
+      wage: fromCents(cents.wage),
+      business: fromCents(cents.business),
+      property: fromCents(cents.property),
+      transfer: fromCents(cents.transfer),
+      production_cost: fromCents(cents.production_cost),
+    },
+    netIncome: fromCents(net),
+    perCapita: memberCount > 0 ? fromCents(divideRounded(net, BigInt(memberCount))) : null,
   };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { HOUSEHOLD_TYPES } from '../../shared/household-codes.js';
+import { toCents, toSignedCents } from '../../shared/money.js';
 import type { Guarantees } from './guarantees.js';
 
 /** Screening rules and thresholds are data an administrator edits; these are the defaults. */
@@ -49,34 +50,47 @@ export const REASON_LABELS: Record<ReasonCode, string> = {
 
 export interface ScreeningFacts {
   householdType: (typeof HOUSEHOLD_TYPES)[number];
-  perCapita: number | null;
-  previousPerCapita: number | null;
+  /** 元, decimal strings (a negative per-capita income is possible: costs above income). */
+  perCapita: string | null;
+  previousPerCapita: string | null;
   guarantees: Guarantees;
-  medicalOutOfPocket: number;
+  medicalOutOfPocket: string;
 }
+
+/** A percent of the rules (up to two decimals) in basis points, exactly: 20 → 2000n. */
+const basisPoints = (percent: number) => BigInt(Math.round(percent * 100));
 
 /**
  * The reasons one household is a lead. The set-based SQL in screening.repository.ts applies the same
  * rules to every household at once; a test checks the two agree on a generated population.
  */
-export function screenHousehold(facts: ScreeningFacts, rules: ScreeningRules, line: number): ReasonCode[] {
+export function screenHousehold(
+  facts: ScreeningFacts,
+  rules: ScreeningRules,
+  lineAmount: string,
+): ReasonCode[] {
   if (!rules.householdTypes.includes(facts.householdType)) {
     return [];
   }
+  // Compared in fen (× 10,000 for the percent factors), exactly as the SQL compares numerics.
+  const line = toCents(lineAmount);
   const reasons: ReasonCode[] = [];
-  const income = facts.perCapita;
+  const income = facts.perCapita === null ? null : toSignedCents(facts.perCapita);
   if (income !== null) {
     if (rules.incomeBelowLine.enabled && income < line) {
       reasons.push('income_below_line');
-    } else if (rules.nearLine.enabled && income < line * (1 + rules.nearLine.marginPercent / 100)) {
+    } else if (
+      rules.nearLine.enabled &&
+      income * 10_000n < line * (10_000n + basisPoints(rules.nearLine.marginPercent))
+    ) {
       reasons.push('income_near_line');
     }
-    const previous = facts.previousPerCapita;
+    const previous = facts.previousPerCapita === null ? null : toSignedCents(facts.previousPerCapita);
     if (
       rules.sharpDrop.enabled &&
       previous !== null &&
-      previous > 0 &&
-      income <= previous * (1 - rules.sharpDrop.dropPercent / 100)
+      previous > 0n &&
+      income * 10_000n <= previous * (10_000n - basisPoints(rules.sharpDrop.dropPercent))
     ) {
       reasons.push('income_drop');
     }
@@ -95,7 +109,10 @@ export function screenHousehold(facts: ScreeningFacts, rules: ScreeningRules, li
       reasons.push('guarantee_water');
     }
   }
-  if (rules.medicalSpending.enabled && facts.medicalOutOfPocket > rules.medicalSpending.threshold) {
+  if (
+    rules.medicalSpending.enabled &&
+    toCents(facts.medicalOutOfPocket) > basisPoints(rules.medicalSpending.threshold) // 元 × 100 = fen
+  ) {
     reasons.push('medical_spending');
   }
   return reasons;

@@ -9,8 +9,9 @@ export interface CycleParams {
   referenceDate: string;
   current: MonthWindow;
   halfYearAgo: MonthWindow;
-  line: number;
-  lineHalfYearAgo: number;
+  /** 元, decimal strings. */
+  line: string;
+  lineHalfYearAgo: string;
   actorName: string;
 }
 
@@ -36,7 +37,7 @@ function factsCtes(p: CycleParams) {
              sum(${shareInWindowSql(p.halfYearAgo)}) as earlier_net
       from (
         select i.household_id,
-               (case when i.category = 'production_cost' then -i.amount else i.amount end)::float8 as amount,
+               (case when i.category = 'production_cost' then -i.amount else i.amount end) as amount,
                ${monthIndexSql('i.period_start')} as s, ${monthIndexSql('i.period_end')} as e
         from income_item i join target t on t.household_id = i.household_id
         where i.is_counted and i.period_end >= ${p.halfYearAgo.start}::date and i.period_start <= ${p.current.end}::date
@@ -54,8 +55,8 @@ function factsCtes(p: CycleParams) {
     ),
     facts as (
       select t.case_id, t.household_id, t.county_code, t.identified_on,
-             case when t.member_count > 0 then round((coalesce(inc.current_net, 0) / t.member_count)::numeric, 2) else 0 end as per_capita,
-             case when t.member_count > 0 then round((coalesce(inc.earlier_net, 0) / t.member_count)::numeric, 2) else 0 end as earlier_per_capita,
+             case when t.member_count > 0 then round(coalesce(inc.current_net, 0) / t.member_count, 2) else 0 end as per_capita,
+             case when t.member_count > 0 then round(coalesce(inc.earlier_net, 0) / t.member_count, 2) else 0 end as earlier_per_capita,
              ((t.housing_grade in ('A', 'B') or t.has_safe_house_elsewhere)
                and t.water_quantity_ok is true and t.water_quality_ok is true
                and t.water_convenience_ok is true and t.water_reliability_ok is true
@@ -150,8 +151,8 @@ export function createCycleRepository(db: Kysely<DB>) {
         ${factsCtes(p)},
         upserted as (
           insert into case_evaluation (case_id, month, county_code, per_capita, line_amount, guarantees_ok, measure_count, meets_elimination)
-          select case_id, ${p.month}, county_code, per_capita, ${p.line}, guarantees_ok, measure_count,
-                 per_capita >= ${p.line} and earlier_per_capita >= ${p.lineHalfYearAgo}
+          select case_id, ${p.month}, county_code, per_capita, ${p.line}::numeric, guarantees_ok, measure_count,
+                 per_capita >= ${p.line}::numeric and earlier_per_capita >= ${p.lineHalfYearAgo}::numeric
                  and identified_on is not null and identified_on + interval '6 months' <= ${p.referenceDate}::date
                  and measure_count > 0 and guarantees_ok and not has_open_lead
           from facts
@@ -186,14 +187,14 @@ export function createCycleRepository(db: Kysely<DB>) {
         ${factsCtes(p)},
         evaluated as (
           insert into case_evaluation (case_id, month, county_code, per_capita, line_amount, guarantees_ok, measure_count, meets_elimination)
-          select case_id, ${p.month}, county_code, per_capita, ${p.line}, guarantees_ok, measure_count, false from facts
+          select case_id, ${p.month}, county_code, per_capita, ${p.line}::numeric, guarantees_ok, measure_count, false from facts
           on conflict (case_id, month) do update set
             per_capita = excluded.per_capita, line_amount = excluded.line_amount, guarantees_ok = excluded.guarantees_ok,
             measure_count = excluded.measure_count, evaluated_at = now()
         ),
         risky as (
           select t.* from target t join facts f on f.case_id = t.case_id
-          where f.per_capita < ${p.line} or not f.guarantees_ok
+          where f.per_capita < ${p.line}::numeric or not f.guarantees_ok
         ),
         new_cases as (
           insert into monitoring_case (household_id, county_code, region_code, category, risks, stage, found_on, due_on,

@@ -222,7 +222,19 @@ export function createHouseholdRepository(db: Kysely<DB>) {
           jsonArrayFrom(
             eb
               .selectFrom('income_item')
-              .selectAll('income_item')
+              .select([
+                'income_item.id',
+                'income_item.household_id',
+                'income_item.county_code',
+                'income_item.category',
+                'income_item.item',
+                // As text: a numeric in JSON would arrive as a float.
+                sql<string>`income_item.amount::text`.as('amount'),
+                'income_item.is_counted',
+                'income_item.period_start',
+                'income_item.period_end',
+                'income_item.note',
+              ])
               .whereRef('income_item.household_id', '=', 'household.id')
               .orderBy('income_item.period_end', 'desc')
               .orderBy('income_item.category')
@@ -379,7 +391,7 @@ export function createHouseholdRepository(db: Kysely<DB>) {
       county_code: string;
       category: IncomeCategory;
       item: string;
-      amount: number;
+      amount: string;
       is_counted: boolean;
       period_start: string;
       period_end: string;

@@ -11,10 +11,11 @@ export const monthIndexOf = (isoDate: string): RawBuilder<number> =>
 
 /**
  * The share of an income entry (columns x.amount, x.s, x.e = its month indexes) that falls in `window`,
- * pro rata by whole months, as domain/income.ts amountInWindow. float8, like the JavaScript rules.
+ * pro rata by whole months and rounded half up to the fen, as domain/income.ts centsInWindow: numeric,
+ * never a float, so the sums are exact.
  */
 export function shareInWindowSql(window: MonthWindow) {
   const ws = monthIndexOf(window.start);
   const we = monthIndexOf(window.end);
-  return sql<number>`x.amount * greatest(0, least(x.e, ${we}) - greatest(x.s, ${ws}) + 1) / (x.e - x.s + 1)`;
+  return sql<string>`round(x.amount * greatest(0, least(x.e, ${we}) - greatest(x.s, ${ws}) + 1) / (x.e - x.s + 1), 2)`;
 }

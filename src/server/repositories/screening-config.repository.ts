@@ -35,7 +35,7 @@ export function createScreeningConfigRepository(db: Kysely<DB>) {
         .executeTakeFirst();
     },
 
-    async upsertLine(province: string, year: number, amount: number, note: string | null) {
+    async upsertLine(province: string, year: number, amount: string, note: string | null) {
       await db
         .insertInto('monitoring_line')
         .values({ province, year, amount, note })
@@ -66,7 +66,7 @@ export function createScreeningConfigRepository(db: Kysely<DB>) {
       roundId: number | null;
       scopeCode: string;
       ruleVersion: number;
-      line: number;
+      line: string;
       window: { start: string; end: string };
       startedBy: string;
     }): Promise<number> {

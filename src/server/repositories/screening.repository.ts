@@ -8,7 +8,8 @@ export interface ScreeningParams {
   runId: number;
   scopePrefixes: readonly string[];
   rules: ScreeningRules;
-  line: number;
+  /** 元, a decimal string. */
+  line: string;
   today: string;
   current: { start: string; end: string };
   previous: { start: string; end: string };
@@ -53,8 +54,10 @@ export function createScreeningRepository(db: Kysely<DB>) {
       const personScope = isCountyOrWider
         ? sql`where (${countyCondition('m')})`
         : sql`join scoped s on s.id = m.household_id`;
-      const nearFactor = 1 + r.nearLine.marginPercent / 100;
-      const dropFactor = 1 - r.sharpDrop.dropPercent / 100;
+      // numeric factors, never floats: 1 + 20/100 is exactly 1.2 (screening-rules.ts compares in fen the same way).
+      const line = sql`${p.line}::numeric`;
+      const nearFactor = sql`(1 + ${String(r.nearLine.marginPercent)}::numeric / 100)`;
+      const dropFactor = sql`(1 - ${String(r.sharpDrop.dropPercent)}::numeric / 100)`;
       const start = monthIndexSql('i.period_start');
       const end = monthIndexSql('i.period_end');
       // The planner's estimates for this CTE chain are far too high, which triggers JIT compilation
@@ -79,7 +82,7 @@ export function createScreeningRepository(db: Kysely<DB>) {
                  sum(${shareInWindowSql(p.previous)}) as previous_net
           from (
             select i.household_id,
-                   (case when i.category = 'production_cost' then -i.amount else i.amount end)::float8 as amount,
+                   (case when i.category = 'production_cost' then -i.amount else i.amount end) as amount,
                    ${start} as s, ${end} as e
             from income_item i
             ${incomeScope}
@@ -101,8 +104,8 @@ export function createScreeningRepository(db: Kysely<DB>) {
         ),
         facts as (
           select s.id, s.county_code, s.region_code, s.medical_out_of_pocket,
-                 round((coalesce(inc.current_net, 0) / s.member_count)::numeric, 2) as per_capita,
-                 round((coalesce(inc.previous_net, 0) / s.member_count)::numeric, 2) as previous_per_capita,
+                 round(coalesce(inc.current_net, 0) / s.member_count, 2) as per_capita,
+                 round(coalesce(inc.previous_net, 0) / s.member_count, 2) as previous_per_capita,
                  coalesce(m.is_uninsured, false) as is_uninsured,
                  coalesce(m.is_out_of_school, false) as is_out_of_school,
                  (s.housing_grade in ('C', 'D', 'none') and not s.has_safe_house_elsewhere) as is_housing_problem,
@@ -114,16 +117,16 @@ export function createScreeningRepository(db: Kysely<DB>) {
         ),
         flagged as (
           select f.*, array_remove(array[
-            case when ${r.incomeBelowLine.enabled} and f.per_capita < ${p.line} then 'income_below_line' end,
-            case when ${r.nearLine.enabled} and not (${r.incomeBelowLine.enabled} and f.per_capita < ${p.line})
-                      and f.per_capita < ${p.line * nearFactor} then 'income_near_line' end,
+            case when ${r.incomeBelowLine.enabled} and f.per_capita < ${line} then 'income_below_line' end,
+            case when ${r.nearLine.enabled} and not (${r.incomeBelowLine.enabled} and f.per_capita < ${line})
+                      and f.per_capita < ${line} * ${nearFactor} then 'income_near_line' end,
             case when ${r.sharpDrop.enabled} and f.previous_per_capita > 0
                       and f.per_capita <= f.previous_per_capita * ${dropFactor} then 'income_drop' end,
             case when ${r.guarantees.enabled} and f.is_out_of_school then 'guarantee_education' end,
             case when ${r.guarantees.enabled} and f.is_uninsured then 'guarantee_medical' end,
             case when ${r.guarantees.enabled} and f.is_housing_problem then 'guarantee_housing' end,
             case when ${r.guarantees.enabled} and f.is_water_problem then 'guarantee_water' end,
-            case when ${r.medicalSpending.enabled} and f.medical_out_of_pocket > ${r.medicalSpending.threshold}
+            case when ${r.medicalSpending.enabled} and f.medical_out_of_pocket > ${String(r.medicalSpending.threshold)}::numeric
                  then 'medical_spending' end
           ]::text[], null) as codes
           from facts f
@@ -131,8 +134,9 @@ export function createScreeningRepository(db: Kysely<DB>) {
         upserted as (
           insert into lead (household_id, county_code, region_code, source, run_id, reasons, facts, found_on)
           select id, county_code, region_code, 'screening', ${p.runId}, to_jsonb(codes),
-                 jsonb_build_object('perCapita', per_capita, 'previousPerCapita', previous_per_capita,
-                                    'medicalOutOfPocket', medical_out_of_pocket, 'line', ${p.line}::numeric),
+                 -- Amounts as decimal text: a numeric in JSON reaches the client as a float.
+                 jsonb_build_object('perCapita', per_capita::text, 'previousPerCapita', previous_per_capita::text,
+                                    'medicalOutOfPocket', medical_out_of_pocket::text, 'line', round(${line}, 2)::text),
                  ${p.today}::date
           from flagged where cardinality(codes) > 0
           on conflict (household_id) where status = 'open'

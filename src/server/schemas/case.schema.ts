@@ -105,8 +105,10 @@ export const ZCaseDetail = ZCaseItem.extend({
   helpers: z.array(ZHelper),
   criteria: z
     .object({
-      perCapita: z.number(),
-      line: z.number(),
+      perCapita: z
+        .string()
+        .describe('元, a decimal string with two decimals (negative when costs exceed income)'),
+      line: z.string().describe('元, a decimal string with two decimals'),
       assisted: z.array(ZCriterion),
       natural: z.array(ZCriterion),
     })

@@ -7,9 +7,21 @@ import {
   RELATIONS,
 } from '../../shared/household-codes.js';
 import { IMPORT_STATUSES } from '../../shared/imports.js';
-import { ZBooleanQuery, ZIdParam, ZPage } from './common.schema.js';
+import { MONEY_PATTERN, toCents } from '../../shared/money.js';
+import { ZBooleanQuery, ZMoney as ZDecimal, ZIdParam, ZPage } from './common.schema.js';
 
-const ZMoney = z.number().min(0).max(100_000_000);
+/** An amount in 元 as a decimal string ("12500.00"), 0 to 100,000,000. */
+// zod runs a refinement after a failed pattern too: it judges well-formed amounts only.
+const ZMoney = ZDecimal.refine(
+  (a) => !MONEY_PATTERN.test(a) || toCents(a) <= 10_000_000_000n,
+  '金额不能超过 100,000,000 元',
+);
+/** An amount the server gives: a decimal string with two decimals, computed exactly. */
+const ZMoneyOut = z.string().describe('元, a decimal string with two decimals (exact; never a float)');
+/** A net figure, which can be negative when production costs exceed income. */
+const ZSignedMoneyOut = z
+  .string()
+  .describe('元, a decimal string with two decimals, negative when costs exceed income');
 const ZDate = z.iso.date();
 const text = (max: number) => z.string().trim().max(max);
 
@@ -165,8 +177,8 @@ export const ZHousehold = z.object({
   roadType: z.string().nullable(),
   fuelType: z.string().nullable(),
   hasElectricity: z.boolean().nullable(),
-  medicalOutOfPocket: z.number(),
-  insuranceClaims: z.number(),
+  medicalOutOfPocket: ZMoneyOut,
+  insuranceClaims: ZMoneyOut,
   version: z.number().int(),
   updatedAt: z.string(),
 });
@@ -199,20 +211,24 @@ export const ZPerson = z.object({
 
 const ZJudgement = z.enum(['ok', 'problem', 'unknown']);
 const ZCategoryAmounts = z.object({
-  wage: z.number(),
-  business: z.number(),
-  property: z.number(),
-  transfer: z.number(),
-  production_cost: z.number(),
+  wage: ZMoneyOut,
+  business: ZMoneyOut,
+  property: ZMoneyOut,
+  transfer: ZMoneyOut,
+  production_cost: ZMoneyOut,
 });
 
 export const ZHouseholdDetail = z.object({
   household: ZHousehold,
   members: z.array(ZPerson),
   window: z.object({ start: z.string(), end: z.string() }),
-  income: z.object({ byCategory: ZCategoryAmounts, netIncome: z.number(), perCapita: z.number().nullable() }),
-  previousPerCapita: z.number().nullable(),
-  line: z.number().nullable(),
+  income: z.object({
+    byCategory: ZCategoryAmounts,
+    netIncome: ZSignedMoneyOut,
+    perCapita: ZSignedMoneyOut.nullable().describe('Net income ÷ members, rounded half up to the fen.'),
+  }),
+  previousPerCapita: ZSignedMoneyOut.nullable(),
+  line: ZMoneyOut.nullable(),
   lineYear: z
     .number()
     .int()
@@ -232,7 +248,7 @@ export const ZHouseholdDetail = z.object({
       id: z.number().int(),
       category: z.enum(INCOME_CATEGORIES),
       item: z.string(),
-      amount: z.number(),
+      amount: ZMoneyOut,
       isCounted: z.boolean(),
       periodStart: z.string(),
       periodEnd: z.string(),

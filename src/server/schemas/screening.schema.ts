@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { MONEY_PATTERN, toCents } from '../../shared/money.js';
 import { ZScreeningRules } from '../domain/screening-rules.js';
+import { ZMoney } from './common.schema.js';
 
 export { ZScreeningRules };
 
@@ -8,10 +10,17 @@ export const ZRulesView = z.object({ version: z.number().int(), rules: ZScreenin
 export const ZLine = z.object({
   province: z.string().trim().min(1).max(20),
   year: z.number().int().min(2015).max(2100),
-  amount: z.number().positive().max(1_000_000),
+  // zod runs a refinement after a failed pattern too: these judge well-formed amounts only.
+  amount: ZMoney.refine((a) => !MONEY_PATTERN.test(a) || toCents(a) > 0n, '监测范围标准应大于 0').refine(
+    (a) => !MONEY_PATTERN.test(a) || toCents(a) <= 100_000_000n,
+    '监测范围标准不能超过 1,000,000 元',
+  ),
   note: z.string().trim().max(200).nullable().optional(),
 });
-export const ZLineView = ZLine.extend({ note: z.string().nullable() });
+export const ZLineView = ZLine.extend({
+  amount: z.string().describe('元, a decimal string with two decimals'),
+  note: z.string().nullable(),
+});
 
 export const ZRunRequest = z.object({
   scopeCode: z.string().trim().max(12).optional(),
@@ -26,7 +35,7 @@ export const ZRun = z.object({
   scopeCode: z.string(),
   scopeName: z.string(),
   ruleVersion: z.number().int(),
-  line: z.number(),
+  line: z.string().describe('元, a decimal string with two decimals'),
   windowStart: z.string(),
   windowEnd: z.string(),
   status: z.enum(['running', 'finished', 'failed']),

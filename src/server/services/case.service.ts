@@ -148,10 +148,10 @@ export function createCaseService(deps: {
     const facts = {
       today,
       identifiedOn: c.identified_on,
-      perCapitaNow: now.income.perCapita ?? 0,
-      lineNow: now.line ?? Number.POSITIVE_INFINITY,
-      perCapitaSixMonthsAgo: earlier.income.perCapita ?? 0,
-      lineSixMonthsAgo: earlier.line ?? Number.POSITIVE_INFINITY,
+      perCapitaNow: now.income.perCapita ?? '0.00',
+      lineNow: now.line,
+      perCapitaSixMonthsAgo: earlier.income.perCapita ?? '0.00',
+      lineSixMonthsAgo: earlier.line,
       measureCount,
       guaranteesOk,
       hasOpenLead: openLead !== undefined,
@@ -159,8 +159,8 @@ export function createCaseService(deps: {
     };
     return {
       facts,
-      perCapita: now.income.perCapita ?? 0,
-      line: now.line ?? 0,
+      perCapita: now.income.perCapita ?? '0.00',
+      line: now.line ?? '0.00',
       assisted: eliminationCriteria(facts, 'assisted'),
       natural: eliminationCriteria(facts, 'natural'),
     };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { addMonths, monthBounds } from '../../shared/calendar.js';
 import { clock } from '../../shared/clock.js';
+import { MONEY_PATTERN } from '../../shared/money.js';
 import { incomeWindow, ZMonthWindow } from '../domain/income.js';
 import { conflict, validation } from '../errors.js';
 import { type JobRunner, jobActor, ZJobActor } from '../jobs/job-runner.js';
@@ -35,8 +36,8 @@ const ZCycleJobInput = z.object({
   referenceDate: ZIsoDate,
   current: ZMonthWindow,
   halfYearAgo: ZMonthWindow,
-  line: z.number(),
-  lineHalfYearAgo: z.number(),
+  line: z.string().regex(MONEY_PATTERN),
+  lineHalfYearAgo: z.string().regex(MONEY_PATTERN),
   actorName: z.string(),
   actor: ZJobActor,
 });

@@ -31,8 +31,9 @@ export function presentHousehold(h: HouseholdRow) {
     roadType: h.road_type,
     fuelType: h.fuel_type,
     hasElectricity: h.has_electricity,
-    medicalOutOfPocket: Number(h.medical_out_of_pocket),
-    insuranceClaims: Number(h.insurance_claims),
+    // numeric(12, 2) columns: the text of the value, always with two decimals.
+    medicalOutOfPocket: String(h.medical_out_of_pocket),
+    insuranceClaims: String(h.insurance_claims),
     version: h.version,
     updatedAt: new Date(h.updated_at).toISOString(),
   };

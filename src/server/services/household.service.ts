@@ -43,7 +43,8 @@ export interface HouseholdSearchInput extends HouseholdFilterInput {
 export interface IncomeInput {
   category: IncomeCategory;
   item: string;
-  amount: number;
+  /** 元, a decimal string of at most two decimals. */
+  amount: string;
   isCounted?: boolean | undefined;
   periodStart: string;
   periodEnd: string;
@@ -106,7 +107,7 @@ export function createHouseholdService(deps: {
   ) {
     const entries = items.map((i) => ({
       category: i.category,
-      amount: Number(i.amount),
+      amount: String(i.amount),
       isCounted: i.is_counted,
       periodStart: i.period_start,
       periodEnd: i.period_end,
@@ -145,7 +146,7 @@ export function createHouseholdService(deps: {
               perCapita: income.perCapita,
               previousPerCapita: previous.perCapita,
               guarantees,
-              medicalOutOfPocket: Number(household.medical_out_of_pocket),
+              medicalOutOfPocket: String(household.medical_out_of_pocket),
             },
             rules,
             line,
@@ -164,7 +165,7 @@ export function createHouseholdService(deps: {
         id: i.id,
         category: i.category,
         item: i.item,
-        amount: Number(i.amount),
+        amount: String(i.amount),
         isCounted: i.is_counted,
         periodStart: i.period_start,
         periodEnd: i.period_end,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDateOfUtcDay } from '../../shared/calendar.js';
 import { clock } from '../../shared/clock.js';
+import { fromCents, MONEY_PATTERN, toCents } from '../../shared/money.js';
 import { incomeWindow, ZMonthWindow } from '../domain/income.js';
 import { DEFAULT_SCREENING_RULES, type ScreeningRules, ZScreeningRules } from '../domain/screening-rules.js';
 import { AppError, notFound, validation } from '../errors.js';
@@ -33,7 +34,7 @@ const ZScreeningJobInput = z.object({
   /** One step per element: the region prefixes screened together (a county, or the whole small scope). */
   units: z.array(z.array(z.string())).min(1),
   rules: ZScreeningRules,
-  line: z.number(),
+  line: z.string().regex(MONEY_PATTERN),
   today: ZIsoDate,
   current: ZMonthWindow,
   previous: ZMonthWindow,
@@ -96,19 +97,19 @@ export function createScreeningService(deps: {
   // dropped on change here; another server sees a change within CACHE_MS.
   const CACHE_MS = 10_000;
   let rulesCache: { value: { version: number; rules: ScreeningRules }; until: number } | null = null;
-  const lineCache = new Map<number, { value: { year: number; amount: number } | null; until: number }>();
+  const lineCache = new Map<number, { value: { year: number; amount: string } | null; until: number }>();
 
   /**
    * The monitoring line in force on a date and the year it was set for: that year's, or — when the year has
    * none yet — the latest earlier one (the household page and the administrators' warning say which).
    */
-  async function lineInForce(date: string): Promise<{ year: number; amount: number } | null> {
+  async function lineInForce(date: string): Promise<{ year: number; amount: string } | null> {
     const year = Number(date.slice(0, 4));
     let cached = lineCache.get(year);
     if (!cached || cached.until <= Date.now()) {
       const row = await repos.screeningConfig.findLineFor(province, year);
       cached = {
-        value: row ? { year: row.year, amount: Number(row.amount) } : null,
+        value: row ? { year: row.year, amount: String(row.amount) } : null,
         until: Date.now() + CACHE_MS,
       };
       lineCache.set(year, cached);
@@ -154,7 +155,7 @@ export function createScreeningService(deps: {
       scopeCode: run.scope_code,
       scopeName: scopeName ?? run.scope_code,
       ruleVersion: run.rule_version,
-      line: Number(run.line_amount),
+      line: String(run.line_amount),
       windowStart: String(run.window_start).slice(0, 10),
       windowEnd: String(run.window_end).slice(0, 10),
       status: run.status as 'running' | 'finished' | 'failed',
@@ -196,14 +197,14 @@ export function createScreeningService(deps: {
       return rows.map((r) => ({
         province: r.province,
         year: r.year,
-        amount: Number(r.amount),
+        amount: String(r.amount),
         note: r.note,
       }));
     },
 
     async setLine(
       actor: Actor,
-      input: { province: string; year: number; amount: number; note?: string | null },
+      input: { province: string; year: number; amount: string; note?: string | null },
     ) {
       lineCache.clear();
       const before = await repos.screeningConfig.findLine(input.province, input.year);
@@ -214,17 +215,22 @@ export function createScreeningService(deps: {
           action: 'screening.line_set',
           entityType: 'monitoring_line',
           entityId: `${input.province}/${input.year}`,
-          old: before ? { amount: Number(before.amount), note: before.note } : null,
+          old: before ? { amount: String(before.amount), note: before.note } : null,
           new: { amount: input.amount, note: input.note ?? null },
         });
       });
-      return { province: input.province, year: input.year, amount: input.amount, note: input.note ?? null };
+      return {
+        province: input.province,
+        year: input.year,
+        amount: fromCents(toCents(input.amount)),
+        note: input.note ?? null,
+      };
     },
 
     lineInForce,
 
     /** The monitoring line in force on a date (that year's, or the latest earlier one). */
-    async lineOn(date: string): Promise<number> {
+    async lineOn(date: string): Promise<string> {
       const line = await lineInForce(date);
       if (line === null) {
         throw new AppError(

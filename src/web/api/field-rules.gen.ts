@@ -105,12 +105,10 @@ export const FIELD_RULES = {
       "maxLength": 20
     },
     "medicalOutOfPocket": {
-      "minimum": 0,
-      "maximum": 100000000
+      "pattern": "^\\d{1,12}(\\.\\d{1,2})?$"
     },
     "insuranceClaims": {
-      "minimum": 0,
-      "maximum": 100000000
+      "pattern": "^\\d{1,12}(\\.\\d{1,2})?$"
     }
   },
   "PATCH /api/households/{id}": {
@@ -145,12 +143,10 @@ export const FIELD_RULES = {
       "maxLength": 20
     },
     "medicalOutOfPocket": {
-      "minimum": 0,
-      "maximum": 100000000
+      "pattern": "^\\d{1,12}(\\.\\d{1,2})?$"
     },
     "insuranceClaims": {
-      "minimum": 0,
-      "maximum": 100000000
+      "pattern": "^\\d{1,12}(\\.\\d{1,2})?$"
     }
   },
   "POST /api/households/{id}/members": {
@@ -293,8 +289,7 @@ export const FIELD_RULES = {
       "maxLength": 50
     },
     "amount": {
-      "minimum": 0,
-      "maximum": 100000000
+      "pattern": "^\\d{1,12}(\\.\\d{1,2})?$"
     },
     "periodStart": {
       "pattern": "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$"
@@ -321,8 +316,7 @@ export const FIELD_RULES = {
       "maximum": 2100
     },
     "amount": {
-      "minimum": 0,
-      "maximum": 1000000
+      "pattern": "^\\d{1,12}(\\.\\d{1,2})?$"
     },
     "note": {
       "maxLength": 200

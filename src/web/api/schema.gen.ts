@@ -2985,8 +2985,10 @@ export interface paths {
                         roadType?: string | null;
                         fuelType?: string | null;
                         hasElectricity?: boolean | null;
-                        medicalOutOfPocket?: number;
-                        insuranceClaims?: number;
+                        /** @description 元, as a decimal string with up to two decimals (exact; never a float) */
+                        medicalOutOfPocket?: string;
+                        /** @description 元, as a decimal string with up to two decimals (exact; never a float) */
+                        insuranceClaims?: string;
                         head: {
                             name?: string;
                             /** @enum {string} */
@@ -3051,8 +3053,10 @@ export interface paths {
                                 roadType: string | null;
                                 fuelType: string | null;
                                 hasElectricity: boolean | null;
-                                medicalOutOfPocket: number;
-                                insuranceClaims: number;
+                                /** @description 元, a decimal string with two decimals (exact; never a float) */
+                                medicalOutOfPocket: string;
+                                /** @description 元, a decimal string with two decimals (exact; never a float) */
+                                insuranceClaims: string;
                                 version: number;
                                 updatedAt: string;
                             };
@@ -3088,17 +3092,26 @@ export interface paths {
                             };
                             income: {
                                 byCategory: {
-                                    wage: number;
-                                    business: number;
-                                    property: number;
-                                    transfer: number;
-                                    production_cost: number;
+                                    /** @description 元, a decimal string with two decimals (exact; never a float) */
+                                    wage: string;
+                                    /** @description 元, a decimal string with two decimals (exact; never a float) */
+                                    business: string;
+                                    /** @description 元, a decimal string with two decimals (exact; never a float) */
+                                    property: string;
+                                    /** @description 元, a decimal string with two decimals (exact; never a float) */
+                                    transfer: string;
+                                    /** @description 元, a decimal string with two decimals (exact; never a float) */
+                                    production_cost: string;
                                 };
-                                netIncome: number;
-                                perCapita: number | null;
+                                /** @description 元, a decimal string with two decimals, negative when costs exceed income */
+                                netIncome: string;
+                                /** @description Net income ÷ members, rounded half up to the fen. */
+                                perCapita: string | null;
                             };
-                            previousPerCapita: number | null;
-                            line: number | null;
+                            /** @description 元, a decimal string with two decimals, negative when costs exceed income */
+                            previousPerCapita: string | null;
+                            /** @description 元, a decimal string with two decimals (exact; never a float) */
+                            line: string | null;
                             /** @description The year the applied line was set for: earlier than lineForYear when that year has none yet. */
                             lineYear: number | null;
                             /** @description The year whose line applies (of the date the figures are for). */
@@ -3120,7 +3133,8 @@ export interface paths {
                                 /** @enum {string} */
                                 category: "wage" | "business" | "property" | "transfer" | "production_cost";
                                 item: string;
-                                amount: number;
+                                /** @description 元, a decimal string with two decimals (exact; never a float) */
+                                amount: string;
                                 isCounted: boolean;
                                 periodStart: string;
                                 periodEnd: string;
@@ -3288,8 +3302,10 @@ export interface paths {
                                 roadType: string | null;
                                 fuelType: string | null;
                                 hasElectricity: boolean | null;
-                                medicalOutOfPocket: number;
-                                insuranceClaims: number;
+                                /** @description 元, a decimal string with two decimals (exact; never a float) */
+                                medicalOutOfPocket: string;
+                                /** @description 元, a decimal string with two decimals (exact; never a float) */
+                                insuranceClaims: string;
                                 version: number;
                                 updatedAt: string;
                             };
@@ -3325,17 +3341,26 @@ export interface paths {
                             };
                             income: {
                                 byCategory: {
-                                    wage: number;
-                                    business: number;
-                                    property: number;
-                                    transfer: number;
-                                    production_cost: number;
+                                    /** @description 元, a decimal string with two decimals (exact; never a float) */
+                                    wage: string;
+                                    /** @description 元, a decimal string with two decimals (exact; never a float) */
+                                    business: string;
+                                    /** @description 元, a decimal string with two decimals (exact; never a float) */
+                                    property: string;
+                                    /** @description 元, a decimal string with two decimals (exact; never a float) */
+                                    transfer: string;
+                                    /** @description 元, a decimal string with two decimals (exact; never a float) */
+                                    production_cost: string;
                                 };
-                                netIncome: number;
-                                perCapita: number | null;
+                                /** @description 元, a decimal string with two decimals, negative when costs exceed income */
+                                netIncome: string;
+                                /** @description Net income ÷ members, rounded half up to the fen. */
+                                perCapita: string | null;
                             };
-                            previousPerCapita: number | null;
-                            line: number | null;
+                            /** @description 元, a decimal string with two decimals, negative when costs exceed income */
+                            previousPerCapita: string | null;
+                            /** @description 元, a decimal string with two decimals (exact; never a float) */
+                            line: string | null;
                             /** @description The year the applied line was set for: earlier than lineForYear when that year has none yet. */
                             lineYear: number | null;
                             /** @description The year whose line applies (of the date the figures are for). */
@@ -3357,7 +3382,8 @@ export interface paths {
                                 /** @enum {string} */
                                 category: "wage" | "business" | "property" | "transfer" | "production_cost";
                                 item: string;
-                                amount: number;
+                                /** @description 元, a decimal string with two decimals (exact; never a float) */
+                                amount: string;
                                 isCounted: boolean;
                                 periodStart: string;
                                 periodEnd: string;
@@ -3503,8 +3529,10 @@ export interface paths {
                         roadType?: string | null;
                         fuelType?: string | null;
                         hasElectricity?: boolean | null;
-                        medicalOutOfPocket?: number;
-                        insuranceClaims?: number;
+                        /** @description 元, as a decimal string with up to two decimals (exact; never a float) */
+                        medicalOutOfPocket?: string;
+                        /** @description 元, as a decimal string with up to two decimals (exact; never a float) */
+                        insuranceClaims?: string;
                     };
                 };
             };
@@ -3545,8 +3573,10 @@ export interface paths {
                                 roadType: string | null;
                                 fuelType: string | null;
                                 hasElectricity: boolean | null;
-                                medicalOutOfPocket: number;
-                                insuranceClaims: number;
+                                /** @description 元, a decimal string with two decimals (exact; never a float) */
+                                medicalOutOfPocket: string;
+                                /** @description 元, a decimal string with two decimals (exact; never a float) */
+                                insuranceClaims: string;
                                 version: number;
                                 updatedAt: string;
                             };
@@ -3582,17 +3612,26 @@ export interface paths {
                             };
                             income: {
                                 byCategory: {
-                                    wage: number;
-                                    business: number;
-                                    property: number;
-                                    transfer: number;
-                                    production_cost: number;
+                                    /** @description 元, a decimal string with two decimals (exact; never a float) */
+                                    wage: string;
+                                    /** @description 元, a decimal string with two decimals (exact; never a float) */
+                                    business: string;
+                                    /** @description 元, a decimal string with two decimals (exact; never a float) */
+                                    property: string;
+                                    /** @description 元, a decimal string with two decimals (exact; never a float) */
+                                    transfer: string;
+                                    /** @description 元, a decimal string with two decimals (exact; never a float) */
+                                    production_cost: string;
                                 };
-                                netIncome: number;
-                                perCapita: number | null;
+                                /** @description 元, a decimal string with two decimals, negative when costs exceed income */
+                                netIncome: string;
+                                /** @description Net income ÷ members, rounded half up to the fen. */
+                                perCapita: string | null;
                             };
-                            previousPerCapita: number | null;
-                            line: number | null;
+                            /** @description 元, a decimal string with two decimals, negative when costs exceed income */
+                            previousPerCapita: string | null;
+                            /** @description 元, a decimal string with two decimals (exact; never a float) */
+                            line: string | null;
                             /** @description The year the applied line was set for: earlier than lineForYear when that year has none yet. */
                             lineYear: number | null;
                             /** @description The year whose line applies (of the date the figures are for). */
@@ -3614,7 +3653,8 @@ export interface paths {
                                 /** @enum {string} */
                                 category: "wage" | "business" | "property" | "transfer" | "production_cost";
                                 item: string;
-                                amount: number;
+                                /** @description 元, a decimal string with two decimals (exact; never a float) */
+                                amount: string;
                                 isCounted: boolean;
                                 periodStart: string;
                                 periodEnd: string;
@@ -3948,8 +3988,10 @@ export interface paths {
                                 roadType: string | null;
                                 fuelType: string | null;
                                 hasElectricity: boolean | null;
-                                medicalOutOfPocket: number;
-                                insuranceClaims: number;
+                                /** @description 元, a decimal string with two decimals (exact; never a float) */
+                                medicalOutOfPocket: string;
+                                /** @description 元, a decimal string with two decimals (exact; never a float) */
+                                insuranceClaims: string;
                                 version: number;
                                 updatedAt: string;
                             };
@@ -3985,17 +4027,26 @@ export interface paths {
                             };
                             income: {
                                 byCategory: {
-                                    wage: number;
-                                    business: number;
-                                    property: number;
-                                    transfer: number;
-                                    production_cost: number;
+                                    /** @description 元, a decimal string with two decimals (exact; never a float) */
+                                    wage: string;
+                                    /** @description 元, a decimal string with two decimals (exact; never a float) */
+                                    business: string;
+                                    /** @description 元, a decimal string with two decimals (exact; never a float) */
+                                    property: string;
+                                    /** @description 元, a decimal string with two decimals (exact; never a float) */
+                                    transfer: string;
+                                    /** @description 元, a decimal string with two decimals (exact; never a float) */
+                                    production_cost: string;
                                 };
-                                netIncome: number;
-                                perCapita: number | null;
+                                /** @description 元, a decimal string with two decimals, negative when costs exceed income */
+                                netIncome: string;
+                                /** @description Net income ÷ members, rounded half up to the fen. */
+                                perCapita: string | null;
                             };
-                            previousPerCapita: number | null;
-                            line: number | null;
+                            /** @description 元, a decimal string with two decimals, negative when costs exceed income */
+                            previousPerCapita: string | null;
+                            /** @description 元, a decimal string with two decimals (exact; never a float) */
+                            line: string | null;
                             /** @description The year the applied line was set for: earlier than lineForYear when that year has none yet. */
                             lineYear: number | null;
                             /** @description The year whose line applies (of the date the figures are for). */
@@ -4017,7 +4068,8 @@ export interface paths {
                                 /** @enum {string} */
                                 category: "wage" | "business" | "property" | "transfer" | "production_cost";
                                 item: string;
-                                amount: number;
+                                /** @description 元, a decimal string with two decimals (exact; never a float) */
+                                amount: string;
                                 isCounted: boolean;
                                 periodStart: string;
                                 periodEnd: string;
@@ -4221,8 +4273,10 @@ export interface paths {
                                 roadType: string | null;
                                 fuelType: string | null;
                                 hasElectricity: boolean | null;
-                                medicalOutOfPocket: number;
-                                insuranceClaims: number;
+                                /** @description 元, a decimal string with two decimals (exact; never a float) */
+                                medicalOutOfPocket: string;
+                                /** @description 元, a decimal string with two decimals (exact; never a float) */
+                                insuranceClaims: string;
                                 version: number;
                                 updatedAt: string;
                             };
@@ -4258,17 +4312,26 @@ export interface paths {
                             };
                             income: {
                                 byCategory: {
-                                    wage: number;
-                                    business: number;
-                                    property: number;
-                                    transfer: number;
-                                    production_cost: number;
+                                    /** @description 元, a decimal string with two decimals (exact; never a float) */
+                                    wage: string;
+                                    /** @description 元, a decimal string with two decimals (exact; never a float) */
+                                    business: string;
+                                    /** @description 元, a decimal string with two decimals (exact; never a float) */
+                                    property: string;
+                                    /** @description 元, a decimal string with two decimals (exact; never a float) */
+                                    transfer: string;
+                                    /** @description 元, a decimal string with two decimals (exact; never a float) */
+                                    production_cost: string;
                                 };
-                                netIncome: number;
-                                perCapita: number | null;
+                                /** @description 元, a decimal string with two decimals, negative when costs exceed income */
+                                netIncome: string;
+                                /** @description Net income ÷ members, rounded half up to the fen. */
+                                perCapita: string | null;
                             };
-                            previousPerCapita: number | null;
-                            line: number | null;
+                            /** @description 元, a decimal string with two decimals, negative when costs exceed income */
+                            previousPerCapita: string | null;
+                            /** @description 元, a decimal string with two decimals (exact; never a float) */
+                            line: string | null;
                             /** @description The year the applied line was set for: earlier than lineForYear when that year has none yet. */
                             lineYear: number | null;
                             /** @description The year whose line applies (of the date the figures are for). */
@@ -4290,7 +4353,8 @@ export interface paths {
                                 /** @enum {string} */
                                 category: "wage" | "business" | "property" | "transfer" | "production_cost";
                                 item: string;
-                                amount: number;
+                                /** @description 元, a decimal string with two decimals (exact; never a float) */
+                                amount: string;
                                 isCounted: boolean;
                                 periodStart: string;
                                 periodEnd: string;
@@ -4465,8 +4529,10 @@ export interface paths {
                                 roadType: string | null;
                                 fuelType: string | null;
                                 hasElectricity: boolean | null;
-                                medicalOutOfPocket: number;
-                                insuranceClaims: number;
+                                /** @description 元, a decimal string with two decimals (exact; never a float) */
+                                medicalOutOfPocket: string;
+                                /** @description 元, a decimal string with two decimals (exact; never a float) */
+                                insuranceClaims: string;
                                 version: number;
                                 updatedAt: string;
                             };
@@ -4502,17 +4568,26 @@ export interface paths {
                             };
                             income: {
                                 byCategory: {
-                                    wage: number;
-                                    business: number;
-                                    property: number;
-                                    transfer: number;
-                                    production_cost: number;
+                                    /** @description 元, a decimal string with two decimals (exact; never a float) */
+                                    wage: string;
+                                    /** @description 元, a decimal string with two decimals (exact; never a float) */
+                                    business: string;
+                                    /** @description 元, a decimal string with two decimals (exact; never a float) */
+                                    property: string;
+                                    /** @description 元, a decimal string with two decimals (exact; never a float) */
+                                    transfer: string;
+                                    /** @description 元, a decimal string with two decimals (exact; never a float) */
+                                    production_cost: string;
                                 };
-                                netIncome: number;
-                                perCapita: number | null;
+                                /** @description 元, a decimal string with two decimals, negative when costs exceed income */
+                                netIncome: string;
+                                /** @description Net income ÷ members, rounded half up to the fen. */
+                                perCapita: string | null;
                             };
-                            previousPerCapita: number | null;
-                            line: number | null;
+                            /** @description 元, a decimal string with two decimals, negative when costs exceed income */
+                            previousPerCapita: string | null;
+                            /** @description 元, a decimal string with two decimals (exact; never a float) */
+                            line: string | null;
                             /** @description The year the applied line was set for: earlier than lineForYear when that year has none yet. */
                             lineYear: number | null;
                             /** @description The year whose line applies (of the date the figures are for). */
@@ -4534,7 +4609,8 @@ export interface paths {
                                 /** @enum {string} */
                                 category: "wage" | "business" | "property" | "transfer" | "production_cost";
                                 item: string;
-                                amount: number;
+                                /** @description 元, a decimal string with two decimals (exact; never a float) */
+                                amount: string;
                                 isCounted: boolean;
                                 periodStart: string;
                                 periodEnd: string;
@@ -4846,8 +4922,10 @@ export interface paths {
                                 roadType: string | null;
                                 fuelType: string | null;
                                 hasElectricity: boolean | null;
-                                medicalOutOfPocket: number;
-                                insuranceClaims: number;
+                                /** @description 元, a decimal string with two decimals (exact; never a float) */
+                                medicalOutOfPocket: string;
+                                /** @description 元, a decimal string with two decimals (exact; never a float) */
+                                insuranceClaims: string;
                                 version: number;
                                 updatedAt: string;
                             };
@@ -4883,17 +4961,26 @@ export interface paths {
                             };
                             income: {
                                 byCategory: {
-                                    wage: number;
-                                    business: number;
-                                    property: number;
-                                    transfer: number;
-                                    production_cost: number;
+                                    /** @description 元, a decimal string with two decimals (exact; never a float) */
+                                    wage: string;
+                                    /** @description 元, a decimal string with two decimals (exact; never a float) */
+                                    business: string;
+                                    /** @description 元, a decimal string with two decimals (exact; never a float) */
+                                    property: string;
+                                    /** @description 元, a decimal string with two decimals (exact; never a float) */
+                                    transfer: string;
+                                    /** @description 元, a decimal string with two decimals (exact; never a float) */
+                                    production_cost: string;
                                 };
-                                netIncome: number;
-                                perCapita: number | null;
+                                /** @description 元, a decimal string with two decimals, negative when costs exceed income */
+                                netIncome: string;
+                                /** @description Net income ÷ members, rounded half up to the fen. */
+                                perCapita: string | null;
                             };
-                            previousPerCapita: number | null;
-                            line: number | null;
+                            /** @description 元, a decimal string with two decimals, negative when costs exceed income */
+                            previousPerCapita: string | null;
+                            /** @description 元, a decimal string with two decimals (exact; never a float) */
+                            line: string | null;
                             /** @description The year the applied line was set for: earlier than lineForYear when that year has none yet. */
                             lineYear: number | null;
                             /** @description The year whose line applies (of the date the figures are for). */
@@ -4915,7 +5002,8 @@ export interface paths {
                                 /** @enum {string} */
                                 category: "wage" | "business" | "property" | "transfer" | "production_cost";
                                 item: string;
-                                amount: number;
+                                /** @description 元, a decimal string with two decimals (exact; never a float) */
+                                amount: string;
                                 isCounted: boolean;
                                 periodStart: string;
                                 periodEnd: string;
@@ -5097,8 +5185,10 @@ export interface paths {
                                     roadType: string | null;
                                     fuelType: string | null;
                                     hasElectricity: boolean | null;
-                                    medicalOutOfPocket: number;
-                                    insuranceClaims: number;
+                                    /** @description 元, a decimal string with two decimals (exact; never a float) */
+                                    medicalOutOfPocket: string;
+                                    /** @description 元, a decimal string with two decimals (exact; never a float) */
+                                    insuranceClaims: string;
                                     version: number;
                                     updatedAt: string;
                                 };
@@ -5134,17 +5224,26 @@ export interface paths {
                                 };
                                 income: {
                                     byCategory: {
-                                        wage: number;
-                                        business: number;
-                                        property: number;
-                                        transfer: number;
-                                        production_cost: number;
+                                        /** @description 元, a decimal string with two decimals (exact; never a float) */
+                                        wage: string;
+                                        /** @description 元, a decimal string with two decimals (exact; never a float) */
+                                        business: string;
+                                        /** @description 元, a decimal string with two decimals (exact; never a float) */
+                                        property: string;
+                                        /** @description 元, a decimal string with two decimals (exact; never a float) */
+                                        transfer: string;
+                                        /** @description 元, a decimal string with two decimals (exact; never a float) */
+                                        production_cost: string;
                                     };
-                                    netIncome: number;
-                                    perCapita: number | null;
+                                    /** @description 元, a decimal string with two decimals, negative when costs exceed income */
+                                    netIncome: string;
+                                    /** @description Net income ÷ members, rounded half up to the fen. */
+                                    perCapita: string | null;
                                 };
-                                previousPerCapita: number | null;
-                                line: number | null;
+                                /** @description 元, a decimal string with two decimals, negative when costs exceed income */
+                                previousPerCapita: string | null;
+                                /** @description 元, a decimal string with two decimals (exact; never a float) */
+                                line: string | null;
                                 /** @description The year the applied line was set for: earlier than lineForYear when that year has none yet. */
                                 lineYear: number | null;
                                 /** @description The year whose line applies (of the date the figures are for). */
@@ -5166,7 +5265,8 @@ export interface paths {
                                     /** @enum {string} */
                                     category: "wage" | "business" | "property" | "transfer" | "production_cost";
                                     item: string;
-                                    amount: number;
+                                    /** @description 元, a decimal string with two decimals (exact; never a float) */
+                                    amount: string;
                                     isCounted: boolean;
                                     periodStart: string;
                                     periodEnd: string;
@@ -5209,8 +5309,10 @@ export interface paths {
                                     roadType: string | null;
                                     fuelType: string | null;
                                     hasElectricity: boolean | null;
-                                    medicalOutOfPocket: number;
-                                    insuranceClaims: number;
+                                    /** @description 元, a decimal string with two decimals (exact; never a float) */
+                                    medicalOutOfPocket: string;
+                                    /** @description 元, a decimal string with two decimals (exact; never a float) */
+                                    insuranceClaims: string;
                                     version: number;
                                     updatedAt: string;
                                 };
@@ -5246,17 +5348,26 @@ export interface paths {
                                 };
                                 income: {
                                     byCategory: {
-                                        wage: number;
-                                        business: number;
-                                        property: number;
-                                        transfer: number;
-                                        production_cost: number;
+                                        /** @description 元, a decimal string with two decimals (exact; never a float) */
+                                        wage: string;
+                                        /** @description 元, a decimal string with two decimals (exact; never a float) */
+                                        business: string;
+                                        /** @description 元, a decimal string with two decimals (exact; never a float) */
+                                        property: string;
+                                        /** @description 元, a decimal string with two decimals (exact; never a float) */
+                                        transfer: string;
+                                        /** @description 元, a decimal string with two decimals (exact; never a float) */
+                                        production_cost: string;
                                     };
-                                    netIncome: number;
-                                    perCapita: number | null;
+                                    /** @description 元, a decimal string with two decimals, negative when costs exceed income */
+                                    netIncome: string;
+                                    /** @description Net income ÷ members, rounded half up to the fen. */
+                                    perCapita: string | null;
                                 };
-                                previousPerCapita: number | null;
-                                line: number | null;
+                                /** @description 元, a decimal string with two decimals, negative when costs exceed income */
+                                previousPerCapita: string | null;
+                                /** @description 元, a decimal string with two decimals (exact; never a float) */
+                                line: string | null;
                                 /** @description The year the applied line was set for: earlier than lineForYear when that year has none yet. */
                                 lineYear: number | null;
                                 /** @description The year whose line applies (of the date the figures are for). */
@@ -5278,7 +5389,8 @@ export interface paths {
                                     /** @enum {string} */
                                     category: "wage" | "business" | "property" | "transfer" | "production_cost";
                                     item: string;
-                                    amount: number;
+                                    /** @description 元, a decimal string with two decimals (exact; never a float) */
+                                    amount: string;
                                     isCounted: boolean;
                                     periodStart: string;
                                     periodEnd: string;
@@ -5417,7 +5529,8 @@ export interface paths {
                         /** @enum {string} */
                         category: "wage" | "business" | "property" | "transfer" | "production_cost";
                         item: string;
-                        amount: number;
+                        /** @description 元, as a decimal string with up to two decimals (exact; never a float) */
+                        amount: string;
                         isCounted?: boolean;
                         /** Format: date */
                         periodStart: string;
@@ -5464,8 +5577,10 @@ export interface paths {
                                 roadType: string | null;
                                 fuelType: string | null;
                                 hasElectricity: boolean | null;
-                                medicalOutOfPocket: number;
-                                insuranceClaims: number;
+                                /** @description 元, a decimal string with two decimals (exact; never a float) */
+                                medicalOutOfPocket: string;
+                                /** @description 元, a decimal string with two decimals (exact; never a float) */
+                                insuranceClaims: string;
                                 version: number;
                                 updatedAt: string;
                             };
@@ -5501,17 +5616,26 @@ export interface paths {
                             };
                             income: {
                                 byCategory: {
-                                    wage: number;
-                                    business: number;
-                                    property: number;
-                                    transfer: number;
-                                    production_cost: number;
+                                    /** @description 元, a decimal string with two decimals (exact; never a float) */
+                                    wage: string;
+                                    /** @description 元, a decimal string with two decimals (exact; never a float) */
+                                    business: string;
+                                    /** @description 元, a decimal string with two decimals (exact; never a float) */
+                                    property: string;
+                                    /** @description 元, a decimal string with two decimals (exact; never a float) */
+                                    transfer: string;
+                                    /** @description 元, a decimal string with two decimals (exact; never a float) */
+                                    production_cost: string;
                                 };
-                                netIncome: number;
-                                perCapita: number | null;
+                                /** @description 元, a decimal string with two decimals, negative when costs exceed income */
+                                netIncome: string;
+                                /** @description Net income ÷ members, rounded half up to the fen. */
+                                perCapita: string | null;
                             };
-                            previousPerCapita: number | null;
-                            line: number | null;
+                            /** @description 元, a decimal string with two decimals, negative when costs exceed income */
+                            previousPerCapita: string | null;
+                            /** @description 元, a decimal string with two decimals (exact; never a float) */
+                            line: string | null;
                             /** @description The year the applied line was set for: earlier than lineForYear when that year has none yet. */
                             lineYear: number | null;
                             /** @description The year whose line applies (of the date the figures are for). */
@@ -5533,7 +5657,8 @@ export interface paths {
                                 /** @enum {string} */
                                 category: "wage" | "business" | "property" | "transfer" | "production_cost";
                                 item: string;
-                                amount: number;
+                                /** @description 元, a decimal string with two decimals (exact; never a float) */
+                                amount: string;
                                 isCounted: boolean;
                                 periodStart: string;
                                 periodEnd: string;
@@ -5705,8 +5830,10 @@ export interface paths {
                                 roadType: string | null;
                                 fuelType: string | null;
                                 hasElectricity: boolean | null;
-                                medicalOutOfPocket: number;
-                                insuranceClaims: number;
+                                /** @description 元, a decimal string with two decimals (exact; never a float) */
+                                medicalOutOfPocket: string;
+                                /** @description 元, a decimal string with two decimals (exact; never a float) */
+                                insuranceClaims: string;
                                 version: number;
                                 updatedAt: string;
                             };
@@ -5742,17 +5869,26 @@ export interface paths {
                             };
                             income: {
                                 byCategory: {
-                                    wage: number;
-                                    business: number;
-                                    property: number;
-                                    transfer: number;
-                                    production_cost: number;
+                                    /** @description 元, a decimal string with two decimals (exact; never a float) */
+                                    wage: string;
+                                    /** @description 元, a decimal string with two decimals (exact; never a float) */
+                                    business: string;
+                                    /** @description 元, a decimal string with two decimals (exact; never a float) */
+                                    property: string;
+                                    /** @description 元, a decimal string with two decimals (exact; never a float) */
+                                    transfer: string;
+                                    /** @description 元, a decimal string with two decimals (exact; never a float) */
+                                    production_cost: string;
                                 };
-                                netIncome: number;
-                                perCapita: number | null;
+                                /** @description 元, a decimal string with two decimals, negative when costs exceed income */
+                                netIncome: string;
+                                /** @description Net income ÷ members, rounded half up to the fen. */
+                                perCapita: string | null;
                             };
-                            previousPerCapita: number | null;
-                            line: number | null;
+                            /** @description 元, a decimal string with two decimals, negative when costs exceed income */
+                            previousPerCapita: string | null;
+                            /** @description 元, a decimal string with two decimals (exact; never a float) */
+                            line: string | null;
                             /** @description The year the applied line was set for: earlier than lineForYear when that year has none yet. */
                             lineYear: number | null;
                             /** @description The year whose line applies (of the date the figures are for). */
@@ -5774,7 +5910,8 @@ export interface paths {
                                 /** @enum {string} */
                                 category: "wage" | "business" | "property" | "transfer" | "production_cost";
                                 item: string;
-                                amount: number;
+                                /** @description 元, a decimal string with two decimals (exact; never a float) */
+                                amount: string;
                                 isCounted: boolean;
                                 periodStart: string;
                                 periodEnd: string;
@@ -6218,7 +6355,8 @@ export interface paths {
                         "application/json": {
                             province: string;
                             year: number;
-                            amount: number;
+                            /** @description 元, a decimal string with two decimals */
+                            amount: string;
                             note: string | null;
                         }[];
                     };
@@ -6328,7 +6466,8 @@ export interface paths {
                     "application/json": {
                         province: string;
                         year: number;
-                        amount: number;
+                        /** @description 元, as a decimal string with up to two decimals (exact; never a float) */
+                        amount: string;
                         note?: string | null;
                     };
                 };
@@ -6343,7 +6482,8 @@ export interface paths {
                         "application/json": {
                             province: string;
                             year: number;
-                            amount: number;
+                            /** @description 元, a decimal string with two decimals */
+                            amount: string;
                             note: string | null;
                         };
                     };
@@ -6478,7 +6618,8 @@ export interface paths {
                             scopeCode: string;
                             scopeName: string;
                             ruleVersion: number;
-                            line: number;
+                            /** @description 元, a decimal string with two decimals */
+                            line: string;
                             windowStart: string;
                             windowEnd: string;
                             /** @enum {string} */
@@ -6632,7 +6773,8 @@ export interface paths {
                             scopeCode: string;
                             scopeName: string;
                             ruleVersion: number;
-                            line: number;
+                            /** @description 元, a decimal string with two decimals */
+                            line: string;
                             windowStart: string;
                             windowEnd: string;
                             /** @enum {string} */
@@ -6785,7 +6927,8 @@ export interface paths {
                             scopeCode: string;
                             scopeName: string;
                             ruleVersion: number;
-                            line: number;
+                            /** @description 元, a decimal string with two decimals */
+                            line: string;
                             windowStart: string;
                             windowEnd: string;
                             /** @enum {string} */
@@ -8094,8 +8237,10 @@ export interface paths {
                             }[];
                             /** @description Elimination criteria, for a case under monitoring. */
                             criteria: {
-                                perCapita: number;
-                                line: number;
+                                /** @description 元, a decimal string with two decimals (negative when costs exceed income) */
+                                perCapita: string;
+                                /** @description 元, a decimal string with two decimals */
+                                line: string;
                                 assisted: {
                                     /** @enum {string} */
                                     code: "income_above_line" | "income_stable_half_year" | "monitored_half_year" | "has_measure" | "guarantees_secured" | "no_new_risk";
@@ -8654,8 +8799,10 @@ export interface paths {
                             }[];
                             /** @description Elimination criteria, for a case under monitoring. */
                             criteria: {
-                                perCapita: number;
-                                line: number;
+                                /** @description 元, a decimal string with two decimals (negative when costs exceed income) */
+                                perCapita: string;
+                                /** @description 元, a decimal string with two decimals */
+                                line: string;
                                 assisted: {
                                     /** @enum {string} */
                                     code: "income_above_line" | "income_stable_half_year" | "monitored_half_year" | "has_measure" | "guarantees_secured" | "no_new_risk";
@@ -8897,8 +9044,10 @@ export interface paths {
                             }[];
                             /** @description Elimination criteria, for a case under monitoring. */
                             criteria: {
-                                perCapita: number;
-                                line: number;
+                                /** @description 元, a decimal string with two decimals (negative when costs exceed income) */
+                                perCapita: string;
+                                /** @description 元, a decimal string with two decimals */
+                                line: string;
                                 assisted: {
                                     /** @enum {string} */
                                     code: "income_above_line" | "income_stable_half_year" | "monitored_half_year" | "has_measure" | "guarantees_secured" | "no_new_risk";
@@ -9143,8 +9292,10 @@ export interface paths {
                             }[];
                             /** @description Elimination criteria, for a case under monitoring. */
                             criteria: {
-                                perCapita: number;
-                                line: number;
+                                /** @description 元, a decimal string with two decimals (negative when costs exceed income) */
+                                perCapita: string;
+                                /** @description 元, a decimal string with two decimals */
+                                line: string;
                                 assisted: {
                                     /** @enum {string} */
                                     code: "income_above_line" | "income_stable_half_year" | "monitored_half_year" | "has_measure" | "guarantees_secured" | "no_new_risk";
@@ -9392,8 +9543,10 @@ export interface paths {
                             }[];
                             /** @description Elimination criteria, for a case under monitoring. */
                             criteria: {
-                                perCapita: number;
-                                line: number;
+                                /** @description 元, a decimal string with two decimals (negative when costs exceed income) */
+                                perCapita: string;
+                                /** @description 元, a decimal string with two decimals */
+                                line: string;
                                 assisted: {
                                     /** @enum {string} */
                                     code: "income_above_line" | "income_stable_half_year" | "monitored_half_year" | "has_measure" | "guarantees_secured" | "no_new_risk";
@@ -9637,8 +9790,10 @@ export interface paths {
                             }[];
                             /** @description Elimination criteria, for a case under monitoring. */
                             criteria: {
-                                perCapita: number;
-                                line: number;
+                                /** @description 元, a decimal string with two decimals (negative when costs exceed income) */
+                                perCapita: string;
+                                /** @description 元, a decimal string with two decimals */
+                                line: string;
                                 assisted: {
                                     /** @enum {string} */
                                     code: "income_above_line" | "income_stable_half_year" | "monitored_half_year" | "has_measure" | "guarantees_secured" | "no_new_risk";

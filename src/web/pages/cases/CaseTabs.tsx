@@ -1,5 +1,6 @@
 import { Alert, Col, Empty, Row, Statistic, Table, Tag, Timeline, Typography } from 'antd';
 import dayjs from 'dayjs';
+import { toCents, toSignedCents } from '../../../shared/money.js';
 import { AttachmentLinks } from '../../components/PhotoUpload.js';
 import type { CaseHelper } from '../../data/cases.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
@@ -108,7 +109,11 @@ export function CriteriaTab({ detail }: Pick<CaseTabProps, 'detail'>) {
             title={t('case.criteria.perCapita')}
             value={money(criteria.perCapita)}
             suffix={t('common.yuan')}
-            styles={{ content: { color: criteria.perCapita < criteria.line ? '#cf1322' : '#389e0d' } }}
+            styles={{
+              content: {
+                color: toSignedCents(criteria.perCapita) < toCents(criteria.line) ? '#cf1322' : '#389e0d',
+              },
+            }}
           />
         </Col>
         <Col xs={12} sm={8}>

@@ -8,6 +8,7 @@ import {
   type HousingGrade,
   ROAD_TYPES,
 } from '../../../shared/household-codes.js';
+import { fromCents, MONEY_PATTERN, toCents } from '../../../shared/money.js';
 import { RegionPicker } from '../../components/RegionPicker.js';
 import { type Household, type UpdateHouseholdBody, useHouseholdChanges } from '../../data/households.js';
 import { showOnFields } from '../../forms/FormModal.js';
@@ -34,8 +35,9 @@ interface Values {
   roadType: string | undefined;
   fuelType: string | undefined;
   hasElectricity: TriState;
-  medicalOutOfPocket: number | null;
-  insuranceClaims: number | null;
+  /** 元 as typed: decimal strings of at most two decimals. */
+  medicalOutOfPocket: string;
+  insuranceClaims: string;
 }
 
 const WATER = ['waterQuantityOk', 'waterQualityOk', 'waterConvenienceOk', 'waterReliabilityOk'] as const;
@@ -63,6 +65,14 @@ const valuesOf = (h: Household): Values => ({
 });
 
 const blank = (v: string) => (v.trim() ? v.trim() : null);
+/** A typed amount with two decimals, as the server gives it back (empty is 0), so "1200" equals "1200.00". */
+const amount = (v: string) => {
+  const text = v.trim();
+  if (text === '') {
+    return '0.00';
+  }
+  return MONEY_PATTERN.test(text) ? fromCents(toCents(text)) : text;
+};
 
 /** Only the fields that changed, so the history shows what the user really did. */
 function changes(h: Household, v: Values): UpdateHouseholdBody {
@@ -83,8 +93,8 @@ function changes(h: Household, v: Values): UpdateHouseholdBody {
     roadType: v.roadType ?? null,
     fuelType: v.fuelType ?? null,
     hasElectricity: fromTri(v.hasElectricity),
-    medicalOutOfPocket: v.medicalOutOfPocket ?? 0,
-    insuranceClaims: v.insuranceClaims ?? 0,
+    medicalOutOfPocket: amount(v.medicalOutOfPocket),
+    insuranceClaims: amount(v.insuranceClaims),
   };
   const body: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(next)) {
@@ -265,13 +275,31 @@ export function BasicInfoTab({ detail, canWrite }: HouseholdTabProps) {
       {section('hh.section.medical')}
       <Row gutter={16}>
         <Col {...col}>
-          <Form.Item label={t('hhf.medicalOutOfPocket')} name="medicalOutOfPocket">
-            <InputNumber min={0} max={100_000_000} style={{ width: '100%' }} />
+          <Form.Item
+            label={t('hhf.medicalOutOfPocket')}
+            name="medicalOutOfPocket"
+            rules={[
+              {
+                pattern: MONEY_PATTERN,
+                message: t('common.moneyFormat', { field: t('hhf.medicalOutOfPocket') }),
+              },
+            ]}
+          >
+            <Input inputMode="decimal" suffix={t('common.yuan')} />
           </Form.Item>
         </Col>
         <Col {...col}>
-          <Form.Item label={t('hhf.insuranceClaims')} name="insuranceClaims">
-            <InputNumber min={0} max={100_000_000} style={{ width: '100%' }} />
+          <Form.Item
+            label={t('hhf.insuranceClaims')}
+            name="insuranceClaims"
+            rules={[
+              {
+                pattern: MONEY_PATTERN,
+                message: t('common.moneyFormat', { field: t('hhf.insuranceClaims') }),
+              },
+            ]}
+          >
+            <Input inputMode="decimal" suffix={t('common.yuan')} />
           </Form.Item>
         </Col>
       </Row>

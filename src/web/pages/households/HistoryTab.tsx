@@ -68,8 +68,9 @@ function showValue(field: string, value: unknown, t: Translate, pick: Pick, lang
     case 'period_end':
       return String(value).slice(0, 7);
   }
-  if (MONEY_FIELDS.has(field) && typeof value === 'number') {
-    return money(value);
+  // Amounts are decimal strings; entries written before that hold JSON numbers, shown as written.
+  if (MONEY_FIELDS.has(field) && (typeof value === 'string' || typeof value === 'number')) {
+    return money(String(value));
   }
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }

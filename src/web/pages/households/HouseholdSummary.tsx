@@ -1,5 +1,6 @@
 import { Card, Col, Flex, Progress, Row, Space, Statistic, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
+import { ratioBp, toCents, toSignedCents } from '../../../shared/money.js';
 import { useSession } from '../../auth/SessionProvider.js';
 import { type HouseholdDetail, useScreeningRulesForSummary } from '../../data/households.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
@@ -22,12 +23,15 @@ export function HouseholdSummary({ detail }: { detail: HouseholdDetail }) {
   const margin = rules.data?.rules.nearLine.marginPercent ?? null;
 
   let tone: 'below' | 'near' | 'above' | null = null;
-  if (perCapita !== null && line !== null) {
-    if (perCapita < line) {
+  // Compared in fen (the margin in basis points), exactly as the server screens.
+  const perCapitaCents = perCapita === null ? null : toSignedCents(perCapita);
+  const lineCents = line === null ? null : toCents(line);
+  if (perCapitaCents !== null && lineCents !== null) {
+    if (perCapitaCents < lineCents) {
       tone = 'below';
     } else if (
       detail.screeningReasons.includes('income_near_line') ||
-      (margin !== null && perCapita < line * (1 + margin / 100))
+      (margin !== null && perCapitaCents * 10_000n < lineCents * (10_000n + BigInt(Math.round(margin * 100))))
     ) {
       tone = 'near';
     } else {
@@ -35,7 +39,9 @@ export function HouseholdSummary({ detail }: { detail: HouseholdDetail }) {
     }
   }
   const color = tone === 'below' ? RED : tone === 'near' ? ORANGE : GREEN;
-  const ratio = perCapita !== null && line ? Math.round((perCapita / line) * 100) : null;
+  const ratioBps = perCapitaCents !== null && lineCents !== null ? ratioBp(perCapitaCents, lineCents) : null;
+  // A whole percent of the line for the bar; a negative income shows as 0 %.
+  const ratio = ratioBps === null || lineCents === 0n ? null : Math.max(0, Math.round(ratioBps / 100));
 
   return (
     <Card data-testid="household-summary">
@@ -43,8 +49,7 @@ export function HouseholdSummary({ detail }: { detail: HouseholdDetail }) {
         <Col xs={24} md={12} xl={8}>
           <Statistic
             title={t('hh.summary.perCapita')}
-            value={perCapita ?? t('hh.summary.noIncome')}
-            precision={perCapita === null ? undefined : 0}
+            value={perCapita === null ? t('hh.summary.noIncome') : money(perCapita)}
             suffix={perCapita === null ? undefined : t('common.yuan')}
             styles={{ content: { color: perCapita === null ? undefined : color } }}
           />

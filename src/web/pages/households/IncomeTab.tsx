@@ -8,7 +8,6 @@ import {
   Flex,
   Form,
   Input,
-  InputNumber,
   Popconfirm,
   Row,
   Select,
@@ -20,6 +19,7 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { INCOME_CATEGORIES, INCOME_ITEMS, type IncomeCategory } from '../../../shared/household-codes.js';
+import { MONEY_PATTERN } from '../../../shared/money.js';
 import { ApiError } from '../../api/client.js';
 import { type IncomeItem, useHouseholdChanges } from '../../data/households.js';
 import { FormModal } from '../../forms/FormModal.js';
@@ -100,7 +100,7 @@ export function IncomeTab({ detail, canWrite }: HouseholdTabProps) {
                   dataIndex: 'amount',
                   align: 'right',
                   width: 120,
-                  render: (amount: number) => money(amount),
+                  render: (amount: string) => money(amount),
                 },
                 {
                   title: t('income.period'),
@@ -166,7 +166,8 @@ export function IncomeTab({ detail, canWrite }: HouseholdTabProps) {
 interface Values {
   category: IncomeCategory | undefined;
   item: string | undefined;
-  amount: number | null;
+  /** 元 as typed: a decimal string of at most two decimals. */
+  amount: string;
   isCounted: boolean;
   period: [Dayjs, Dayjs] | undefined;
   note: string;
@@ -190,14 +191,14 @@ function IncomeFormModal({
   }, [open, form]);
 
   const submit = async (values: Values) => {
-    if (!values.category || !values.item || values.amount === null || !values.period) {
+    if (!values.category || !values.item || !values.period) {
       return;
     }
     try {
       const saved = await change.addIncome({
         category: values.category,
         item: values.item,
-        amount: values.amount,
+        amount: values.amount.trim(),
         isCounted: values.isCounted,
         periodStart: values.period[0].startOf('month').format('YYYY-MM-DD'),
         periodEnd: values.period[1].endOf('month').format('YYYY-MM-DD'),
@@ -234,7 +235,7 @@ function IncomeFormModal({
       onCancel={onClose}
       onSubmit={submit}
       name="income-form"
-      initialValues={{ isCounted: true, note: '', amount: null, period: defaultPeriod }}
+      initialValues={{ isCounted: true, note: '', amount: '', period: defaultPeriod }}
       onValuesChange={(changed: Partial<Values>) => {
         if ('category' in changed) {
           form.setFieldsValue({ item: undefined });
@@ -265,8 +266,15 @@ function IncomeFormModal({
           </Form.Item>
         </Col>
         <Col xs={24} sm={12}>
-          <Form.Item label={t('income.amount')} name="amount" rules={[required(t('income.amount'))]}>
-            <InputNumber min={0} max={100_000_000} precision={2} style={{ width: '100%' }} />
+          <Form.Item
+            label={t('income.amount')}
+            name="amount"
+            rules={[
+              required(t('income.amount')),
+              { pattern: MONEY_PATTERN, message: t('common.moneyFormat', { field: t('income.amount') }) },
+            ]}
+          >
+            <Input inputMode="decimal" suffix={t('common.yuan')} />
           </Form.Item>
         </Col>
         <Col xs={24} sm={12}>

@@ -64,7 +64,7 @@ export function describeEvent(
       return {
         title: categoryLabel(pick, title),
         detail: match
-          ? `${itemLabel(lang, match[1] ?? '')} ${money(Number(match[2]))} ${t('common.yuan')}`
+          ? `${itemLabel(lang, match[1] ?? '')} ${money(match[2] ?? '')} ${t('common.yuan')}`
           : detail,
       };
     }

@@ -5,6 +5,7 @@ import {
   type HouseholdType,
   INCOME_ITEMS,
 } from '../../../shared/household-codes.js';
+import { groupThousands } from '../../../shared/money.js';
 import type { Judgement } from '../../data/households.js';
 import { type Translate, useI18n } from '../../i18n/I18nProvider.js';
 import { INCOME_CATEGORY_LABELS_I18N, INCOME_ITEM_EN, REASON_LABELS } from '../../i18n/messages.js';
@@ -57,8 +58,8 @@ export const housingOptions = (t: Translate) =>
 /** Options of a plain code list stored as the form's Chinese wording. */
 export const listOptions = (values: readonly string[]) => values.map((v) => ({ value: v, label: v }));
 
-export const money = (amount: number) =>
-  amount.toLocaleString('zh-CN', { minimumFractionDigits: 0, maximumFractionDigits: 2 });
+/** An amount as the server gave it (a decimal string), thousands grouped, never through a float. */
+export const money = (amount: string) => groupThousands(amount);
 
 /** Tri-state yes/no/unknown as a form value (antd selects do not take null). */
 export type TriState = 'yes' | 'no' | 'unknown';

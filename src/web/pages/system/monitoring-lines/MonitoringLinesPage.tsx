@@ -68,7 +68,7 @@ export function MonitoringLinesPage() {
                   dataIndex: 'amount',
                   width: 170,
                   align: 'right',
-                  render: (amount: number) => <Typography.Text strong>{money(amount)}</Typography.Text>,
+                  render: (amount: string) => <Typography.Text strong>{money(amount)}</Typography.Text>,
                 },
                 { title: t('lines.note'), dataIndex: 'note', render: (note: string | null) => note ?? '' },
                 ...(canConfigure
@@ -136,7 +136,12 @@ function LineModal({
       }
       onCancel={onClose}
       onSubmit={async (v) => {
-        await save.mutateAsync({ ...v, province: v.province.trim(), note: v.note?.trim() || null });
+        await save.mutateAsync({
+          ...v,
+          province: v.province.trim(),
+          amount: v.amount.trim(),
+          note: v.note?.trim() || null,
+        });
         void message.success(t('lines.saved'));
         onClose();
       }}
@@ -158,9 +163,14 @@ function LineModal({
       <Form.Item
         label={t('lines.amount')}
         name="amount"
-        rules={[required(t('lines.amount')), ...fieldRules(t, LINE_PUT, 'amount', t('lines.amount'))]}
+        rules={[
+          required(t('lines.amount')),
+          ...fieldRules(t, LINE_PUT, 'amount', t('lines.amount'), {
+            patternMessage: t('common.moneyFormat', { field: t('lines.amount') }),
+          }),
+        ]}
       >
-        <InputNumber min={1} style={{ width: '100%' }} />
+        <Input inputMode="decimal" suffix={t('common.yuan')} />
       </Form.Item>
       <Form.Item
         label={t('lines.note')}
