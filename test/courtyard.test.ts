@@ -167,7 +167,7 @@ describe('courtyard economy demo villages and households (庭院经济示范)', 
     // The income is the household's business income, entered once, pointing back to the record.
     const detail = (await get(`/api/households/${eligible[0]?.id}`, county)).json();
     const item = detail.incomeItems.find((i: { item: string }) => i.item.startsWith('庭院经济'));
-    expect(item).toMatchObject({ category: 'business', amount: 4200.5, periodStart: `${year}-01-01` });
+    expect(item).toMatchObject({ category: 'business', amount: '4200.50', periodStart: `${year}-01-01` });
     const marked = await t.database.db
       .selectFrom('income_item')
       .select(['source_kind', 'source_id'])

@@ -234,6 +234,8 @@ export function createHouseholdRepository(db: Kysely<DB>) {
                 'income_item.period_start',
                 'income_item.period_end',
                 'income_item.note',
+                'income_item.source_kind',
+                'income_item.source_id',
               ])
               .whereRef('income_item.household_id', '=', 'household.id')
               .orderBy('income_item.period_end', 'desc')
