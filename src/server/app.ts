@@ -22,6 +22,7 @@ import { attachmentRoutes } from './routes/attachment.routes.js';
 import { auditRoutes } from './routes/audit.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { caseRoutes } from './routes/case.routes.js';
+import { consumerAssistanceRoutes } from './routes/consumer-assistance.routes.js';
 import { creditRoutes } from './routes/credit.routes.js';
 import { cycleRoutes } from './routes/cycle.routes.js';
 import { declarationRoutes } from './routes/declaration.routes.js';
@@ -160,6 +161,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(operatorRoutes(services));
       await api.register(linkageRoutes(services));
       await api.register(industryRewardRoutes(services));
+      await api.register(consumerAssistanceRoutes(services));
       await api.register(alertRoutes(services));
       await api.register(declarationRoutes(services, limits));
       await api.register(petitionRoutes(services));

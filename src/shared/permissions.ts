@@ -67,6 +67,10 @@ export const PERMISSIONS = [
   'industry.declare',
   'industry.act',
   'industry.configure',
+  'consumer.read',
+  'consumer.declare',
+  'consumer.act',
+  'consumer.configure',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -160,6 +164,12 @@ export const ROLE_PERMISSIONS: Record<Permission, readonly Role[]> = {
   'industry.declare': ['county', 'township', 'village', 'helper'],
   'industry.act': ['county', 'township', 'village'],
   'industry.configure': ['county'],
+  // Consumer assistance (消费帮扶): the township or county enters a producer's application and the sales; the
+  // township checks, the county reviews, posts the notice and certifies; the county sets its floors and brands.
+  'consumer.read': ['city', 'county', 'township', 'leader'],
+  'consumer.declare': ['county', 'township'],
+  'consumer.act': ['county', 'township'],
+  'consumer.configure': ['county'],
 };
 
 export function hasPermission(role: Role, permission: Permission): boolean {

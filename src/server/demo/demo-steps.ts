@@ -80,6 +80,10 @@ export const DEMO_STEPS: readonly DemoStep[] = [
     seed: (s, c) => s.demoIndustryRewards.seedIndustryRewards(c.actor, c.today),
   },
   {
+    name: 'consumer assistance: products at every stage, two brands and a year of sales in 宛城区 and 卧龙区',
+    seed: (s, c) => s.demoConsumer.seedConsumer(c.actor, c.today),
+  },
+  {
     name: 'banks, the risk fund and microcredit loans in 宛城区',
     seed: (s, c) => s.demoCredit.seedCredit(c.actor),
   },

@@ -4,9 +4,11 @@ import { createAlertRepository } from './alert.repository.js';
 import { createAttachmentRepository } from './attachment.repository.js';
 import { createAuditRepository } from './audit.repository.js';
 import { createCaseRepository } from './case.repository.js';
+import { createConsumerAssistanceRepository } from './consumer-assistance.repository.js';
 import { createCreditRepository } from './credit.repository.js';
 import { createCycleRepository } from './cycle.repository.js';
 import { createDeclarationRepository } from './declaration.repository.js';
+import { createDemoConsumerRepository } from './demo-consumer.repository.js';
 import { createDemoFeedsRepository } from './demo-feeds.repository.js';
 import { createDemoHistoryRepository } from './demo-history.repository.js';
 import { createDemoIndustryRewardRepository } from './demo-industry-reward.repository.js';
@@ -59,6 +61,7 @@ export function createRepositories(db: Kysely<DB>) {
     demoFeeds: createDemoFeedsRepository(db),
     demoLinkage: createDemoLinkageRepository(db),
     demoIndustryRewards: createDemoIndustryRewardRepository(db),
+    demoConsumer: createDemoConsumerRepository(db),
     cycle: createCycleRepository(db),
     quality: createQualityRepository(db),
     reports: createReportRepository(db),
@@ -74,6 +77,7 @@ export function createRepositories(db: Kysely<DB>) {
     operators: createOperatorRepository(db),
     linkage: createLinkageRepository(db),
     industryRewards: createIndustryRewardRepository(db),
+    consumer: createConsumerAssistanceRepository(db),
     projects: createProjectRepository(db),
     funds: createFundRepository(db),
     credit: createCreditRepository(db),

@@ -2,6 +2,7 @@ import type { Secrets } from '../adapters/secrets.js';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import { createDemoCasesService } from '../demo/demo-cases.service.js';
+import { createDemoConsumerService } from '../demo/demo-consumer.service.js';
 import { createDemoCreditService } from '../demo/demo-credit.service.js';
 import { createDemoFeedsService } from '../demo/demo-feeds.service.js';
 import { createDemoHistoryService } from '../demo/demo-history.service.js';
@@ -18,6 +19,7 @@ import { createAuditService } from './audit.service.js';
 import { createAuthService } from './auth.service.js';
 import { createBulletinService } from './bulletin.service.js';
 import { createCaseService } from './case.service.js';
+import { createConsumerAssistanceService } from './consumer-assistance.service.js';
 import { createCreditService } from './credit.service.js';
 import { createCycleService } from './cycle.service.js';
 import { createDeclarationService } from './declaration.service.js';
@@ -68,6 +70,7 @@ export function createServices(database: Database, config: Config, secrets: Secr
   const operators = createOperatorService({ repos, tx });
   const linkage = createLinkageService({ repos, tx });
   const industryRewards = createIndustryRewardService({ repos, tx, households });
+  const consumer = createConsumerAssistanceService({ repos, tx });
   const departmentFeeds = createDepartmentFeedService({ repos, tx, secrets });
   const alerts = createAlertService({ repos, tx });
   const declarations = createDeclarationService({ repos, tx, secrets });
@@ -85,6 +88,7 @@ export function createServices(database: Database, config: Config, secrets: Secr
     demoOperators: createDemoOperatorService({ repos, operators }),
     demoLinkage: createDemoLinkageService({ repos, linkage }),
     demoIndustryRewards: createDemoIndustryRewardService({ repos, industryRewards }),
+    demoConsumer: createDemoConsumerService({ repos, consumer }),
     population: createPopulationService({ database, repos, config, secrets }),
     screening,
     households,
@@ -119,6 +123,7 @@ export function createServices(database: Database, config: Config, secrets: Secr
     operators,
     linkage,
     industryRewards,
+    consumer,
     alerts,
     declarations,
     departmentExport: createDepartmentExportService({ repos, secrets }),

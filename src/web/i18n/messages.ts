@@ -1,4 +1,5 @@
 import { caseEn, caseZh } from './case-messages.js';
+import { consumerEn, consumerZh } from './consumer-messages.js';
 import { creditEn, creditZh } from './credit-messages.js';
 import { dataEn, dataZh } from './data-messages.js';
 import { employmentEn, employmentZh } from './employment-messages.js';
@@ -17,6 +18,7 @@ export const zh = {
   ...operatorZh,
   ...linkageZh,
   ...industryRewardZh,
+  ...consumerZh,
   ...reportZh,
   ...employmentZh,
   ...fundZh,
@@ -733,6 +735,7 @@ export const en: Record<MessageKey, string> = {
   ...operatorEn,
   ...linkageEn,
   ...industryRewardEn,
+  ...consumerEn,
   ...reportEn,
   ...employmentEn,
   ...fundEn,
@@ -1478,6 +1481,20 @@ export const ACTION_LABELS: Record<string, { zh: string; en: string }> = {
   'industry_claim.send_back': { zh: '退回产业奖补申报', en: 'Send back a reward claim' },
   'industry_claim.reject': { zh: '不予产业奖补', en: 'Refuse a reward claim' },
   'demo.industry_rewards': { zh: '生成演示产业奖补数据', en: 'Seed demo industry rewards' },
+  'consumer_setting.update': { zh: '设置消费帮扶认定标准', en: 'Set consumer-assistance floors' },
+  'consumer_product.declare': { zh: '申报消费帮扶产品', en: 'Enter a consumer-assistance product' },
+  'consumer_product.edit': { zh: '修改消费帮扶产品申报', en: 'Edit a product application' },
+  'consumer_product.check': { zh: '乡镇初审帮扶产品', en: 'Township check of a product' },
+  'consumer_product.review': { zh: '县级审核帮扶产品', en: 'County review of a product' },
+  'consumer_product.notice': { zh: '发布帮扶产品公示', en: 'Post a product notice' },
+  'consumer_product.certify': { zh: '认定帮扶产品', en: 'Certify a product' },
+  'consumer_product.revoke': { zh: '撤销帮扶产品认定', en: 'Revoke a product' },
+  'consumer_product.send_back': { zh: '退回帮扶产品申报', en: 'Send back a product' },
+  'consumer_product.refuse': { zh: '不予认定帮扶产品', en: 'Refuse a product' },
+  'consumer_brand.create': { zh: '登记消费帮扶品牌', en: 'Register a brand' },
+  'consumer_brand.update': { zh: '修改消费帮扶品牌', en: 'Edit a brand' },
+  'consumer_sale.create': { zh: '登记消费帮扶销售', en: 'Record a consumer-assistance sale' },
+  'demo.consumer': { zh: '生成演示消费帮扶数据', en: 'Seed demo consumer assistance' },
   'bank_file.import': { zh: '导入银行文件', en: 'Import a bank file' },
   'demo.history': { zh: '生成演示历史数据', en: 'Seed the demo history' },
   'demo.feeds': { zh: '生成演示部门数据', en: 'Seed demo department feeds' },
@@ -1579,6 +1596,10 @@ export const ENTITY_LABELS: Record<string, { zh: string; en: string }> = {
   linkage_benefit: { zh: '联农带农收益', en: 'Linkage payment' },
   industry_scheme: { zh: '产业奖补项目', en: 'Reward scheme' },
   industry_claim: { zh: '产业奖补申报', en: 'Reward claim' },
+  consumer_setting: { zh: '消费帮扶认定标准', en: 'Consumer-assistance settings' },
+  consumer_product: { zh: '消费帮扶产品', en: 'Consumer-assistance product' },
+  consumer_brand: { zh: '消费帮扶品牌', en: 'Brand' },
+  consumer_sale: { zh: '消费帮扶销售', en: 'Consumer-assistance sale' },
   bank_file: { zh: '银行文件', en: 'Bank file' },
   employment_setting: { zh: '务工统计设置', en: 'Employment settings' },
   fund_allocation: { zh: '资金下达', en: 'Fund allocation' },

@@ -21,6 +21,7 @@ import * as createJobs from './202612012200_create_jobs.js';
 import * as addImportCheck from './202612021000_add_import_check.js';
 import * as createFarmerLinkage from './202612030800_create_farmer_linkage.js';
 import * as createIndustryRewards from './202612030830_create_industry_rewards.js';
+import * as createConsumerAssistance from './202612031310_create_consumer_assistance.js';
 
 /**
  * Every migration, in order. Listed by hand (rather than read from the folder) so the same list
@@ -50,4 +51,5 @@ export const migrations: Record<string, Migration> = {
   '202612021000_add_import_check': addImportCheck,
   '202612030800_create_farmer_linkage': createFarmerLinkage,
   '202612030830_create_industry_rewards': createIndustryRewards,
+  '202612031310_create_consumer_assistance': createConsumerAssistance,
 };
