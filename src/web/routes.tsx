@@ -32,6 +32,7 @@ import {
   SettingOutlined,
   ShareAltOutlined,
   ShopOutlined,
+  ShoppingCartOutlined,
   SolutionOutlined,
   TableOutlined,
   TeamOutlined,
@@ -221,6 +222,20 @@ export const APP_ROUTES: AppRoute[] = [
     page: page(() => import('./pages/industry-rewards/IndustryRewardsPage.js'), 'IndustryRewardsPage'),
     loads: ['GET /api/industry-schemes', 'GET /api/industry-claims'],
     menu: { label: 'nav.industryRewards', icon: <GiftOutlined /> },
+  },
+  {
+    path: '/consumer-assistance',
+    layout: 'shell',
+    permission: 'consumer.read',
+    page: page(() => import('./pages/consumer/ConsumerPage.js'), 'ConsumerPage'),
+    loads: [
+      'GET /api/consumer-products',
+      'GET /api/consumer-products/renewals',
+      'GET /api/consumer-brands',
+      'GET /api/consumer-sales',
+      'GET /api/consumer-sales/report',
+    ],
+    menu: { label: 'nav.consumer', icon: <ShoppingCartOutlined /> },
   },
   {
     path: '/visits',
