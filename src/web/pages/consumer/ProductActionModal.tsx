@@ -87,6 +87,12 @@ export function ProductActionModal({
       conflictHint={t('consumer.conflict')}
       okText={step ? pick(PRODUCT_ACTION_LABELS[step]) : undefined}
       danger={step === 'refuse' || step === 'revoke'}
+      onValuesChange={(changed) => {
+        // The shortest notice (10 days) from the day it went up; the county may lengthen it.
+        if (changed.startsOn) {
+          form.setFieldsValue({ endsOn: changed.startsOn.add(9, 'day') });
+        }
+      }}
     >
       <Typography.Paragraph type="secondary">{products.map((p) => p.name).join('、')}</Typography.Paragraph>
       {step === 'notice' ? (
