@@ -57,25 +57,29 @@ const visibleOption = (page: Page, text: string) =>
 
 /** Picks the option containing `text` in the select labelled `label` (retried while the list animates). */
 async function pickOption(scope: Locator, label: string, text: string) {
-  const option = visibleOption(scope.page(), text);
+  const page = scope.page();
+  const input = scope.getByLabel(label, { exact: true });
+  const select = input.locator('xpath=ancestor::div[contains(concat(" ", @class, " "), " ant-select ")][1]');
+  // Until the field shows the choice: a click lost to the closing list of another field is tried again.
   await expect
-    .poll(async () => {
-      if (!(await option.first().isVisible())) {
-        await scope.getByLabel(label, { exact: true }).click();
+    .poll(
+      async () => {
+        if (((await select.textContent()) ?? '').includes(text)) {
+          return true;
+        }
+        if (!(await visibleOption(page, text).first().isVisible())) {
+          await input.click({ timeout: 2_000 }).catch(() => undefined);
+          return false;
+        }
+        await visibleOption(page, text)
+          .first()
+          .click({ timeout: 2_000 })
+          .catch(() => undefined);
         return false;
-      }
-      return option
-        .first()
-        .click({ timeout: 3_000 })
-        .then(() => true)
-        .catch(() => false);
-    })
+      },
+      { interval: 500, timeout: 20_000 },
+    )
     .toBe(true);
-  // The field shows the choice (a click lost to the closing list of another field is tried again).
-  const select = scope
-    .getByLabel(label, { exact: true })
-    .locator('xpath=ancestor::div[contains(concat(" ", @class, " "), " ant-select ")][1]');
-  await expect.poll(async () => (await select.textContent()) ?? '').toContain(text);
 }
 
 /** Types into a searching select and picks the option with `text` once the search answers. */
@@ -237,7 +241,7 @@ describe('consumer assistance (消费帮扶)', () => {
           .first()
           .click();
         const sale = page.getByRole('dialog', { name: '登记消费帮扶销售' });
-        await pickOption(sale, '产品', NAME);
+        await searchAndPick(sale, '产品', NAME, NAME);
         await pickOption(sale, '销售渠道', '机关食堂');
         await pickOption(sale, '采购方类型', '机关单位');
         await sale.getByLabel('采购方名称').fill('南阳市直机关食堂');

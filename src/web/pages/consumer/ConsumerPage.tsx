@@ -14,7 +14,7 @@ import { ProductFormModal, type ProductFormTarget } from './ProductFormModal.js'
 import { PRODUCT_FILTERS, ProductsCard } from './ProductsCard.js';
 import { RenewalsCard } from './RenewalsCard.js';
 import { ReportCard } from './ReportCard.js';
-import { SaleFormModal, SalesCard } from './SalesCard.js';
+import { SalesCard } from './SalesCard.js';
 
 const FIRST_YEAR = 2021;
 const DECLARE: ProductFormTarget = { kind: 'declare' };
@@ -33,7 +33,6 @@ export function ConsumerPage() {
   const year = asked >= FIRST_YEAR && asked <= thisYear ? asked : thisYear;
   const [openId, setOpenId] = useState<number | null>(null);
   const [declaring, setDeclaring] = useState(false);
-  const [selling, setSelling] = useState(false);
   const regionCode = table.filters.regionCode;
 
   return (
@@ -62,7 +61,6 @@ export function ConsumerPage() {
             </Button>
             {can('consumer.declare') ? (
               <>
-                <Button onClick={() => setSelling(true)}>{t('consumer.addSale')}</Button>
                 <Button type="primary" icon={<PlusOutlined />} onClick={() => setDeclaring(true)}>
                   {t('consumer.declare')}
                 </Button>
@@ -93,7 +91,6 @@ export function ConsumerPage() {
         onClose={() => setDeclaring(false)}
         onSaved={setOpenId}
       />
-      <SaleFormModal open={selling} onClose={() => setSelling(false)} />
     </>
   );
 }

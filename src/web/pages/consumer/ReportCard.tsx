@@ -47,11 +47,13 @@ export function ReportCard({ year, regionCode }: { year: number; regionCode?: st
       <QueryError query={report} />
       <Row gutter={[16, 16]}>
         <Col xs={12} md={6}>
-          <Statistic
-            title={t('consumer.reportAmount')}
-            value={groupThousands(r?.total.amount ?? '0.00')}
-            suffix={t('common.yuan')}
-          />
+          <div data-testid="report-amount">
+            <Statistic
+              title={t('consumer.reportAmount')}
+              value={groupThousands(r?.total.amount ?? '0.00')}
+              suffix={t('common.yuan')}
+            />
+          </div>
         </Col>
         <Col xs={12} md={6}>
           <Statistic title={t('consumer.reportSales')} value={r?.total.sales ?? 0} />
