@@ -40,6 +40,10 @@ interface Ids {
   schemeId: number;
   claimId: number;
   claimNoticeId: number;
+  /** A consumer-assistance product of the co-operative on notice, its notice, and a brand of 宛城区. */
+  consumerProductId: number;
+  consumerNoticeId: number;
+  consumerBrandId: number;
   /** A 四查四促 campaign of 宛城区 with the agreement in its sample, checked, and a finding of the check. */
   campaignId: number;
   findingId: number;
@@ -77,6 +81,31 @@ const SCHEME_EDIT = {
   version: 1,
 };
 const CLAIM_EDIT = { version: 1, scale: '1', revenue: '1.00', cost: '0' };
+const PRODUCT_BODY = {
+  name: '东岗香菇',
+  category: 'fungi',
+  annualValue: '200000.00',
+  certLevel: 'county',
+  validFrom: '2026-01-01',
+  validTo: '2028-12-31',
+  linkageType: 'business',
+  householdIds: [],
+};
+const BRAND_BODY = {
+  name: '宛城好物',
+  kind: 'regional',
+  ownerUnit: '农业农村局',
+  productIds: [],
+  licensees: [],
+};
+const SALE_BODY = {
+  soldOn: '2026-11-01',
+  channel: 'fair',
+  buyerType: 'individual',
+  buyerName: '散客',
+  amount: '100.00',
+};
+const PRODUCT_NOTICE = { channel: '县政府网站', startsOn: '2026-11-01', endsOn: '2026-11-10' };
 
 const ROUTES: RouteCase[] = [
   { method: 'GET', path: '/api/health', permission: 'public', request: () => ({ url: '/api/health' }) },
@@ -1069,6 +1098,172 @@ const ROUTES: RouteCase[] = [
   },
   {
     method: 'GET',
+    path: '/api/consumer-settings',
+    permission: 'consumer.read',
+    request: () => ({ url: '/api/consumer-settings' }),
+    foreign: () => ({ url: '/api/consumer-settings?countyCode=411302000000' }),
+    missing: () => ({ url: '/api/consumer-settings?countyCode=411399000000' }),
+  },
+  {
+    method: 'PUT',
+    path: '/api/consumer-settings',
+    permission: 'consumer.configure',
+    request: () => ({ url: '/api/consumer-settings', payload: {} }),
+  },
+  {
+    method: 'GET',
+    path: '/api/consumer-products',
+    permission: 'consumer.read',
+    request: () => ({ url: '/api/consumer-products' }),
+    foreign: () => ({ url: '/api/consumer-products?regionCode=411302000000' }),
+    missing: () => ({ url: '/api/consumer-products?regionCode=411399000000' }),
+  },
+  {
+    method: 'POST',
+    path: '/api/consumer-products',
+    permission: 'consumer.declare',
+    request: () => ({ url: '/api/consumer-products', payload: {} }),
+    foreign: (ids) => ({
+      url: '/api/consumer-products',
+      payload: { ...PRODUCT_BODY, operatorId: ids.operatorId },
+    }),
+    missing: () => ({ url: '/api/consumer-products', payload: { ...PRODUCT_BODY, operatorId: 999999 } }),
+  },
+  {
+    method: 'GET',
+    path: '/api/consumer-products/renewals',
+    permission: 'consumer.read',
+    request: () => ({ url: '/api/consumer-products/renewals' }),
+    foreign: () => ({ url: '/api/consumer-products/renewals?regionCode=411302000000' }),
+    missing: () => ({ url: '/api/consumer-products/renewals?regionCode=411399000000' }),
+  },
+  {
+    method: 'GET',
+    path: '/api/consumer-products/ledger.xlsx',
+    permission: 'consumer.read',
+    request: () => ({ url: '/api/consumer-products/ledger.xlsx?year=2026' }),
+    foreign: () => ({ url: '/api/consumer-products/ledger.xlsx?year=2026&regionCode=411302000000' }),
+    missing: () => ({ url: '/api/consumer-products/ledger.xlsx?year=2026&regionCode=411399000000' }),
+  },
+  {
+    method: 'POST',
+    path: '/api/consumer-products/actions',
+    permission: 'consumer.act',
+    request: () => ({ url: '/api/consumer-products/actions', payload: {} }),
+    foreign: (ids) => ({
+      url: '/api/consumer-products/actions',
+      payload: { action: 'certify', products: [{ id: ids.consumerProductId, version: 1 }] },
+    }),
+    missing: () => ({
+      url: '/api/consumer-products/actions',
+      payload: { action: 'certify', products: [{ id: 999999, version: 1 }] },
+    }),
+  },
+  {
+    method: 'POST',
+    path: '/api/consumer-products/notices',
+    permission: 'consumer.act',
+    request: () => ({ url: '/api/consumer-products/notices', payload: {} }),
+    foreign: (ids) => ({
+      url: '/api/consumer-products/notices',
+      payload: { ...PRODUCT_NOTICE, products: [{ id: ids.consumerProductId, version: 1 }] },
+    }),
+    missing: () => ({
+      url: '/api/consumer-products/notices',
+      payload: { ...PRODUCT_NOTICE, products: [{ id: 999999, version: 1 }] },
+    }),
+  },
+  {
+    method: 'PUT',
+    path: '/api/consumer-products/notices/{id}/objections',
+    permission: 'consumer.act',
+    request: (ids) => ({
+      url: `/api/consumer-products/notices/${ids.consumerNoticeId}/objections`,
+      payload: {},
+    }),
+    foreign: (ids) => ({
+      url: `/api/consumer-products/notices/${ids.consumerNoticeId}/objections`,
+      payload: { objections: 0, resolved: true },
+    }),
+    missing: () => ({
+      url: '/api/consumer-products/notices/999999/objections',
+      payload: { objections: 0, resolved: true },
+    }),
+  },
+  {
+    method: 'GET',
+    path: '/api/consumer-products/{id}',
+    permission: 'consumer.read',
+    request: (ids) => ({ url: `/api/consumer-products/${ids.consumerProductId}` }),
+    foreign: (ids) => ({ url: `/api/consumer-products/${ids.consumerProductId}` }),
+    missing: () => ({ url: '/api/consumer-products/999999' }),
+  },
+  {
+    method: 'PATCH',
+    path: '/api/consumer-products/{id}',
+    permission: 'consumer.declare',
+    request: (ids) => ({ url: `/api/consumer-products/${ids.consumerProductId}`, payload: { version: 1 } }),
+    foreign: (ids) => ({
+      url: `/api/consumer-products/${ids.consumerProductId}`,
+      payload: { ...PRODUCT_BODY, operatorId: ids.operatorId, version: 1 },
+    }),
+    missing: () => ({
+      url: '/api/consumer-products/999999',
+      payload: { ...PRODUCT_BODY, operatorId: 999999, version: 1 },
+    }),
+  },
+  {
+    method: 'GET',
+    path: '/api/consumer-brands',
+    permission: 'consumer.read',
+    request: () => ({ url: '/api/consumer-brands' }),
+  },
+  {
+    method: 'POST',
+    path: '/api/consumer-brands',
+    permission: 'consumer.configure',
+    request: () => ({ url: '/api/consumer-brands', payload: {} }),
+  },
+  {
+    method: 'PATCH',
+    path: '/api/consumer-brands/{id}',
+    permission: 'consumer.configure',
+    request: (ids) => ({ url: `/api/consumer-brands/${ids.consumerBrandId}`, payload: { version: 1 } }),
+    foreign: (ids) => ({
+      url: `/api/consumer-brands/${ids.consumerBrandId}`,
+      payload: { ...BRAND_BODY, version: 1 },
+    }),
+    missing: () => ({ url: '/api/consumer-brands/999999', payload: { ...BRAND_BODY, version: 1 } }),
+  },
+  {
+    method: 'GET',
+    path: '/api/consumer-sales',
+    permission: 'consumer.read',
+    request: () => ({ url: '/api/consumer-sales' }),
+    foreign: () => ({ url: '/api/consumer-sales?regionCode=411302000000' }),
+    missing: () => ({ url: '/api/consumer-sales?regionCode=411399000000' }),
+  },
+  {
+    method: 'POST',
+    path: '/api/consumer-sales',
+    permission: 'consumer.declare',
+    request: () => ({ url: '/api/consumer-sales', payload: {} }),
+    foreign: (ids) => ({
+      url: '/api/consumer-sales',
+      payload: { ...SALE_BODY, productId: ids.consumerProductId },
+    }),
+    missing: () => ({ url: '/api/consumer-sales', payload: { ...SALE_BODY, productId: 999999 } }),
+  },
+  {
+    method: 'GET',
+    path: '/api/consumer-sales/report',
+    permission: 'consumer.read',
+    request: () => ({ url: '/api/consumer-sales/report' }),
+    foreign: () => ({ url: '/api/consumer-sales/report?regionCode=411302000000' }),
+    missing: () => ({ url: '/api/consumer-sales/report?regionCode=411399000000' }),
+  },
+  {
+    method: 'GET',
     path: '/api/courtyard/criteria',
     permission: 'courtyard.read',
     request: () => ({ url: '/api/courtyard/criteria?year=2026&countyCode=411302000000' }),
@@ -2041,7 +2236,56 @@ beforeAll(async () => {
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  const consumerProduct = await t.database.db
+    .insertInto('consumer_product')
+    .values({
+      county_code: '411302000000',
+      region_code: '411302102201',
+      operator_id: operator.id,
+      name: '东岗香菇',
+      category: 'fungi',
+      annual_value: '200000.00',
+      cert_level: 'county',
+      valid_from: '2026-01-01',
+      valid_to: '2028-12-31',
+      linkage_type: 'business',
+      stage: 'notice',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const consumerNotice = await t.database.db
+    .insertInto('public_notice')
+    .values({
+      county_code: '411302000000',
+      region_code: '411302102201',
+      subject_kind: 'consumer_product',
+      subject_id: Number(consumerProduct.id),
+      purpose: 'certification',
+      channel: '县政府网站',
+      starts_on: '2026-11-01',
+      ends_on: '2026-11-10',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await t.database.db
+    .updateTable('consumer_product')
+    .set({ notice_id: Number(consumerNotice.id) })
+    .where('id', '=', Number(consumerProduct.id))
+    .execute();
+  const consumerBrand = await t.database.db
+    .insertInto('consumer_brand')
+    .values({
+      county_code: '411302000000',
+      name: '宛城好物',
+      kind: 'regional',
+      owner_unit: '宛城区农业农村局',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   ids = {
+    consumerProductId: Number(consumerProduct.id),
+    consumerNoticeId: Number(consumerNotice.id),
+    consumerBrandId: Number(consumerBrand.id),
     campaignId: Number(campaign.id),
     findingId: Number(finding.id),
     courtyardVillageId: Number(courtyardVillage.id),

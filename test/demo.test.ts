@@ -516,4 +516,55 @@ describe('the demo city', () => {
       broken_history: 0,
     });
   });
+  it('has consumer assistance in both demo counties: products at every stage, renewal due and expired, brands, sales', async () => {
+    const stages = await sql<{ stage: string; n: number }>`
+      select stage, count(*)::int as n from consumer_product group by stage`.execute(database.db);
+    const byStage = Object.fromEntries(stages.rows.map((r) => [r.stage, r.n]));
+    for (const stage of [
+      'applied',
+      'town_checked',
+      'county_reviewed',
+      'notice',
+      'certified',
+      'returned',
+      'refused',
+    ]) {
+      expect(byStage[stage], stage).toBeGreaterThan(0);
+    }
+    const counts = await one(sql<Record<string, number>>`
+      select (select count(distinct county_code)::int from consumer_product) as counties,
+             (select count(*)::int from consumer_product where stage = 'certified' and valid_to < ${today}::date)
+               as expired,
+             (select count(*)::int from consumer_product where stage = 'certified' and valid_to >= ${today}::date
+               and valid_to <= ${today}::date + 90) as due,
+             (select count(*)::int from consumer_product p where stage in ('notice', 'certified')
+               and not exists (select 1 from public_notice n where n.id = p.notice_id)) as without_notice,
+             (select count(*)::int from consumer_brand) as brands,
+             (select count(*)::int from consumer_brand_licensee) as licensees,
+             (select count(distinct channel)::int from consumer_sale) as channels,
+             (select count(*)::int from consumer_sale where sold_on > ${today}::date) as future_sales,
+             (select count(*)::int from consumer_sale s join consumer_product p on p.id = s.product_id
+               where s.sold_on not between p.valid_from and p.valid_to) as outside_validity,
+             (select count(*)::int from consumer_product p where (select count(*) from consumer_product_household ph
+               where ph.product_id = p.id) = 0) as without_households`);
+    expect(counts).toMatchObject({
+      counties: 2,
+      without_notice: 0,
+      brands: 2,
+      future_sales: 0,
+      outside_validity: 0,
+      without_households: 0,
+    });
+    expect(counts.expired).toBeGreaterThan(0);
+    expect(counts.due).toBeGreaterThan(0);
+    expect(counts.licensees).toBeGreaterThan(0);
+    expect(counts.channels).toBeGreaterThanOrEqual(5);
+    // The service reads them: the renewal list and the report of the city.
+    const renewals = await services.consumer.renewals(systemActor(), {});
+    expect(renewals.items.some((p) => p.validity === 'expired')).toBe(true);
+    expect(renewals.items.some((p) => p.validity === 'due')).toBe(true);
+    const report = await services.consumer.report(systemActor(), {});
+    expect(report.byCounty.map((c) => c.countyCode)).toEqual(['411302000000', '411303000000']);
+    expect(report.byChannel.length).toBeGreaterThanOrEqual(5);
+  });
 });

@@ -22,6 +22,7 @@ import { attachmentRoutes } from './routes/attachment.routes.js';
 import { auditRoutes } from './routes/audit.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { caseRoutes } from './routes/case.routes.js';
+import { consumerAssistanceRoutes } from './routes/consumer-assistance.routes.js';
 import { courtyardRoutes } from './routes/courtyard.routes.js';
 import { creditRoutes } from './routes/credit.routes.js';
 import { cycleRoutes } from './routes/cycle.routes.js';
@@ -160,6 +161,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(departmentFeedRoutes(services));
       await api.register(employmentRoutes(services));
       await api.register(creditRoutes(services));
+      await api.register(consumerAssistanceRoutes(services));
       await api.register(operatorRoutes(services));
       await api.register(linkageRoutes(services));
       await api.register(linkageCheckRoutes(services));

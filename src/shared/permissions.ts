@@ -67,6 +67,10 @@ export const PERMISSIONS = [
   'linkage.verify',
   'industry.read',
   'industry.declare',
+  'consumer.read',
+  'consumer.declare',
+  'consumer.act',
+  'consumer.configure',
   'industry.act',
   'industry.configure',
   'industry.coverage',
@@ -160,6 +164,12 @@ export const ROLE_PERMISSIONS: Record<Permission, readonly Role[]> = {
   // The operator registry (经营主体): counties and townships register the operators in their scope, once.
   'operator.read': ['city', 'county', 'township', 'village', 'leader'],
   'operator.write': ['county', 'township'],
+  // Consumer assistance (消费帮扶): the township or county enters a producer's application and the sales; the
+  // township checks, the county reviews, posts the notice and certifies; the county sets its floors and brands.
+  'consumer.read': ['city', 'county', 'township', 'leader'],
+  'consumer.declare': ['county', 'township'],
+  'consumer.act': ['county', 'township'],
+  'consumer.configure': ['county'],
   // Farmer linkage (联农带农): who registers operators records their agreements, linked households and payments.
   'linkage.read': ['city', 'county', 'township', 'village', 'leader'],
   'linkage.write': ['county', 'township'],

@@ -33,6 +33,7 @@ import {
   SettingOutlined,
   ShareAltOutlined,
   ShopOutlined,
+  ShoppingCartOutlined,
   SolutionOutlined,
   TableOutlined,
   TeamOutlined,
@@ -222,6 +223,20 @@ export const APP_ROUTES: AppRoute[] = [
     page: page(() => import('./pages/linkage-checks/LinkageChecksPage.js'), 'LinkageChecksPage'),
     loads: ['GET /api/linkage-checks', 'GET /api/lead-enterprises'],
     menu: { label: 'nav.linkageChecks', icon: <AuditOutlined /> },
+  },
+  {
+    path: '/consumer-assistance',
+    layout: 'shell',
+    permission: 'consumer.read',
+    page: page(() => import('./pages/consumer/ConsumerPage.js'), 'ConsumerPage'),
+    loads: [
+      'GET /api/consumer-products',
+      'GET /api/consumer-products/renewals',
+      'GET /api/consumer-brands',
+      'GET /api/consumer-sales',
+      'GET /api/consumer-sales/report',
+    ],
+    menu: { label: 'nav.consumer', icon: <ShoppingCartOutlined /> },
   },
   {
     path: '/industry-rewards',

@@ -1,5 +1,14 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { CaseCategory, CaseRisk, CaseStage } from '../../shared/case-workflow.js';
+import type {
+  BrandKind,
+  BuyerType,
+  CertLevel,
+  ProductCategory,
+  ProductLinkageType,
+  ProductStage,
+  SaleChannel,
+} from '../../shared/consumer-assistance.js';
 import type { CourtyardStage } from '../../shared/courtyard.js';
 import type { DpdBucket, LoanStatus } from '../../shared/credit.js';
 import type { WorkCategory } from '../../shared/employment.js';
@@ -719,7 +728,13 @@ export interface PublicNoticeTable {
   id: Generated<number>;
   county_code: string;
   region_code: string;
-  subject_kind: 'project' | 'allocation' | 'distribution_plan' | 'industry_reward' | 'courtyard';
+  subject_kind:
+    | 'project'
+    | 'allocation'
+    | 'distribution_plan'
+    | 'industry_reward'
+    | 'courtyard'
+    | 'consumer_product';
   subject_id: number;
   purpose: string;
   channel: string;
@@ -863,6 +878,14 @@ export interface DB {
   bank_file: BankFileTable;
   risk_fund_entry: RiskFundEntryTable;
   linkage_agreement: LinkageAgreementTable;
+  consumer_setting: ConsumerSettingTable;
+  consumer_product: ConsumerProductTable;
+  consumer_product_household: ConsumerProductHouseholdTable;
+  consumer_product_event: ConsumerProductEventTable;
+  consumer_brand: ConsumerBrandTable;
+  consumer_brand_product: ConsumerBrandProductTable;
+  consumer_brand_licensee: ConsumerBrandLicenseeTable;
+  consumer_sale: ConsumerSaleTable;
   linkage_household: LinkageHouseholdTable;
   linkage_benefit: LinkageBenefitTable;
   linkage_check_campaign: LinkageCheckCampaignTable;
@@ -1386,4 +1409,105 @@ export interface LeadEnterpriseCriteriaTable {
   version: ColumnType<number, number | undefined, number>;
   updated_by: number | null;
   updated_at: Timestamp;
+}
+
+// ---- consumer assistance (消费帮扶, migration 202612031310) -------------------------------------------------
+
+export interface ConsumerSettingTable {
+  county_code: string;
+  value_floor: ColumnType<string, number | string | undefined, number | string>;
+  national_floor: ColumnType<string, number | string | undefined, number | string>;
+  renewal_days: ColumnType<number, number | undefined, number>;
+  version: ColumnType<number, number | undefined, number>;
+  updated_by: string;
+  updated_at: Timestamp;
+}
+
+export interface ConsumerProductTable {
+  id: Generated<number>;
+  county_code: string;
+  region_code: string;
+  operator_id: number;
+  name: string;
+  category: ProductCategory;
+  annual_value: Num;
+  cert_level: CertLevel;
+  certificate_no: string | null;
+  valid_from: DateCol;
+  valid_to: DateCol;
+  linkage_type: ProductLinkageType;
+  stage: ColumnType<ProductStage, ProductStage | undefined, ProductStage>;
+  notice_id: number | null;
+  certified_on: DateCol | null;
+  last_comment: string | null;
+  note: string | null;
+  version: ColumnType<number, number | undefined, number>;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ConsumerProductHouseholdTable {
+  product_id: number;
+  household_id: number;
+  county_code: string;
+}
+
+export interface ConsumerProductEventTable {
+  id: Generated<number>;
+  county_code: string;
+  product_id: number;
+  action: string;
+  from_stage: string | null;
+  to_stage: string;
+  acted_on: DateCol;
+  actor_id: number | null;
+  actor_name: string;
+  comment: string | null;
+  created_at: Timestamp;
+}
+
+export interface ConsumerBrandTable {
+  id: Generated<number>;
+  county_code: string;
+  name: string;
+  kind: BrandKind;
+  owner_operator_id: number | null;
+  owner_unit: string | null;
+  note: string | null;
+  version: ColumnType<number, number | undefined, number>;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ConsumerBrandProductTable {
+  brand_id: number;
+  product_id: number;
+  county_code: string;
+}
+
+export interface ConsumerBrandLicenseeTable {
+  id: Generated<number>;
+  county_code: string;
+  brand_id: number;
+  operator_id: number;
+  licensed_from: DateCol;
+  licensed_to: DateCol;
+}
+
+export interface ConsumerSaleTable {
+  id: Generated<number>;
+  county_code: string;
+  region_code: string;
+  product_id: number;
+  sold_on: DateCol;
+  channel: SaleChannel;
+  buyer_type: BuyerType;
+  buyer_name: string;
+  amount: Num;
+  quantity: string | null;
+  note: string | null;
+  created_by: number | null;
+  created_at: Timestamp;
 }

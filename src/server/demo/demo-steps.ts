@@ -81,6 +81,10 @@ export const DEMO_STEPS: readonly DemoStep[] = [
     seed: (s, c) => s.demoLinkageChecks.seedLinkageChecks(c.actor, c.today),
   },
   {
+    name: 'consumer assistance: products at every stage, two brands and a year of sales in 宛城区 and 卧龙区',
+    seed: (s, c) => s.demoConsumer.seedConsumer(c.actor, c.today),
+  },
+  {
     name: 'industry rewards: this year’s schemes of 宛城区 and 卧龙区 and claims at every stage',
     seed: (s, c) => s.demoIndustryRewards.seedIndustryRewards(c.actor, c.today),
   },

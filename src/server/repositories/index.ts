@@ -4,10 +4,12 @@ import { createAlertRepository } from './alert.repository.js';
 import { createAttachmentRepository } from './attachment.repository.js';
 import { createAuditRepository } from './audit.repository.js';
 import { createCaseRepository } from './case.repository.js';
+import { createConsumerAssistanceRepository } from './consumer-assistance.repository.js';
 import { createCourtyardRepository } from './courtyard.repository.js';
 import { createCreditRepository } from './credit.repository.js';
 import { createCycleRepository } from './cycle.repository.js';
 import { createDeclarationRepository } from './declaration.repository.js';
+import { createDemoConsumerRepository } from './demo-consumer.repository.js';
 import { createDemoCourtyardRepository } from './demo-courtyard.repository.js';
 import { createDemoFeedsRepository } from './demo-feeds.repository.js';
 import { createDemoHistoryRepository } from './demo-history.repository.js';
@@ -60,6 +62,7 @@ export function createRepositories(db: Kysely<DB>) {
     visits: createVisitRepository(db),
     attachments: createAttachmentRepository(db),
     demoHistory: createDemoHistoryRepository(db),
+    demoConsumer: createDemoConsumerRepository(db),
     demoWork: createDemoWorkRepository(db),
     demoFeeds: createDemoFeedsRepository(db),
     demoLinkage: createDemoLinkageRepository(db),
@@ -75,6 +78,7 @@ export function createRepositories(db: Kysely<DB>) {
     departmentFeeds: createDepartmentFeedRepository(db),
     alerts: createAlertRepository(db),
     declarations: createDeclarationRepository(db),
+    consumer: createConsumerAssistanceRepository(db),
     sync: createSyncRepository(db),
     rateLimits: createRateLimitRepository(db),
     employment: createEmploymentRepository(db),

@@ -2,6 +2,7 @@ import type { Secrets } from '../adapters/secrets.js';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import { createDemoCasesService } from '../demo/demo-cases.service.js';
+import { createDemoConsumerService } from '../demo/demo-consumer.service.js';
 import { createDemoCourtyardService } from '../demo/demo-courtyard.service.js';
 import { createDemoCreditService } from '../demo/demo-credit.service.js';
 import { createDemoFeedsService } from '../demo/demo-feeds.service.js';
@@ -20,6 +21,7 @@ import { createAuditService } from './audit.service.js';
 import { createAuthService } from './auth.service.js';
 import { createBulletinService } from './bulletin.service.js';
 import { createCaseService } from './case.service.js';
+import { createConsumerAssistanceService } from './consumer-assistance.service.js';
 import { createCourtyardService } from './courtyard.service.js';
 import { createCreditService } from './credit.service.js';
 import { createCycleService } from './cycle.service.js';
@@ -74,6 +76,7 @@ export function createServices(database: Database, config: Config, secrets: Secr
   const linkage = createLinkageService({ repos, tx });
   const linkageChecks = createLinkageCheckService({ repos, tx, linkage });
   const industryRewards = createIndustryRewardService({ repos, tx, households });
+  const consumer = createConsumerAssistanceService({ repos, tx });
   const departmentFeeds = createDepartmentFeedService({ repos, tx, secrets });
   const alerts = createAlertService({ repos, tx });
   const declarations = createDeclarationService({ repos, tx, secrets });
@@ -91,6 +94,7 @@ export function createServices(database: Database, config: Config, secrets: Secr
     demoOperators: createDemoOperatorService({ repos, operators }),
     demoLinkage: createDemoLinkageService({ repos, linkage }),
     demoLinkageChecks: createDemoLinkageCheckService({ repos, linkageChecks }),
+    demoConsumer: createDemoConsumerService({ repos, consumer }),
     demoIndustryRewards: createDemoIndustryRewardService({ repos, industryRewards }),
     demoCourtyard: createDemoCourtyardService({ repos }),
     population: createPopulationService({ database, repos, config, secrets }),
@@ -125,6 +129,7 @@ export function createServices(database: Database, config: Config, secrets: Secr
     departmentFeeds,
     credit: createCreditService({ repos, tx, secrets }),
     operators,
+    consumer,
     linkage,
     linkageChecks,
     industryRewards,

@@ -846,6 +846,189 @@ export const FIELD_RULES = {
       "maxLength": 200
     }
   },
+  "PUT /api/consumer-settings": {
+    "valueFloor": {
+      "pattern": "^\\d{1,12}(\\.\\d{1,2})?$"
+    },
+    "nationalFloor": {
+      "pattern": "^\\d{1,12}(\\.\\d{1,2})?$"
+    },
+    "renewalDays": {
+      "minimum": 1,
+      "maximum": 730
+    },
+    "version": {
+      "minimum": 0,
+      "maximum": 9007199254740991
+    }
+  },
+  "POST /api/consumer-products": {
+    "operatorId": {
+      "minimum": 0,
+      "maximum": 9007199254740991
+    },
+    "name": {
+      "minLength": 1,
+      "maxLength": 60
+    },
+    "annualValue": {
+      "pattern": "^\\d{1,12}(\\.\\d{1,2})?$"
+    },
+    "certificateNo": {
+      "maxLength": 60
+    },
+    "validFrom": {
+      "pattern": "^\\d{4}-\\d{2}-\\d{2}$"
+    },
+    "validTo": {
+      "pattern": "^\\d{4}-\\d{2}-\\d{2}$"
+    },
+    "householdIds": {
+      "maxItems": 2000
+    },
+    "note": {
+      "maxLength": 200
+    }
+  },
+  "POST /api/consumer-products/actions": {
+    "products": {
+      "minItems": 1,
+      "maxItems": 200
+    },
+    "comment": {
+      "maxLength": 200
+    },
+    "certificateNo": {
+      "maxLength": 60
+    }
+  },
+  "POST /api/consumer-products/notices": {
+    "products": {
+      "minItems": 1,
+      "maxItems": 200
+    },
+    "channel": {
+      "minLength": 1,
+      "maxLength": 40
+    },
+    "startsOn": {
+      "pattern": "^\\d{4}-\\d{2}-\\d{2}$"
+    },
+    "endsOn": {
+      "pattern": "^\\d{4}-\\d{2}-\\d{2}$"
+    }
+  },
+  "PUT /api/consumer-products/notices/{id}/objections": {
+    "objections": {
+      "minimum": 0,
+      "maximum": 9999
+    },
+    "objectionNote": {
+      "maxLength": 500
+    }
+  },
+  "PATCH /api/consumer-products/{id}": {
+    "operatorId": {
+      "minimum": 0,
+      "maximum": 9007199254740991
+    },
+    "name": {
+      "minLength": 1,
+      "maxLength": 60
+    },
+    "annualValue": {
+      "pattern": "^\\d{1,12}(\\.\\d{1,2})?$"
+    },
+    "certificateNo": {
+      "maxLength": 60
+    },
+    "validFrom": {
+      "pattern": "^\\d{4}-\\d{2}-\\d{2}$"
+    },
+    "validTo": {
+      "pattern": "^\\d{4}-\\d{2}-\\d{2}$"
+    },
+    "householdIds": {
+      "maxItems": 2000
+    },
+    "note": {
+      "maxLength": 200
+    },
+    "version": {
+      "minimum": 0,
+      "maximum": 9007199254740991
+    }
+  },
+  "POST /api/consumer-brands": {
+    "name": {
+      "minLength": 1,
+      "maxLength": 40
+    },
+    "ownerOperatorId": {
+      "minimum": 0,
+      "maximum": 9007199254740991
+    },
+    "ownerUnit": {
+      "maxLength": 60
+    },
+    "note": {
+      "maxLength": 200
+    },
+    "productIds": {
+      "maxItems": 200
+    },
+    "licensees": {
+      "maxItems": 200
+    }
+  },
+  "PATCH /api/consumer-brands/{id}": {
+    "name": {
+      "minLength": 1,
+      "maxLength": 40
+    },
+    "ownerOperatorId": {
+      "minimum": 0,
+      "maximum": 9007199254740991
+    },
+    "ownerUnit": {
+      "maxLength": 60
+    },
+    "note": {
+      "maxLength": 200
+    },
+    "productIds": {
+      "maxItems": 200
+    },
+    "licensees": {
+      "maxItems": 200
+    },
+    "version": {
+      "minimum": 0,
+      "maximum": 9007199254740991
+    }
+  },
+  "POST /api/consumer-sales": {
+    "productId": {
+      "minimum": 0,
+      "maximum": 9007199254740991
+    },
+    "soldOn": {
+      "pattern": "^\\d{4}-\\d{2}-\\d{2}$"
+    },
+    "buyerName": {
+      "minLength": 1,
+      "maxLength": 60
+    },
+    "amount": {
+      "pattern": "^\\d{1,12}(\\.\\d{1,2})?$"
+    },
+    "quantity": {
+      "maxLength": 40
+    },
+    "note": {
+      "maxLength": 200
+    }
+  },
   "POST /api/operators": {
     "regionCode": {
       "minLength": 12,

@@ -1,4 +1,5 @@
 import { caseEn, caseZh } from './case-messages.js';
+import { consumerEn, consumerZh } from './consumer-messages.js';
 import { courtyardEn, courtyardZh } from './courtyard-messages.js';
 import { creditEn, creditZh } from './credit-messages.js';
 import { dataEn, dataZh } from './data-messages.js';
@@ -17,6 +18,7 @@ export const zh = {
   ...caseZh,
   ...dataZh,
   ...creditZh,
+  ...consumerZh,
   ...operatorZh,
   ...linkageZh,
   ...linkageCheckZh,
@@ -734,6 +736,7 @@ export const zh = {
 export type MessageKey = keyof typeof zh;
 
 export const en: Record<MessageKey, string> = {
+  ...consumerEn,
   ...caseEn,
   ...dataEn,
   ...creditEn,
@@ -1478,6 +1481,20 @@ export const ACTION_LABELS: Record<string, { zh: string; en: string }> = {
   'linkage.benefit': { zh: '登记联农带农收益', en: 'Record a linkage payment' },
   'demo.linkage': { zh: '生成演示联农带农数据', en: 'Seed demo farmer linkage' },
   'linkage_check.campaign_create': { zh: '组织四查四促核查', en: 'Set up a 四查四促 campaign' },
+  'consumer_setting.update': { zh: '设置消费帮扶认定标准', en: 'Set consumer-assistance floors' },
+  'consumer_product.declare': { zh: '申报消费帮扶产品', en: 'Enter a consumer-assistance product' },
+  'consumer_product.edit': { zh: '修改消费帮扶产品申报', en: 'Edit a product application' },
+  'consumer_product.check': { zh: '乡镇初审帮扶产品', en: 'Township check of a product' },
+  'consumer_product.review': { zh: '县级审核帮扶产品', en: 'County review of a product' },
+  'consumer_product.notice': { zh: '发布帮扶产品公示', en: 'Post a product notice' },
+  'consumer_product.certify': { zh: '认定帮扶产品', en: 'Certify a product' },
+  'consumer_product.revoke': { zh: '撤销帮扶产品认定', en: 'Revoke a product' },
+  'consumer_product.send_back': { zh: '退回帮扶产品申报', en: 'Send back a product' },
+  'consumer_product.refuse': { zh: '不予认定帮扶产品', en: 'Refuse a product' },
+  'consumer_brand.create': { zh: '登记消费帮扶品牌', en: 'Register a brand' },
+  'consumer_brand.update': { zh: '修改消费帮扶品牌', en: 'Edit a brand' },
+  'consumer_sale.create': { zh: '登记消费帮扶销售', en: 'Record a consumer-assistance sale' },
+  'demo.consumer': { zh: '生成演示消费帮扶数据', en: 'Seed demo consumer assistance' },
   'linkage_check.campaign_update': { zh: '修改四查四促核查活动', en: 'Edit a 四查四促 campaign' },
   'linkage_check.sample_add': { zh: '增补抽查协议', en: 'Add an agreement to the sample' },
   'linkage_check.check': { zh: '登记协议核查', en: 'Record an agreement check' },
@@ -1579,6 +1596,10 @@ export const ACTION_LABELS: Record<string, { zh: string; en: string }> = {
   'measure.create': { zh: '添加帮扶措施', en: 'Add assistance measure' },
   'measure.update': { zh: '修改帮扶措施', en: 'Edit assistance measure' },
   'measure.delete': { zh: '删除帮扶措施', en: 'Delete assistance measure' },
+  consumer_setting: { zh: '消费帮扶认定标准', en: 'Consumer-assistance settings' },
+  consumer_product: { zh: '消费帮扶产品', en: 'Consumer-assistance product' },
+  consumer_brand: { zh: '消费帮扶品牌', en: 'Brand' },
+  consumer_sale: { zh: '消费帮扶销售', en: 'Consumer-assistance sale' },
   'cycle.monthly': { zh: '运行月度动态管理', en: 'Run monthly cycle' },
   'report.refresh': { zh: '刷新报表数据', en: 'Refresh report figures' },
   'report.close': { zh: '月度关账', en: 'Close month' },

@@ -22,6 +22,7 @@ import * as addImportCheck from './202612021000_add_import_check.js';
 import * as createFarmerLinkage from './202612030800_create_farmer_linkage.js';
 import * as createIndustryRewards from './202612030830_create_industry_rewards.js';
 import * as createCourtyard from './202612031300_create_courtyard.js';
+import * as createConsumerAssistance from './202612031310_create_consumer_assistance.js';
 import * as createLinkageChecks from './202612031330_create_linkage_checks.js';
 import * as addIndustryClaimVisit from './202612031400_add_industry_claim_visit.js';
 import * as addIndustryClaimPhotos from './202612031410_add_industry_claim_photos.js';
@@ -55,6 +56,7 @@ export const migrations: Record<string, Migration> = {
   '202612030800_create_farmer_linkage': createFarmerLinkage,
   '202612030830_create_industry_rewards': createIndustryRewards,
   '202612031300_create_courtyard': createCourtyard,
+  '202612031310_create_consumer_assistance': createConsumerAssistance,
   '202612031330_create_linkage_checks': createLinkageChecks,
   '202612031400_add_industry_claim_visit': addIndustryClaimVisit,
   '202612031410_add_industry_claim_photos': addIndustryClaimPhotos,
