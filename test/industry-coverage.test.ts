@@ -34,7 +34,7 @@ afterAll(async () => {
 });
 
 describe('industry coverage (产业帮扶覆盖)', () => {
-  it('counts the households able to work with industry help this year from the measures, paid rewards and linkage', async () => {
+  it('counts the households able to work with industry help this year from the measures, paid rewards, linkage and courtyard demos', async () => {
     const county = await t.login('county_wancheng');
     const town = await t.login('town_guanzhuang');
     const wolong = await t.login('county_wolong');
@@ -46,6 +46,8 @@ describe('industry coverage (产业帮扶覆盖)', () => {
     const linked = await household('覆盖联结', 'exited_poverty');
     const linkedLastYear = await household('去年联结', 'exited_poverty');
     const rewardUnpaid = await household('奖补未兑付', 'exited_poverty');
+    const courtyard = await household('庭院示范', 'exited_poverty');
+    const courtyardNominated = await household('庭院推荐', 'exited_poverty');
     await household('无劳动力', 'exited_poverty', false);
     await household('一般农户', 'ordinary');
 
@@ -164,38 +166,75 @@ describe('industry coverage (产业帮扶覆盖)', () => {
       ])
       .execute();
 
+    // A courtyard demo household accepted this year counts; one only nominated does not yet.
+    const demoVillage = await db
+      .insertInto('courtyard_village')
+      .values({
+        county_code: place.county_code,
+        town_code: `${place.region_code.slice(0, 9)}000`,
+        region_code: place.region_code,
+        year,
+        stage: 'building',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    for (const [h, stage] of [
+      [courtyard, 'accepted'],
+      [courtyardNominated, 'nominated'],
+    ] as const) {
+      await db
+        .insertInto('courtyard_household')
+        .values({
+          county_code: place.county_code,
+          village_id: Number(demoVillage.id),
+          household_id: h.id,
+          region_code: place.region_code,
+          year,
+          stage,
+        })
+        .execute();
+    }
+
     const summary = await get('/api/industry-coverage', county);
     expect(summary.statusCode).toBe(200);
     const s = summary.json();
     expect(s).toMatchObject({ year, regionName: '宛城区' });
     expect(s.total).toEqual({
-      households: 5,
-      covered: 3,
-      uncovered: 2,
-      ratePercent: '60.0',
+      households: 7,
+      covered: 4,
+      uncovered: 3,
+      ratePercent: '57.1',
       measure: 1,
       claim: 1,
       linkage: 1,
+      courtyard: 1,
     });
     const guanzhuang = s.children.find((r: { regionName: string }) => r.regionName === '官庄镇');
-    expect(guanzhuang).toMatchObject({ households: 5, covered: 3, ratePercent: '60.0' });
+    expect(guanzhuang).toMatchObject({ households: 7, covered: 4, ratePercent: '57.1' });
     expect(s.children.filter((r: { households: number }) => r.households === 0).length).toBe(
       s.children.length - 1,
     );
 
     // Last year, only last year's linkage counts.
     const before = (await get(`/api/industry-coverage?year=${year - 1}`, county)).json();
-    expect(before.total).toMatchObject({ households: 5, covered: 1, linkage: 1, measure: 0, claim: 0 });
+    expect(before.total).toMatchObject({
+      households: 7,
+      covered: 1,
+      linkage: 1,
+      measure: 0,
+      claim: 0,
+      courtyard: 0,
+    });
 
     const list = await get('/api/industry-coverage/uncovered?pageSize=10', town);
     expect(list.statusCode).toBe(200);
-    expect(list.json().total).toBe(2);
+    expect(list.json().total).toBe(3);
     expect(
       list
         .json()
         .items.map((r: { headName: string }) => r.headName)
         .sort(),
-    ).toEqual(['去年联结', '奖补未兑付'].sort());
+    ).toEqual(['去年联结', '奖补未兑付', '庭院推荐'].sort());
     expect(list.json().items[0]).toMatchObject({ labourMembers: 1, townName: '官庄镇' });
 
     const xlsx = await get(`/api/industry-coverage/uncovered.xlsx?year=${year}`, town);
@@ -204,7 +243,7 @@ describe('industry coverage (产业帮扶覆盖)', () => {
     await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     const sheet = book.worksheets[0];
     expect(sheet?.name).toBe(`${year}年产业帮扶未覆盖农户清单`);
-    expect(sheet?.rowCount).toBe(3);
+    expect(sheet?.rowCount).toBe(4);
 
     // Another county sees its own (none), and asking for 宛城区 answers like a missing region.
     expect((await get('/api/industry-coverage', wolong)).json().total.households).toBe(0);

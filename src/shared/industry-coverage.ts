@@ -6,13 +6,14 @@
  */
 
 /** Where a household's industry help of the year was recorded. */
-export const COVERAGE_KINDS = ['measure', 'claim', 'linkage'] as const;
+export const COVERAGE_KINDS = ['measure', 'claim', 'linkage', 'courtyard'] as const;
 export type CoverageKind = (typeof COVERAGE_KINDS)[number];
 
 export const COVERAGE_KIND_LABELS: Record<CoverageKind, { zh: string; en: string }> = {
   measure: { zh: '帮扶措施（产业类）', en: 'Industry measure on the case' },
   claim: { zh: '产业奖补（已兑付）', en: 'Industry reward paid' },
   linkage: { zh: '联农带农', en: 'Farmer linkage' },
+  courtyard: { zh: '庭院经济示范户（已验收）', en: 'Courtyard demo household, accepted' },
 };
 
 /** Covered ÷ households as a percentage with one decimal ("—" when there is nobody to cover). */

@@ -10,6 +10,7 @@ export interface CoverageCountRow {
   measure: number;
   claim: number;
   linkage: number;
+  courtyard: number;
 }
 
 export interface UncoveredRow {
@@ -27,7 +28,7 @@ export interface UncoveredRow {
 /**
  * Industry coverage (产业帮扶覆盖): the 脱贫/监测 households with a member able to work, and the industry help each
  * got in the year as the modules recorded it — an industry measure on its case, a paid industry reward, a
- * farmer-linkage place. One statement per question, grouped in SQL.
+ * farmer-linkage place, an accepted courtyard demo household. One statement per question, grouped in SQL.
  */
 export function createIndustryCoverageRepository(db: Kysely<DB>) {
   const where = (column: string, prefixes: readonly string[]) =>
@@ -63,7 +64,10 @@ export function createIndustryCoverageRepository(db: Kysely<DB>) {
              exists (select 1 from industry_claim ic join industry_scheme s on s.id = ic.scheme_id
                       where ic.household_id = t.id and s.year = ${year} and ic.stage = 'paid') as claim,
              exists (select 1 from linkage_household lh
-                      where lh.household_id = t.id and lh.year = ${year}) as linkage
+                      where lh.household_id = t.id and lh.year = ${year}) as linkage,
+             exists (select 1 from courtyard_household ch
+                      where ch.household_id = t.id and ch.year = ${year}
+                        and ch.stage in ('accepted', 'named')) as courtyard
       from target t
       where t.labour > 0
     )`;
@@ -75,10 +79,11 @@ export function createIndustryCoverageRepository(db: Kysely<DB>) {
         with ${covered(prefixes, year)}
         select left(region_code, ${childLength}) as child,
                count(*)::int as households,
-               count(*) filter (where measure or claim or linkage)::int as covered,
+               count(*) filter (where measure or claim or linkage or courtyard)::int as covered,
                count(*) filter (where measure)::int as measure,
                count(*) filter (where claim)::int as claim,
-               count(*) filter (where linkage)::int as linkage
+               count(*) filter (where linkage)::int as linkage,
+               count(*) filter (where courtyard)::int as courtyard
         from help group by 1 order by 1
       `.execute(db);
       return result.rows;
@@ -95,7 +100,7 @@ export function createIndustryCoverageRepository(db: Kysely<DB>) {
         join household h on h.id = u.id
         join region v on v.code = h.region_code
         left join region t on t.code = h.town_code
-        where not (u.measure or u.claim or u.linkage)
+        where not (u.measure or u.claim or u.linkage or u.courtyard)
         order by h.region_code, h.id
         limit ${page.limit} offset ${page.offset}
       `.execute(db);

@@ -18,6 +18,7 @@ const ZCoverageFigures = z.object({
   measure: z.number().int().describe('With an industry measure on the case'),
   claim: z.number().int().describe('With an industry reward paid'),
   linkage: z.number().int().describe('Linked to an operator (联农带农)'),
+  courtyard: z.number().int().describe('A courtyard demo household accepted or named (庭院经济示范)'),
 });
 
 export const ZCoverage = z.object({

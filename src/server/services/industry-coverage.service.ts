@@ -9,7 +9,7 @@ import { regionBreakdown } from './region-breakdown.js';
 const UNCOVERED_EXPORT_LIMIT = 50_000;
 
 function figures(row: Omit<CoverageCountRow, 'child'> | undefined) {
-  const r = row ?? { households: 0, covered: 0, measure: 0, claim: 0, linkage: 0 };
+  const r = row ?? { households: 0, covered: 0, measure: 0, claim: 0, linkage: 0, courtyard: 0 };
   return {
     households: r.households,
     covered: r.covered,
@@ -18,6 +18,7 @@ function figures(row: Omit<CoverageCountRow, 'child'> | undefined) {
     measure: r.measure,
     claim: r.claim,
     linkage: r.linkage,
+    courtyard: r.courtyard,
   };
 }
 
@@ -69,8 +70,9 @@ export function createIndustryCoverageService(deps: { repos: Repositories }) {
           measure: acc.measure + r.measure,
           claim: acc.claim + r.claim,
           linkage: acc.linkage + r.linkage,
+          courtyard: acc.courtyard + r.courtyard,
         }),
-        { households: 0, covered: 0, measure: 0, claim: 0, linkage: 0 },
+        { households: 0, covered: 0, measure: 0, claim: 0, linkage: 0, courtyard: 0 },
       );
       return {
         year,

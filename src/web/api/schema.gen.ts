@@ -29867,6 +29867,8 @@ export interface paths {
                                 claim: number;
                                 /** @description Linked to an operator (联农带农) */
                                 linkage: number;
+                                /** @description A courtyard demo household accepted or named (庭院经济示范) */
+                                courtyard: number;
                             };
                             children: {
                                 /** @description 脱贫/监测 households with a member able to work */
@@ -29882,6 +29884,8 @@ export interface paths {
                                 claim: number;
                                 /** @description Linked to an operator (联农带农) */
                                 linkage: number;
+                                /** @description A courtyard demo household accepted or named (庭院经济示范) */
+                                courtyard: number;
                                 regionCode: string;
                                 regionName: string;
                             }[];

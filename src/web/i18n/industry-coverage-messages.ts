@@ -4,7 +4,7 @@ export const industryCoverageZh = {
   'nav.industryCoverage': '产业帮扶覆盖',
   'coverage.title': '产业帮扶覆盖',
   'coverage.help':
-    '有劳动能力的脱贫户和监测户，本年度至少应有一项产业帮扶。数据取自各模块已登记的事实：帮扶措施中的产业类措施、已兑付的产业奖补、联农带农联结户，无需另行填报。系统未单独登记“发展意愿”，按家中有劳动能力成员计。',
+    '有劳动能力的脱贫户和监测户，本年度至少应有一项产业帮扶。数据取自各模块已登记的事实：帮扶措施中的产业类措施、已兑付的产业奖补、联农带农联结户、已验收的庭院经济示范户，无需另行填报。系统未单独登记“发展意愿”，按家中有劳动能力成员计。',
   'coverage.year': '年度',
   'coverage.yearValue': '{year} 年',
   'coverage.households': '应覆盖户数',
@@ -14,6 +14,7 @@ export const industryCoverageZh = {
   'coverage.byMeasure': '产业类措施',
   'coverage.byClaim': '产业奖补',
   'coverage.byLinkage': '联农带农',
+  'coverage.byCourtyard': '庭院经济',
   'coverage.region': '区域',
   'coverage.children': '{region}下辖各地',
   'coverage.drill': '查看下级',
@@ -35,7 +36,7 @@ export const industryCoverageEn: Record<keyof typeof industryCoverageZh, string>
   'nav.industryCoverage': 'Industry coverage',
   'coverage.title': 'Industry coverage',
   'coverage.help':
-    'Every formerly poor or monitored household with a member able to work should have at least one industry measure this year. The figures come from what the modules recorded: industry measures on cases, paid industry rewards and farmer-linkage places; nothing is typed again. Development intent is not recorded on its own, so a household counts when a member is able to work.',
+    'Every formerly poor or monitored household with a member able to work should have at least one industry measure this year. The figures come from what the modules recorded: industry measures on cases, paid industry rewards, farmer-linkage places and accepted courtyard demo households; nothing is typed again. Development intent is not recorded on its own, so a household counts when a member is able to work.',
   'coverage.year': 'Year',
   'coverage.yearValue': '{year}',
   'coverage.households': 'Households to cover',
@@ -45,6 +46,7 @@ export const industryCoverageEn: Record<keyof typeof industryCoverageZh, string>
   'coverage.byMeasure': 'Industry measure',
   'coverage.byClaim': 'Industry reward',
   'coverage.byLinkage': 'Farmer linkage',
+  'coverage.byCourtyard': 'Courtyard economy',
   'coverage.region': 'Region',
   'coverage.children': 'Regions of {region}',
   'coverage.drill': 'Open',

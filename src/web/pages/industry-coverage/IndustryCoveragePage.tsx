@@ -93,6 +93,7 @@ export function IndustryCoveragePage() {
     { title: t('coverage.byMeasure'), dataIndex: 'measure', align: 'right', width: 100 },
     { title: t('coverage.byClaim'), dataIndex: 'claim', align: 'right', width: 90 },
     { title: t('coverage.byLinkage'), dataIndex: 'linkage', align: 'right', width: 90 },
+    { title: t('coverage.byCourtyard'), dataIndex: 'courtyard', align: 'right', width: 90 },
     {
       title: t('coverage.uncovered'),
       dataIndex: 'uncovered',
@@ -220,7 +221,7 @@ export function IndustryCoveragePage() {
                   dataSource={data.children}
                   loading={coverage.isFetching}
                   pagination={false}
-                  scroll={{ x: 870 }}
+                  scroll={{ x: 960 }}
                 />
                 <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '8px 0 0' }}>
                   {t('coverage.kindsNote')}
