@@ -1596,10 +1596,6 @@ export const ACTION_LABELS: Record<string, { zh: string; en: string }> = {
   'measure.create': { zh: '添加帮扶措施', en: 'Add assistance measure' },
   'measure.update': { zh: '修改帮扶措施', en: 'Edit assistance measure' },
   'measure.delete': { zh: '删除帮扶措施', en: 'Delete assistance measure' },
-  consumer_setting: { zh: '消费帮扶认定标准', en: 'Consumer-assistance settings' },
-  consumer_product: { zh: '消费帮扶产品', en: 'Consumer-assistance product' },
-  consumer_brand: { zh: '消费帮扶品牌', en: 'Brand' },
-  consumer_sale: { zh: '消费帮扶销售', en: 'Consumer-assistance sale' },
   'cycle.monthly': { zh: '运行月度动态管理', en: 'Run monthly cycle' },
   'report.refresh': { zh: '刷新报表数据', en: 'Refresh report figures' },
   'report.close': { zh: '月度关账', en: 'Close month' },
@@ -1630,6 +1626,10 @@ export const ACTION_LABELS: Record<string, { zh: string; en: string }> = {
 };
 
 export const ENTITY_LABELS: Record<string, { zh: string; en: string }> = {
+  consumer_setting: { zh: '消费帮扶认定标准', en: 'Consumer-assistance settings' },
+  consumer_product: { zh: '消费帮扶产品', en: 'Consumer-assistance product' },
+  consumer_brand: { zh: '消费帮扶品牌', en: 'Brand' },
+  consumer_sale: { zh: '消费帮扶销售', en: 'Consumer-assistance sale' },
   bank: { zh: '银行', en: 'Bank' },
   operator: { zh: '经营主体', en: 'Operator' },
   workshop: { zh: '帮扶车间', en: 'Workshop' },
