@@ -33,14 +33,28 @@ describe('industry coverage (产业帮扶覆盖)', () => {
       expect(uncovered).toBeGreaterThan(0);
       await saveScreenshot(page, 'industry-coverage');
 
-      await children.getByText('官庄镇').click();
-      await page.waitForURL(/regionCode=411302102/);
-      await expect.poll(async () => (await page.getByText('官庄镇下辖各地').count()) > 0).toBe(true);
+      // Open a township that still has households to reach (the last column counts them).
+      const rows = children.locator('tbody tr.ant-table-row');
+      const texts = await rows.allTextContents();
+      const index = await (async () => {
+        for (let i = 0; i < texts.length; i++) {
+          const last = await rows.nth(i).locator('td').last().textContent();
+          if (Number(last) > 0) {
+            return i;
+          }
+        }
+        return -1;
+      })();
+      expect(index).toBeGreaterThanOrEqual(0);
+      const town = ((await rows.nth(index).locator('td').first().textContent()) ?? '').trim();
+      await rows.nth(index).getByText(town).click();
+      await page.waitForURL(/regionCode=411302\d{3}/);
+      await expect.poll(async () => (await page.getByText(`${town}下辖各地`).count()) > 0).toBe(true);
       const list = page.getByTestId('coverage-uncovered-list');
       await expect.poll(() => list.locator('tbody tr.ant-table-row').count()).toBeGreaterThan(0);
       const download = page.waitForEvent('download');
       await page.getByTestId('coverage-xlsx').click();
-      expect((await download).suggestedFilename()).toBe(`官庄镇${year}年产业帮扶未覆盖农户清单.xlsx`);
+      expect((await download).suggestedFilename()).toBe(`${town}${year}年产业帮扶未覆盖农户清单.xlsx`);
     });
   });
 
@@ -51,9 +65,18 @@ describe('industry coverage (产业帮扶覆盖)', () => {
       async (page) => {
         await login(page, 'town_guanzhuang');
         await page.goto('/industry-coverage');
+        // The township's own figures: its villages, and either the households still to reach or why there are none.
         await expect
-          .poll(() => page.getByTestId('coverage-uncovered-list').locator('tbody tr.ant-table-row').count())
-          .toBeGreaterThan(0);
+          .poll(async () => (await page.getByTestId('coverage-children').textContent()) ?? '')
+          .toContain('张茨园村');
+        const list = page.getByTestId('coverage-uncovered-list');
+        await expect
+          .poll(
+            async () =>
+              (await list.locator('tbody tr.ant-table-row').count()) > 0 ||
+              (await list.getByText('都已有产业帮扶').count()) > 0,
+          )
+          .toBe(true);
         expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
         await saveScreenshot(page, 'industry-coverage-phone');
       },
