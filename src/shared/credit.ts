@@ -387,6 +387,9 @@ export const LOAN_PURPOSES = [
 ] as const;
 export type LoanPurpose = (typeof LOAN_PURPOSES)[number];
 
+/** A subsidy share: a decimal from 0 to 1 with up to four places ("0.7", "1"). */
+export const SUBSIDY_RATE_PATTERN = /^(0(\.\d{1,4})?|1(\.0{1,4})?)$/;
+
 /** One period of the interest-subsidy schedule: the share of interest subsidised, on principal up to the cap. */
 export interface SubsidyEpochInput {
   appliesTo: 'new' | 'old';
@@ -414,7 +417,7 @@ export function subsidyScheduleProblem(epochs: readonly SubsidyEpochInput[]): st
       if (row.toOn !== null && row.toOn < row.fromOn) {
         return `${label}：${row.fromOn} 起的时段结束日期早于开始日期`;
       }
-      if (Number(row.rate) < 0 || Number(row.rate) > 1) {
+      if (!SUBSIDY_RATE_PATTERN.test(row.rate)) {
         return `${label}：贴息比例应在 0 至 1 之间`;
       }
       const next = rows[i + 1];

@@ -45,6 +45,9 @@ export const ZMoney = z
   .regex(MONEY_PATTERN, '金额格式应为不超过两位小数的数字，如 12500.00')
   .describe('元, as a decimal string with up to two decimals (exact; never a float)');
 
+/** A money amount above zero; a decimal string is above zero when any digit is not 0 (no float involved). */
+export const ZPositiveMoney = ZMoney.refine((v) => /[1-9]/.test(v), '金额应大于 0');
+
 export const ZIsoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式为 2026-11-30')

@@ -9,10 +9,9 @@ import {
   PRODUCT_STAGES,
   SALE_CHANNELS,
 } from '../../shared/consumer-assistance.js';
-import { text, ZIsoDate, ZMoney, ZPage, ZVersion } from './common.schema.js';
+import { text, ZIsoDate, ZMoney, ZPage, ZPositiveMoney, ZVersion } from './common.schema.js';
 
 const ZYear = z.coerce.number().int().min(2021).max(2100);
-const ZPositiveMoney = ZMoney.refine((v) => Number(v) > 0, '金额应大于 0');
 const ZId = z.number().int().positive();
 
 export const ZConsumerSettings = z.object({

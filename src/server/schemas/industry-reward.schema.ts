@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { HOUSEHOLD_TYPES } from '../../shared/household-codes.js';
 import { CLAIM_ACTIONS, CLAIM_STAGES, SCHEME_UNITS } from '../../shared/industry-rewards.js';
-import { text, ZIsoDate, ZMoney, ZPage, ZVersion } from './common.schema.js';
+import { text, ZIsoDate, ZMoney, ZPage, ZPositiveMoney, ZVersion } from './common.schema.js';
 
 const ZYear = z.coerce.number().int().min(2021).max(2100);
-const ZPositiveMoney = ZMoney.refine((v) => Number(v) > 0, '金额应大于 0');
 const ZScale = z
   .string()
   .trim()

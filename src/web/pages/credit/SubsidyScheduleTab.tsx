@@ -2,6 +2,7 @@ import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, DatePicker, Flex, Form, Input, Select, Table, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
+import { SUBSIDY_RATE_PATTERN as RATE_PATTERN } from '../../../shared/credit.js';
 import { MONEY_PATTERN } from '../../../shared/money.js';
 import { useSession } from '../../auth/SessionProvider.js';
 import { QueryError } from '../../components/QueryState.js';
@@ -9,8 +10,6 @@ import { type SubsidyEpoch, useSubsidyEpochs, useUpdateSubsidyEpochs } from '../
 import { FormModal } from '../../forms/FormModal.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { useIsMobile } from '../../util/useIsMobile.js';
-
-const RATE_PATTERN = /^(0(\.\d{1,4})?|1(\.0{1,4})?)$/;
 
 interface EpochValues {
   appliesTo: 'new' | 'old';
