@@ -40,8 +40,8 @@ export async function newContext(
   browser: Browser,
   options: Parameters<Browser['newContext']>[0],
 ): Promise<BrowserContext> {
-  // The any-hour runs start the server's clock on today's Shanghai date (scripts/test.mjs), so the browser's real
-  // clock is on the same day; Playwright's fake clock is left out (it could not be tried on a loaded machine).
+  // The any-hour runs start the server's clock at 00:30 or 23:30 (scripts/test.mjs) while the browser's own clock
+  // is real time, often another day; the web app takes its clock from the server's answers (util/server-clock.ts).
   return browser.newContext(options);
 }
 

@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { clock } from '../src/shared/clock.js';
 import { baseUrl, DEMO_PASSWORD, launchBrowser, login, logout, saveScreenshot, withPage } from './browser.js';
 
 let browser: Browser;
@@ -89,7 +90,7 @@ describe('microcredit', () => {
       await login(page, 'bank_demo');
       await page.waitForURL('**/credit');
       await page.getByRole('tab', { name: '银行文件' }).click();
-      const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date());
+      const today = clock().today();
       const csv = `宛城农商银行还款明细\n姓名,身份证号,合同编号,还款日期,还款本金,还款利息,逾期天数\n${name},${idNumber},${contractNo},${today},"1,000.00",86.25,40\n王某,110101199003070011,,${today},100,1,\n`;
       await page.getByTestId('bank-file-input').setInputFiles({
         name: '还款11月.csv',

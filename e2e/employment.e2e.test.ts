@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import type { APIRequestContext, Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { clock } from '../src/shared/clock.js';
 import { baseUrl, chooseOption, DEMO_PASSWORD, launchBrowser, login, withPage } from './browser.js';
 
 /** Work monitoring (issue #15): a helper records a job on a phone at a visit; the township's scale moves. */
@@ -74,7 +75,7 @@ describe('work monitoring', () => {
           await work.waitFor();
           await chooseOption(work, '家庭成员', `${member.name}（${member.relation}）`);
           await work.getByLabel('务工开始年月').click();
-          const month = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7); // Asia/Shanghai
+          const month = clock().today().slice(0, 7);
           await page.locator(`.ant-picker-dropdown:visible td[title="${month}"]`).click();
           await work.getByLabel('务工省').fill('河南省');
           await work.getByLabel('务工市').fill('南阳市');

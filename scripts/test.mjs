@@ -41,8 +41,17 @@ function run(title, command, args, env = {}) {
 
 const quick = process.argv.includes('--quick');
 
-/** Today's Asia/Shanghai date (the runs start the clock on it, so dates stay near the database's own time). */
-const shanghaiDate = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+/**
+ * Today's Asia/Shanghai date (the runs start the clock on it, so dates stay near the database's own time).
+ * SHOUDI_TEST_DATE=YYYY-MM-DD starts them on another day, to try what a run that crosses midnight meets: the
+ * database's now() and the browser's own clock on a day other than Shoudi's.
+ */
+const shanghaiDate =
+  process.env.SHOUDI_TEST_DATE ?? new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+if (!/^\d{4}-\d{2}-\d{2}$/.test(shanghaiDate)) {
+  console.error(`错误：SHOUDI_TEST_DATE 应为 YYYY-MM-DD：${shanghaiDate}`);
+  process.exit(1);
+}
 const CLOCKS = quick
   ? [{ name: 'real clock', env: {} }]
   : [

@@ -2,6 +2,9 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.js';
 import './styles.css';
+import { restoreServerClock } from './util/server-clock.js';
+
+restoreServerClock();
 
 const container = document.getElementById('root');
 if (!container) {

@@ -71,17 +71,24 @@ export function createReportRepository(db: Kysely<DB>) {
   return {
     /**
      * Recomputes the figures of `month` for every village under `prefixes` (flows within the month, stock
-     * as of `asOf`). A closed month is left alone. Returns the number of village rows written.
+     * at its end, or at `today` while it is open). A closed month is left alone. Returns the number of village rows written.
      */
     async refreshMonth(
       month: string,
       first: string,
       last: string,
-      asOf: string,
+      today: string,
       prefixes: readonly string[],
       /** Roll the village rows up to towns, counties and the city (always done when every village was refreshed). */
       rollUpAfter: boolean = prefixes.includes(''),
     ): Promise<number> {
+      // Stock is counted at the month's end, or today in the open month. Rows are stamped by the database's
+      // now(), so the open month takes every row written so far ("now") instead of comparing those stamps with
+      // Shoudi's day: the two are the same instant in production but not under the any-hour test clock.
+      const open = last >= today;
+      const asOf = open ? today : last;
+      const stockEnd = open ? sql`'infinity'::timestamptz` : sql`${asOf}::date + 1`;
+      const flowEnd = open ? sql`'infinity'::timestamptz` : sql`${last}::date + 1`;
       return db.transaction().execute(async (trx) => {
         await sql`set local jit = off`.execute(trx);
         const result = await sql<{ n: number }>`
@@ -128,15 +135,15 @@ export function createReportRepository(db: Kysely<DB>) {
             select c.region_code, c.household_id, c.due_on, s.stage
             from monitoring_case c
             cross join lateral (select case
-              when c.updated_at < ${asOf}::date + 1 then c.stage
-              when c.created_at >= ${asOf}::date + 1 then null
+              when c.updated_at < ${stockEnd} then c.stage
+              when c.created_at >= ${stockEnd} then null
               when c.eliminated_on <= ${asOf}::date then 'eliminated'
               when c.elimination_requested_on <= ${asOf}::date then 'elim_home_check'
               when c.identified_on <= ${asOf}::date then
                 case when c.stage = 'announcement' then 'announcement'
                      when c.stage = 'safety_net' and exists (
                        select 1 from case_step cs where cs.case_id = c.id and cs.to_stage = 'safety_net'
-                         and cs.acted_at < ${asOf}::date + 1) then 'safety_net'
+                         and cs.acted_at < ${stockEnd}) then 'safety_net'
                      else 'monitored' end
               else 'cross_check'
             end as stage) s
@@ -187,7 +194,7 @@ export function createReportRepository(db: Kysely<DB>) {
                           then (select max(vi.visited_on) from visit vi where vi.household_id = x.id and vi.visited_on <= ${asOf}::date)
                           else x.last_visited_on end as last_visited_on
               from household x
-              where (${prefixFilter('x.region_code', prefixes)}) and x.created_at < ${asOf}::date + 1
+              where (${prefixFilter('x.region_code', prefixes)}) and x.created_at < ${stockEnd}
             ) h join visit_policy p on p.household_type = h.household_type
             group by h.region_code
           ),
@@ -199,28 +206,28 @@ export function createReportRepository(db: Kysely<DB>) {
           leads_done as (
             select region_code, count(*)::int as n,
                    count(*) filter (where closed_at::date <= found_on + 15)::int as on_time
-            from lead where closed_at >= ${first}::date and closed_at < ${last}::date + 1 group by region_code
+            from lead where closed_at >= ${first}::date and closed_at < ${flowEnd} group by region_code
           ),
           alerts as (
             select region_code, count(*)::int as received,
                    count(*) filter (where status <> 'open')::int as verified,
                    count(*) filter (where status <> 'open' and closed_at::date > due_on)::int as late
-            from alert where created_at >= ${first}::date and created_at < ${last}::date + 1 group by region_code
+            from alert where created_at >= ${first}::date and created_at < ${flowEnd} group by region_code
           ),
           alerts_by_department as (
             select region_code, jsonb_object_agg(department, n) as j from (
               select region_code, department, count(*)::int as n from alert
-              where created_at >= ${first}::date and created_at < ${last}::date + 1 group by 1, 2) x group by region_code
+              where created_at >= ${first}::date and created_at < ${flowEnd} group by 1, 2) x group by region_code
           ),
           -- Open at asOf: raised by then and not closed by then (the open month: open now).
           alerts_open as (
             select region_code, count(*)::int as open, count(*) filter (where due_on < ${asOf}::date)::int as overdue
-            from alert where created_at < ${asOf}::date + 1 and (closed_at is null or closed_at >= ${asOf}::date + 1)
+            from alert where created_at < ${stockEnd} and (closed_at is null or closed_at >= ${stockEnd})
             group by region_code
           ),
           declarations as (
             select region_code, count(*)::int as n from declaration
-            where created_at >= ${first}::date and created_at < ${last}::date + 1 group by region_code
+            where created_at >= ${first}::date and created_at < ${flowEnd} group by region_code
           ),
           -- 务工规模 (work plan point 6): members of 脱贫/监测 households whose work records cover at least the
           -- year's configured months up to this month (shared/employment.ts countsAsWorker), placed by their

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { clock } from '../../shared/clock.js';
 import { hasPermission, PERMISSIONS } from '../../shared/permissions.js';
 import { actorOf, requestInfo } from '../http/auth-hook.js';
 import type { RouteLimits } from '../http/rate-limits.js';
@@ -26,6 +27,7 @@ const presentMe = (actor: Actor, mustChangePassword: boolean) => ({
   regionLevel: actor.regionLevel,
   permissions: PERMISSIONS.filter((p) => hasPermission(actor.role, p)),
   mustChangePassword,
+  serverTime: clock().now().toISOString(),
 });
 
 const MINUTE = 60_000;

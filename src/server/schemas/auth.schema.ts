@@ -18,6 +18,11 @@ export const ZMe = z.object({
   regionLevel: z.enum(REGION_LEVELS),
   permissions: z.array(z.enum(PERMISSIONS)),
   mustChangePassword: z.boolean(),
+  serverTime: z
+    .string()
+    .describe(
+      'The server’s clock when it answered (an ISO instant). The web app dates what it records by it, not by the phone’s own clock, which in a village may be wrong.',
+    ),
 });
 
 export const ZChangePasswordRequest = z.object({

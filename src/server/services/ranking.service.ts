@@ -40,13 +40,7 @@ export function createRankingService(deps: { repos: Repositories; tx: RunInTrans
     for (const m of months) {
       const bounds = monthBounds(m);
       if (bounds.first <= today && !(await repos.reports.findMonth(m))) {
-        await repos.reports.refreshMonth(
-          m,
-          bounds.first,
-          bounds.last,
-          bounds.last < today ? bounds.last : today,
-          [''],
-        );
+        await repos.reports.refreshMonth(m, bounds.first, bounds.last, today, ['']);
       }
     }
     const codes = [b.region.code, ...b.children.map((c) => c.code)];

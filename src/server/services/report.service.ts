@@ -88,8 +88,7 @@ export function createReportService(deps: { repos: Repositories; tx: RunInTransa
 
   async function refresh(month: string = monthOf(clock().today()), prefixes: readonly string[] = ['']) {
     const { first, last } = monthBounds(month);
-    const today = clock().today();
-    return repos.reports.refreshMonth(month, first, last, last < today ? last : today, prefixes);
+    return repos.reports.refreshMonth(month, first, last, clock().today(), prefixes);
   }
 
   let refreshing: Promise<void> | null = null;

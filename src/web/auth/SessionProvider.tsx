@@ -5,6 +5,7 @@ import { ApiError, onSessionProblem } from '../api/client.js';
 import { type Me, sessionCalls } from '../data/session.js';
 import { rememberedMe, rememberMe } from '../offline/db.js';
 import { clearOnLogout } from '../offline/sync.js';
+import { followServerClock } from '../util/server-clock.js';
 
 interface SessionValue {
   /** The logged-in user; null when logged out, undefined while the first /auth/me is in flight. */
@@ -24,6 +25,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const refresh = useCallback(async () => {
     try {
       const next = await sessionCalls.me();
+      followServerClock(next.serverTime);
       setMe(next);
       rememberMe(next).catch(() => undefined);
     } catch (error) {
@@ -58,6 +60,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const login = useCallback(
     async (username: string, password: string) => {
       const next = await sessionCalls.login({ username, password });
+      followServerClock(next.serverTime);
       // Nothing cached for the previous user may show to this one.
       queryClient.clear();
       setMe(next);

@@ -6,6 +6,7 @@
  * Everything here is the offline copy only; the server stays the record.
  */
 
+import { clock } from '../../shared/clock.js';
 import type { WorksetHousehold, WorksetResponse } from '../../shared/workset.js';
 import type { Me } from '../data/session.js';
 import type { OutboxItem, OutboxStore } from './queue.js';
@@ -85,7 +86,7 @@ export async function saveWorkset(set: WorksetResponse, owner: number): Promise<
     }
     tx.objectStore('meta').put(set.cursor, 'cursor');
     tx.objectStore('meta').put(owner, 'owner');
-    tx.objectStore('meta').put(new Date().toISOString(), 'savedAt');
+    tx.objectStore('meta').put(clock().now().toISOString(), 'savedAt');
     return undefined;
   });
 }

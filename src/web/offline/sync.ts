@@ -4,6 +4,7 @@
  * that backs off while the phone stays offline. State for the UI is one small observable (useOffline.ts).
  */
 
+import { clock } from '../../shared/clock.js';
 import { call, client } from '../api/client.js';
 import type { BodyOf } from '../api/contract.js';
 import { toApiError } from '../api/errors.js';
@@ -207,7 +208,7 @@ export async function queueVisit(
     payload: { kind: 'visit', body, headName },
     state: 'pending',
     attempts: 0,
-    createdAt: new Date().toISOString(),
+    createdAt: clock().now().toISOString(),
   });
   await reloadOutbox();
   void syncNow();
@@ -224,7 +225,7 @@ export async function queueWorkRecord(
     payload: { kind: 'workRecord', body, headName },
     state: 'pending',
     attempts: 0,
-    createdAt: new Date().toISOString(),
+    createdAt: clock().now().toISOString(),
   });
   await reloadOutbox();
 }
@@ -240,7 +241,7 @@ export async function queueIndustryClaim(
     payload: { kind: 'industryClaim', body, headName },
     state: 'pending',
     attempts: 0,
-    createdAt: new Date().toISOString(),
+    createdAt: clock().now().toISOString(),
   });
   await reloadOutbox();
 }
@@ -256,7 +257,7 @@ export async function queuePhoto(
     payload: { kind: 'attachment', body, blob },
     state: 'pending',
     attempts: 0,
-    createdAt: new Date().toISOString(),
+    createdAt: clock().now().toISOString(),
   });
   await reloadOutbox();
 }
@@ -287,7 +288,7 @@ export async function queueClose(
     payload,
     state: 'pending',
     attempts: 0,
-    createdAt: new Date().toISOString(),
+    createdAt: clock().now().toISOString(),
   });
   await reloadOutbox();
   void syncNow();
@@ -305,7 +306,7 @@ export async function queueFacts(
     payload: { kind: 'householdFacts', householdId, body, headName },
     state: 'pending',
     attempts: 0,
-    createdAt: new Date().toISOString(),
+    createdAt: clock().now().toISOString(),
   });
   await reloadOutbox();
   void syncNow();
