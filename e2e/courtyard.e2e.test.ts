@@ -166,6 +166,41 @@ describe('courtyard economy demo (庭院经济示范)', () => {
         notice: { channel: '县政府网站', startsOn: addDays(today, -12), endsOn: addDays(today, -2) },
       },
     });
+    // The county opens the village's record: its steps so far, and the list notice where it records the
+    // objections raised (settled, so the 验收 below may go on).
+    await withPage(
+      browser,
+      'courtyard-county-objections',
+      async (page) => {
+        await login(page, 'county_wancheng');
+        await page.goto('/courtyard');
+        const records = page.getByTestId('courtyard-records');
+        await records
+          .locator('tbody tr.ant-table-row')
+          .filter({ hasText: village.name })
+          .getByText(village.name)
+          .click();
+        const drawer = page.getByTestId('courtyard-drawer');
+        const events = drawer.getByTestId('courtyard-events');
+        await expect.poll(async () => (await events.textContent()) ?? '').toContain('乡镇推荐');
+        await expect
+          .poll(async () => (await events.textContent()) ?? '')
+          .toContain('县级遴选并公示 · 乡镇已推荐 → 创建中');
+        await drawer.getByRole('button', { name: '登记异议情况' }).click();
+        const dialog = page.getByRole('dialog', { name: '登记异议情况' });
+        await dialog.getByLabel('异议数').fill('1');
+        await dialog.getByLabel('异议及处理情况').fill('村民反映户数不实，经核实已说明');
+        await dialog.getByLabel('异议已处理完毕').check();
+        await confirm(dialog);
+        await expect
+          .poll(async () => (await drawer.getByTestId('courtyard-objections').textContent()) ?? '')
+          .toBe('1');
+        await expect.poll(async () => (await drawer.textContent()) ?? '').toContain('已处理');
+        await saveScreenshot(page, 'courtyard-record-drawer');
+      },
+      WIDE,
+    );
+
     const households = await api<{ items: Row[] }>(
       town,
       `/api/courtyard/households?year=${year}&villageId=${v.id}&pageSize=50`,

@@ -11,6 +11,8 @@ export type CourtyardSearch = QueryOf<'/api/courtyard/villages', 'get'>;
 export type CourtyardCriteriaBody = BodyOf<'/api/courtyard/criteria', 'put'>;
 export type CourtyardNominateBody = BodyOf<'/api/courtyard/nominations', 'post'>;
 export type CourtyardActBody = BodyOf<'/api/courtyard/act', 'post'>;
+export type CourtyardRecord = ResponseOf<'/api/courtyard/{kind}/{id}', 'get'>;
+export type CourtyardObjectionsBody = BodyOf<'/api/courtyard/notices/{id}/objections', 'put'>;
 
 export const courtyardKeys = {
   all: ['courtyard'] as const,
@@ -85,6 +87,11 @@ export const useNominateCourtyard = () =>
 
 export const useActOnCourtyard = () =>
   useCourtyardWrite((body: CourtyardActBody) => call(client.POST('/api/courtyard/act', { body })));
+
+export const useRecordCourtyardObjections = () =>
+  useCourtyardWrite(({ id, body }: { id: number; body: CourtyardObjectionsBody }) =>
+    call(client.PUT('/api/courtyard/notices/{id}/objections', { params: { path: { id } }, body })),
+  );
 
 export const courtyardLedgerUrl = (year: number, regionCode?: string) =>
   apiUrl('/api/courtyard/ledger.xlsx', { year, regionCode });

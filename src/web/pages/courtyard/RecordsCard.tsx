@@ -1,4 +1,4 @@
-import { Button, Card, Flex, Select, Table, Tabs, Tag, Tooltip } from 'antd';
+import { Button, Card, Flex, Select, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import {
   COURTYARD_ACTION_LABELS,
@@ -19,15 +19,9 @@ import {
 } from '../../data/courtyard.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { filterWidth, useIsMobile } from '../../util/useIsMobile.js';
+import { RecordDrawer, type RecordTarget } from './RecordDrawer.js';
 import { StepModal } from './StepModal.js';
-
-const STAGE_COLORS: Record<CourtyardStage, string> = {
-  nominated: 'default',
-  building: 'processing',
-  accepted: 'blue',
-  named: 'success',
-  failed: 'error',
-};
+import { CourtyardStageTag } from './stage-tag.js';
 
 const VILLAGE_ACTIONS: CourtyardAction[] = ['select', 'accept', 'name', 'fail', 'send_back'];
 const HOUSEHOLD_ACTIONS: CourtyardAction[] = ['accept', 'name', 'fail', 'send_back'];
@@ -43,6 +37,7 @@ export function RecordsCard({ year }: { year: number }) {
   const [page, setPage] = useState(1);
   const [selected, setSelected] = useState<number[]>([]);
   const [step, setStep] = useState<CourtyardAction | null>(null);
+  const [opened, setOpened] = useState<RecordTarget | null>(null);
   const search = { year, stage, page, pageSize: 20 };
   const villages = useCourtyardVillages(search);
   const households = useCourtyardHouseholds(search);
@@ -52,9 +47,7 @@ export function RecordsCard({ year }: { year: number }) {
   const actions = (tab === 'village' ? VILLAGE_ACTIONS : HOUSEHOLD_ACTIONS).filter(
     (a) => level !== null && COURTYARD_TRANSITIONS[a].levels.includes(level),
   );
-  const stageTag = (s: CourtyardStage) => (
-    <Tag color={STAGE_COLORS[s]}>{pick(COURTYARD_STAGE_LABELS[s])}</Tag>
-  );
+  const stageTag = (s: CourtyardStage) => <CourtyardStageTag stage={s} />;
   const shortfalls = (list: string[]) =>
     list.length === 0 ? (
       <Tag color="success">{t('courtyard.meets')}</Tag>
@@ -139,7 +132,11 @@ export function RecordsCard({ year }: { year: number }) {
               columns={[
                 {
                   title: t('courtyard.village'),
-                  render: (_: unknown, v) => `${v.townName ?? ''}${v.villageName}`,
+                  render: (_: unknown, v) => (
+                    <Typography.Link strong onClick={() => setOpened({ kind: 'village', id: v.id })}>
+                      {`${v.townName ?? ''}${v.villageName}`}
+                    </Typography.Link>
+                  ),
                 },
                 { title: t('courtyard.stage'), dataIndex: 'stage', render: stageTag },
                 {
@@ -182,7 +179,14 @@ export function RecordsCard({ year }: { year: number }) {
               scroll={{ x: 760 }}
               pagination={{ current: page, pageSize: 20, total: d.total, onChange: setPage }}
               columns={[
-                { title: t('courtyard.head'), render: (_: unknown, h) => h.headName ?? `#${h.householdId}` },
+                {
+                  title: t('courtyard.head'),
+                  render: (_: unknown, h) => (
+                    <Typography.Link strong onClick={() => setOpened({ kind: 'household', id: h.id })}>
+                      {h.headName ?? `#${h.householdId}`}
+                    </Typography.Link>
+                  ),
+                },
                 { title: t('courtyard.village'), dataIndex: 'villageName' },
                 { title: t('courtyard.stage'), dataIndex: 'stage', render: stageTag },
                 {
@@ -211,6 +215,7 @@ export function RecordsCard({ year }: { year: number }) {
           setSelected([]);
         }}
       />
+      <RecordDrawer target={opened} onClose={() => setOpened(null)} />
     </Card>
   );
 }
