@@ -269,6 +269,33 @@ describe('consumer assistance (消费帮扶)', () => {
     );
   });
 
+  test('the county sets its renewal window; a second save carries the new version', async () => {
+    await withPage(
+      browser,
+      'consumer-settings',
+      async (page) => {
+        await login(page, 'county_wancheng');
+        await page.goto('/consumer-assistance');
+        const card = page.getByTestId('consumer-settings');
+        await expect.poll(async () => (await card.textContent()) ?? '').toMatch(/截止前 \d+ 天/);
+        const before = ((await card.textContent()) ?? '').match(/截止前 (\d+) 天/)?.[1] ?? '90';
+        const setWindow = async (days: string) => {
+          await card.getByRole('button', { name: '设定认定标准' }).click();
+          const dialog = page.getByRole('dialog', { name: '设定认定标准' });
+          await dialog.getByLabel('到期提醒天数').fill(days);
+          await confirm(dialog);
+          await expect.poll(async () => (await card.textContent()) ?? '').toContain(`截止前 ${days} 天`);
+        };
+        await setWindow(before === '120' ? '121' : '120');
+        expect(await card.textContent()).toContain('本县设定');
+        await saveScreenshot(page, 'consumer-settings');
+        // Back to the window the other steps expect.
+        await setWindow(before);
+      },
+      WIDE,
+    );
+  });
+
   test('on a phone, the county reads products, renewals and the report without the page running off the screen', async () => {
     await withPage(
       browser,

@@ -18,6 +18,8 @@ export type Sale = ResponseOf<'/api/consumer-sales', 'get'>['items'][number];
 export type SaleSearch = QueryOf<'/api/consumer-sales', 'get'>;
 export type SaleBody = BodyOf<'/api/consumer-sales', 'post'>;
 export type ConsumerReport = ResponseOf<'/api/consumer-sales/report', 'get'>;
+export type ConsumerSettings = ResponseOf<'/api/consumer-settings', 'get'>;
+export type ConsumerSettingsBody = BodyOf<'/api/consumer-settings', 'put'>;
 
 export const consumerKeys = {
   all: ['consumer'] as const,
@@ -27,6 +29,7 @@ export const consumerKeys = {
   brands: ['consumer', 'brands'] as const,
   sales: (search: SaleSearch) => ['consumer', 'sales', search] as const,
   report: (year: number, regionCode?: string) => ['consumer', 'report', year, regionCode ?? ''] as const,
+  settings: (countyCode?: string) => ['consumer', 'settings', countyCode ?? ''] as const,
 };
 
 export function useProducts(search: ProductSearch) {
@@ -79,6 +82,14 @@ export function useConsumerReport(year: number, regionCode?: string) {
   });
 }
 
+export function useConsumerSettings(countyCode?: string) {
+  return useQuery({
+    queryKey: consumerKeys.settings(countyCode),
+    queryFn: ({ signal }) =>
+      call(client.GET('/api/consumer-settings', { params: { query: { countyCode } }, signal })),
+  });
+}
+
 /** Every write moves stages, sums or lists: the whole feature's queries refresh. */
 function useConsumerWrite<A, R>(write: (args: A) => Promise<R>) {
   const queryClient = useQueryClient();
@@ -120,6 +131,10 @@ export const useSaveBrand = () =>
           }),
         ),
   );
+
+/** The floors and the renewal window: the renewal list and the validity tags refresh with the feature. */
+export const useSaveConsumerSettings = () =>
+  useConsumerWrite((body: ConsumerSettingsBody) => call(client.PUT('/api/consumer-settings', { body })));
 
 export const useRecordSale = () =>
   useConsumerWrite((body: SaleBody) => call(client.POST('/api/consumer-sales', { body })));

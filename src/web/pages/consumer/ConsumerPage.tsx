@@ -15,6 +15,7 @@ import { PRODUCT_FILTERS, ProductsCard } from './ProductsCard.js';
 import { RenewalsCard } from './RenewalsCard.js';
 import { ReportCard } from './ReportCard.js';
 import { SalesCard } from './SalesCard.js';
+import { SettingsCard } from './SettingsCard.js';
 
 const FIRST_YEAR = 2021;
 const DECLARE: ProductFormTarget = { kind: 'declare' };
@@ -73,6 +74,7 @@ export function ConsumerPage() {
         </Typography.Paragraph>
         <ReportCard year={year} regionCode={regionCode} />
         <ProductsCard year={year} table={table} onOpen={setOpenId} />
+        <SettingsCard regionCode={regionCode} />
         <Row gutter={[16, 16]}>
           <Col xs={24} xl={12}>
             <RenewalsCard regionCode={regionCode} onOpen={setOpenId} />
