@@ -32,6 +32,7 @@ export const offlineZh = {
   'offline.notAtRiskHelp': '填写入户核实的结论。联网后发送；若期间已被他人处理，会提示冲突。',
   'offline.reasonPlaceholder': '核实结论（必填）',
   'offline.saveLocally': '存入本机，待发送',
+  'offline.keepFailed': '没能存入本机：{reason}。核实结论还在框里，请再点一次“存入本机”。',
   'offline.kind.leadClose': '线索核实',
   'offline.kind.alertClose': '预警核实',
   'offline.kind.householdFacts': '户信息更正',
@@ -83,6 +84,8 @@ export const offlineEn: Record<keyof typeof offlineZh, string> = {
     'Write what the home visit found. It is sent when online; if someone settled it meanwhile, you will see a conflict.',
   'offline.reasonPlaceholder': 'Finding (required)',
   'offline.saveLocally': 'Keep on this phone, send later',
+  'offline.keepFailed':
+    'Could not keep it on this phone: {reason}. The conclusion is still in the box; press “keep” again.',
   'offline.kind.leadClose': 'Lead verification',
   'offline.kind.alertClose': 'Alert verification',
   'offline.kind.householdFacts': 'Household correction',

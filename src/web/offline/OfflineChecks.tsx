@@ -1,4 +1,4 @@
-import { Button, Card, Flex, Input, List, Modal, Tag, Typography } from 'antd';
+import { App, Button, Card, Flex, Input, List, Modal, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { WorksetHousehold } from '../../shared/workset.js';
 import { useSession } from '../auth/SessionProvider.js';
@@ -17,6 +17,7 @@ type Target = { kind: 'leadClose'; leadId: number } | { kind: 'alertClose'; aler
  */
 export function OfflineChecks({ household }: { household: WorksetHousehold }) {
   const { can } = useSession();
+  const { message } = App.useApp();
   const { t, pick } = useI18n();
   const { outbox } = useOffline();
   const [closing, setClosing] = useState<{ target: Target; version: number } | null>(null);
@@ -61,6 +62,11 @@ export function OfflineChecks({ household }: { household: WorksetHousehold }) {
       await queueClose(closing.target, closing.version, reason.trim(), household.headName);
       setClosing(null);
       setReason('');
+    } catch (error) {
+      // The phone's storage refused it (full, or the session ended): say so and keep what was typed.
+      void message.error(
+        t('offline.keepFailed', { reason: error instanceof Error ? error.message : String(error) }),
+      );
     } finally {
       setSaving(false);
     }
