@@ -420,8 +420,8 @@ async function loadAndScreen(
   const pc = 'round(coalesce(inc.cur, 0) / h.member_count, 2)';
   const ppc = 'round(coalesce(inc.prev, 0) / h.member_count, 2)';
   const plainScreen = `
-    insert into plain_lead (household_id, county_code, region_code, source, reasons)
-    select id, county_code, region_code, 'screening', to_jsonb(codes) from (
+    insert into plain_lead (household_id, county_code, region_code, source, reasons, found_on)
+    select id, county_code, region_code, 'screening', to_jsonb(codes), '${DATE}'::date from (
       select h.id, h.county_code, h.region_code, array_remove(array[
         case when ${pc} < ${line} then 'income_below_line' end,
         case when ${pc} >= ${line} and ${pc} < ${line} * (1 + ${r.nearLine.marginPercent}::numeric / 100) then 'income_near_line' end,
