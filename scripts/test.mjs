@@ -47,7 +47,8 @@ const quick = process.argv.includes('--quick');
  * database's now() and the browser's own clock on a day other than Shoudi's.
  */
 const shanghaiDate =
-  process.env.SHOUDI_TEST_DATE ?? new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  process.env.SHOUDI_TEST_DATE ??
+  new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date());
 if (!/^\d{4}-\d{2}-\d{2}$/.test(shanghaiDate)) {
   console.error(`错误：SHOUDI_TEST_DATE 应为 YYYY-MM-DD：${shanghaiDate}`);
   process.exit(1);
