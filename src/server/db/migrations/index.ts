@@ -26,6 +26,7 @@ import * as createConsumerAssistance from './202612031310_create_consumer_assist
 import * as createLinkageChecks from './202612031330_create_linkage_checks.js';
 import * as addIndustryClaimVisit from './202612031400_add_industry_claim_visit.js';
 import * as addIndustryClaimPhotos from './202612031410_add_industry_claim_photos.js';
+import * as keyLeafTablesByCounty from './202612040900_key_leaf_tables_by_county.js';
 
 /**
  * Every migration, in order. Listed by hand (rather than read from the folder) so the same list
@@ -60,4 +61,5 @@ export const migrations: Record<string, Migration> = {
   '202612031330_create_linkage_checks': createLinkageChecks,
   '202612031400_add_industry_claim_visit': addIndustryClaimVisit,
   '202612031410_add_industry_claim_photos': addIndustryClaimPhotos,
+  '202612040900_key_leaf_tables_by_county': keyLeafTablesByCounty,
 };
