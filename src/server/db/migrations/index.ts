@@ -27,6 +27,7 @@ import * as createLinkageChecks from './202612031330_create_linkage_checks.js';
 import * as addIndustryClaimVisit from './202612031400_add_industry_claim_visit.js';
 import * as addIndustryClaimPhotos from './202612031410_add_industry_claim_photos.js';
 import * as keyLeafTablesByCounty from './202612040900_key_leaf_tables_by_county.js';
+import * as addCountyKeysToParents from './202612040910_add_county_keys_to_parents.js';
 
 /**
  * Every migration, in order. Listed by hand (rather than read from the folder) so the same list
@@ -62,4 +63,5 @@ export const migrations: Record<string, Migration> = {
   '202612031400_add_industry_claim_visit': addIndustryClaimVisit,
   '202612031410_add_industry_claim_photos': addIndustryClaimPhotos,
   '202612040900_key_leaf_tables_by_county': keyLeafTablesByCounty,
+  '202612040910_add_county_keys_to_parents': addCountyKeysToParents,
 };
