@@ -628,29 +628,55 @@ describe('verification and feedback', () => {
 describe('alert rules', () => {
   it('the city raises the medical threshold; later rows below it raise nothing; the change is audited', async () => {
     const rules = await t.app.inject({ url: '/api/alert-rules', headers: { cookie: cookies.city } });
-    const medical = (rules.json() as Array<{ code: string; threshold: number; version: number }>).find(
+    const medical = (rules.json() as Array<{ code: string; threshold: string | null; version: number }>).find(
       (r) => r.code === 'medical_out_of_pocket',
     );
-    expect(medical?.threshold).toBe(20000);
+    expect(medical?.threshold).toBe('20000.00');
     const county = await t.app.inject({
       method: 'PUT',
       url: '/api/alert-rules/medical_out_of_pocket',
       headers: { cookie: cookies.county },
-      payload: { threshold: 30000, householdTypes: ['monitored'], deadlineDays: 5, enabled: true },
+      payload: {
+        threshold: '30000',
+        householdTypes: ['monitored'],
+        deadlineDays: 5,
+        enabled: true,
+        version: 1,
+      },
     });
     expect(county.statusCode).toBe(403);
+    const body = {
+      threshold: '30000',
+      householdTypes: ['exited_poverty', 'monitored', 'ordinary', 'low_income'],
+      deadlineDays: 5,
+      enabled: true,
+      version: 1,
+    };
+    // Money is a decimal string: a JSON number or a third decimal is refused, and nothing changes.
+    for (const threshold of [30000, '30000.001']) {
+      const refused = await t.app.inject({
+        method: 'PUT',
+        url: '/api/alert-rules/medical_out_of_pocket',
+        headers: { cookie: cookies.city },
+        payload: { ...body, threshold },
+      });
+      expect(refused.statusCode).toBe(400);
+    }
     const updated = await t.app.inject({
       method: 'PUT',
       url: '/api/alert-rules/medical_out_of_pocket',
       headers: { cookie: cookies.city },
-      payload: {
-        threshold: 30000,
-        householdTypes: ['exited_poverty', 'monitored', 'ordinary', 'low_income'],
-        deadlineDays: 5,
-        enabled: true,
-      },
+      payload: body,
     });
-    expect(updated.json()).toMatchObject({ threshold: 30000, deadlineDays: 5, version: 2 });
+    expect(updated.json()).toMatchObject({ threshold: '30000.00', deadlineDays: 5, version: 2 });
+    // A second save made from the same old version (another user's screen) is a conflict, not a silent overwrite.
+    const stale = await t.app.inject({
+      method: 'PUT',
+      url: '/api/alert-rules/medical_out_of_pocket',
+      headers: { cookie: cookies.city },
+      payload: { ...body, threshold: '40000' },
+    });
+    expect(stale.statusCode).toBe(409);
     const response = await push(cookies.yibao ?? '', {
       feedType: 'medical',
       period: '2026-12',
@@ -665,7 +691,8 @@ describe('alert rules', () => {
       .selectAll()
       .where('action', '=', 'alert_rule.update')
       .executeTakeFirstOrThrow();
-    expect(audit.old_values).toMatchObject({ threshold: 20000 });
+    expect(audit.old_values).toMatchObject({ threshold: '20000.00' });
+    expect(audit.new_values).toMatchObject({ threshold: '30000.00' });
   });
 
   it('a rule switched off raises nothing', async () => {
@@ -673,7 +700,7 @@ describe('alert rules', () => {
       method: 'PUT',
       url: '/api/alert-rules/unsafe_water',
       headers: { cookie: cookies.city },
-      payload: { threshold: null, householdTypes: ['ordinary'], deadlineDays: 7, enabled: false },
+      payload: { threshold: null, householdTypes: ['ordinary'], deadlineDays: 7, enabled: false, version: 1 },
     });
     const response = await push(cookies.shuili ?? '', {
       feedType: 'water',

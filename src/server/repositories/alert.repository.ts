@@ -25,10 +25,11 @@ export function createAlertRepository(db: Kysely<DB>) {
 
     async updateRule(
       code: string,
-      changes: { threshold: number | null; householdTypes: string[]; deadlineDays: number; enabled: boolean },
+      changes: { threshold: string | null; householdTypes: string[]; deadlineDays: number; enabled: boolean },
       by: string,
-    ) {
-      await db
+      expectedVersion: number,
+    ): Promise<boolean> {
+      const result = await db
         .updateTable('alert_rule')
         .set({
           threshold: changes.threshold,
@@ -40,7 +41,9 @@ export function createAlertRepository(db: Kysely<DB>) {
           updated_at: new Date(),
         })
         .where('code', '=', code)
-        .execute();
+        .where('version', '=', expectedVersion)
+        .executeTakeFirst();
+      return result.numUpdatedRows > 0n;
     },
 
     async list(filter: AlertFilter) {

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { ALERT_OUTCOMES, ALERT_RULE_CODES, FEED_TYPES } from '../../shared/feed-types.js';
 import { HOUSEHOLD_TYPES } from '../../shared/household-codes.js';
+import { MONEY_PATTERN, toCents } from '../../shared/money.js';
 import { FEED_DEPARTMENTS } from '../../shared/roles.js';
-import { ZPage } from './common.schema.js';
+import { ZMoney, ZPage, ZVersion } from './common.schema.js';
 
 const ZProblem = z.object({ row: z.number().int(), reason: z.string() });
 const ZPeriod = z
@@ -121,7 +122,7 @@ export const ZFeedback = z.object({ items: z.array(ZFeedbackRow), total: z.numbe
 export const ZAlertRule = z.object({
   code: z.enum(ALERT_RULE_CODES),
   feedType: z.string(),
-  threshold: z.number().nullable(),
+  threshold: ZMoney.nullable().describe('元; null: any amount (disaster) or not used'),
   householdTypes: z.array(z.enum(HOUSEHOLD_TYPES)),
   deadlineDays: z.number().int(),
   enabled: z.boolean(),
@@ -134,10 +135,15 @@ export const ZAlertRule = z.object({
 });
 export const ZAlertRuleCode = z.object({ code: z.enum(ALERT_RULE_CODES) });
 export const ZAlertRuleInput = z.object({
-  threshold: z.number().min(0).max(10_000_000).nullable(),
+  threshold: ZMoney.refine(
+    // zod runs the refinement even when the pattern failed: only a well-formed amount is measured.
+    (v) => !MONEY_PATTERN.test(v) || toCents(v) <= 1_000_000_000n,
+    '阈值不能超过 10,000,000 元',
+  ).nullable(),
   householdTypes: z.array(z.enum(HOUSEHOLD_TYPES)).min(1),
   deadlineDays: z.number().int().min(1).max(60),
   enabled: z.boolean(),
+  version: ZVersion,
 });
 
 export const ZAlertQuery = ZPage.extend({

@@ -1,6 +1,7 @@
 import { clock } from '../../shared/clock.js';
 import type { AlertOutcome, AlertRuleCode, FeedType } from '../../shared/feed-types.js';
 import type { HouseholdType } from '../../shared/household-codes.js';
+import { fromCents, toCents } from '../../shared/money.js';
 import { conflict, notFound, validation } from '../errors.js';
 import type { Repositories } from '../repositories/index.js';
 import type { Actor } from './actor.js';
@@ -8,10 +9,11 @@ import { recordAudit } from './audit.js';
 import type { RunInTransaction } from './transaction.js';
 
 export interface AlertRuleInput {
-  threshold: number | null;
+  threshold: string | null;
   householdTypes: HouseholdType[];
   deadlineDays: number;
   enabled: boolean;
+  version: number;
 }
 
 const today = () => clock().today();
@@ -19,7 +21,7 @@ const today = () => clock().today();
 const ruleView = (r: Awaited<ReturnType<Repositories['alerts']['listRules']>>[number]) => ({
   code: r.code as AlertRuleCode,
   feedType: r.feed_type,
-  threshold: r.threshold === null ? null : Number(r.threshold),
+  threshold: r.threshold === null ? null : fromCents(toCents(String(r.threshold))),
   householdTypes: r.household_types as HouseholdType[],
   deadlineDays: r.deadline_days,
   enabled: r.enabled,
@@ -47,10 +49,16 @@ export function createAlertService(deps: { repos: Repositories; tx: RunInTransac
         if (!before) {
           throw notFound('预警规则');
         }
+        if (before.version !== input.version) {
+          throw conflict('预警规则已被他人修改，请刷新后再改');
+        }
         if (input.householdTypes.length === 0) {
           throw validation('至少选择一种户类型', { field: 'householdTypes' });
         }
-        await t.alerts.updateRule(code, input, actor.username);
+        // The version in the statement too: two saves that both read the old version cannot both win.
+        if (!(await t.alerts.updateRule(code, input, actor.username, input.version))) {
+          throw conflict('预警规则已被他人修改，请刷新后再改');
+        }
         const after = await t.alerts.findRule(code);
         if (!after) {
           throw notFound('预警规则');

@@ -1501,8 +1501,7 @@ export const FIELD_RULES = {
   },
   "PUT /api/alert-rules/{code}": {
     "threshold": {
-      "minimum": 0,
-      "maximum": 10000000
+      "pattern": "^\\d{1,12}(\\.\\d{1,2})?$"
     },
     "householdTypes": {
       "minItems": 1
@@ -1510,6 +1509,10 @@ export const FIELD_RULES = {
     "deadlineDays": {
       "minimum": 1,
       "maximum": 60
+    },
+    "version": {
+      "minimum": 0,
+      "maximum": 9007199254740991
     }
   },
   "POST /api/alerts/{id}/close": {

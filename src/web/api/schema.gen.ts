@@ -31673,7 +31673,8 @@ export interface paths {
                             /** @enum {string} */
                             code: "new_dibao" | "medical_out_of_pocket" | "dropout" | "dangerous_house" | "unsafe_water" | "severe_disability" | "disaster" | "unemployment" | "death";
                             feedType: string;
-                            threshold: number | null;
+                            /** @description 元; null: any amount (disaster) or not used */
+                            threshold: string | null;
                             householdTypes: ("exited_poverty" | "monitored" | "ordinary" | "low_income")[];
                             deadlineDays: number;
                             enabled: boolean;
@@ -31809,10 +31810,12 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        threshold: number | null;
+                        /** @description 元, as a decimal string with up to two decimals (exact; never a float) */
+                        threshold: string | null;
                         householdTypes: ("exited_poverty" | "monitored" | "ordinary" | "low_income")[];
                         deadlineDays: number;
                         enabled: boolean;
+                        version: number;
                     };
                 };
             };
@@ -31827,7 +31830,8 @@ export interface paths {
                             /** @enum {string} */
                             code: "new_dibao" | "medical_out_of_pocket" | "dropout" | "dangerous_house" | "unsafe_water" | "severe_disability" | "disaster" | "unemployment" | "death";
                             feedType: string;
-                            threshold: number | null;
+                            /** @description 元; null: any amount (disaster) or not used */
+                            threshold: string | null;
                             householdTypes: ("exited_poverty" | "monitored" | "ordinary" | "low_income")[];
                             deadlineDays: number;
                             enabled: boolean;

@@ -1,10 +1,11 @@
-import { App, Checkbox, Form, InputNumber, Switch, Table, Tag, Typography } from 'antd';
+import { App, Checkbox, Form, Input, InputNumber, Switch, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import {
   HOUSEHOLD_TYPE_LABELS,
   HOUSEHOLD_TYPES,
   type HouseholdType,
 } from '../../../shared/household-codes.js';
+import { MONEY_PATTERN } from '../../../shared/money.js';
 import { useSession } from '../../auth/SessionProvider.js';
 import { QueryState } from '../../components/QueryState.js';
 import { type AlertRule, type AlertRuleBody, useAlertRules, useUpdateAlertRule } from '../../data/alerts.js';
@@ -46,7 +47,7 @@ export function RulesTab() {
                 title: t('alertRules.threshold'),
                 dataIndex: 'threshold',
                 align: 'right',
-                render: (v: number | null) => (v === null ? '—' : v.toLocaleString('zh-CN')),
+                render: (v: string | null) => v ?? '—',
               },
               {
                 title: t('alertRules.householdTypes'),
@@ -92,15 +93,25 @@ function RuleModal({ rule, onClose }: { rule: AlertRule; onClose: () => void }) 
       onSubmit={async (values) => {
         await update.mutateAsync({
           code: rule.code,
-          body: { ...values, threshold: values.threshold ?? null },
+          // Money travels as a decimal string; an emptied field means "no threshold".
+          body: {
+            ...values,
+            threshold: values.threshold?.trim() ? values.threshold.trim() : null,
+            version: rule.version,
+          },
         });
         void message.success(t('alertRules.saved'));
         onClose();
       }}
     >
       {rule.code === 'medical_out_of_pocket' || rule.code === 'disaster' ? (
-        <Form.Item name="threshold" label={t('alertRules.threshold')} initialValue={rule.threshold}>
-          <InputNumber min={0} step={1000} style={{ width: 200 }} />
+        <Form.Item
+          name="threshold"
+          label={t('alertRules.threshold')}
+          initialValue={rule.threshold ?? undefined}
+          rules={[{ pattern: MONEY_PATTERN, message: t('alertRules.thresholdFormat') }]}
+        >
+          <Input inputMode="decimal" style={{ width: 200 }} placeholder="20000.00" />
         </Form.Item>
       ) : null}
       <Form.Item
