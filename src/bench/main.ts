@@ -73,8 +73,8 @@ const benchUrl = (() => {
   url.pathname = `/${BENCH_DB}`;
   return url.toString();
 })();
-const divisionsFile =
-  arg('--divisions') ?? path.resolve(import.meta.dirname, '../../../shared/data/nanyang_divisions.csv');
+/** Another division file to load over the real Nanyang divisions the product ships (reference/). */
+const divisionsFile = arg('--divisions');
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const results: Array<{ what: string; shoudi: string; plain: string; ratio: string }> = [];
@@ -286,8 +286,9 @@ async function loadAndScreen(
   secrets: ReturnType<typeof createSecrets>,
   pool: pg.Pool,
 ) {
-  await services.demoSeed.seedDemo(systemActor('bench'), { divisions: 'generated' });
-  if (fs.existsSync(divisionsFile)) {
+  // The real divisions shipped with the product, found without being told where they are.
+  await services.demoSeed.seedDemo(systemActor('bench'), { divisions: 'real' });
+  if (divisionsFile) {
     await services.regionImport.importDivisions(
       systemActor('bench'),
       fs.readFileSync(divisionsFile, 'utf8'),
