@@ -432,7 +432,7 @@ async function loadAndScreen(
         case when h.housing_grade in ('C', 'D', 'none') and not h.has_safe_house_elsewhere then 'guarantee_housing' end,
         case when h.water_quantity_ok is false or h.water_quality_ok is false or h.water_convenience_ok is false
                   or h.water_reliability_ok is false then 'guarantee_water' end,
-        case when h.medical_out_of_pocket > ${r.medicalSpending.threshold} then 'medical_spending' end
+        case when h.medical_out_of_pocket > ${r.medicalSpending.threshold}::numeric then 'medical_spending' end
       ]::text[], null) as codes
       from household h
       left join (

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { HOUSEHOLD_TYPES } from '../../shared/household-codes.js';
-import { toCents, toSignedCents } from '../../shared/money.js';
+import { MONEY_PATTERN, toCents, toSignedCents } from '../../shared/money.js';
 import type { Guarantees } from './guarantees.js';
 
 /** Screening rules and thresholds are data an administrator edits; these are the defaults. */
@@ -10,7 +10,11 @@ export const ZScreeningRules = z.object({
   nearLine: z.object({ enabled: z.boolean(), marginPercent: z.number().min(0).max(200) }),
   sharpDrop: z.object({ enabled: z.boolean(), dropPercent: z.number().min(1).max(100) }),
   guarantees: z.object({ enabled: z.boolean() }),
-  medicalSpending: z.object({ enabled: z.boolean(), threshold: z.number().min(0) }),
+  medicalSpending: z.object({
+    enabled: z.boolean(),
+    /** 元, a decimal string like every amount (exact; never a float). */
+    threshold: z.string().trim().regex(MONEY_PATTERN, '金额格式应为不超过两位小数的数字，如 20000.00'),
+  }),
 });
 export type ScreeningRules = z.infer<typeof ZScreeningRules>;
 
@@ -22,7 +26,7 @@ export const DEFAULT_SCREENING_RULES: ScreeningRules = {
   sharpDrop: { enabled: true, dropPercent: 30 },
   guarantees: { enabled: true },
   // 医保 alerts use 2万元 of out-of-pocket spending after reimbursement (domain.md §7).
-  medicalSpending: { enabled: true, threshold: 20000 },
+  medicalSpending: { enabled: true, threshold: '20000.00' },
 };
 
 export const REASON_CODES = [
@@ -111,7 +115,7 @@ export function screenHousehold(
   }
   if (
     rules.medicalSpending.enabled &&
-    toCents(facts.medicalOutOfPocket) > basisPoints(rules.medicalSpending.threshold) // 元 × 100 = fen
+    toCents(facts.medicalOutOfPocket) > toCents(rules.medicalSpending.threshold)
   ) {
     reasons.push('medical_spending');
   }

@@ -6070,7 +6070,7 @@ export interface paths {
                                 };
                                 medicalSpending: {
                                     enabled: boolean;
-                                    threshold: number;
+                                    threshold: string;
                                 };
                             };
                         };
@@ -6196,7 +6196,7 @@ export interface paths {
                         };
                         medicalSpending: {
                             enabled: boolean;
-                            threshold: number;
+                            threshold: string;
                         };
                     };
                 };
@@ -6228,7 +6228,7 @@ export interface paths {
                                 };
                                 medicalSpending: {
                                     enabled: boolean;
-                                    threshold: number;
+                                    threshold: string;
                                 };
                             };
                         };

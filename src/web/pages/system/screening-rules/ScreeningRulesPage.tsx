@@ -6,6 +6,7 @@ import {
   Checkbox,
   Col,
   Form,
+  Input,
   InputNumber,
   Row,
   Switch,
@@ -14,6 +15,7 @@ import {
 } from 'antd';
 import { useEffect, useState } from 'react';
 import { HOUSEHOLD_TYPE_LABELS, HOUSEHOLD_TYPES } from '../../../../shared/household-codes.js';
+import { MONEY_PATTERN } from '../../../../shared/money.js';
 import { useSession } from '../../../auth/SessionProvider.js';
 import { QueryState } from '../../../components/QueryState.js';
 import { type ScreeningRules, useScreeningRules, useUpdateScreeningRules } from '../../../data/screening.js';
@@ -30,8 +32,10 @@ function RuleRow({
 }: {
   name: keyof Omit<ScreeningRules, 'householdTypes'>;
   label: string;
-  threshold?: { field: string; label: string; min: number; max?: number; suffix?: string };
+  /** `money`: an amount in 元, edited as a decimal string like every amount (the API refuses a number). */
+  threshold?: { field: string; label: string; min: number; max?: number; suffix?: string; money?: boolean };
 }) {
+  const { t } = useI18n();
   const form = Form.useFormInstance<ScreeningRules>();
   const enabled = Form.useWatch([name, 'enabled'], form);
   return (
@@ -50,15 +54,27 @@ function RuleRow({
             label={threshold.label}
             name={[name, threshold.field]}
             style={{ margin: '8px 0 0' }}
-            rules={[{ required: true, message: threshold.label }]}
+            rules={[
+              { required: true, message: threshold.label },
+              ...(threshold.money ? [{ pattern: MONEY_PATTERN, message: t('rules.moneyFormat') }] : []),
+            ]}
           >
-            <InputNumber
-              min={threshold.min}
-              max={threshold.max}
-              disabled={!enabled}
-              style={{ width: 180 }}
-              suffix={threshold.suffix}
-            />
+            {threshold.money ? (
+              <Input
+                inputMode="decimal"
+                disabled={!enabled}
+                style={{ width: 180 }}
+                suffix={threshold.suffix}
+              />
+            ) : (
+              <InputNumber
+                min={threshold.min}
+                max={threshold.max}
+                disabled={!enabled}
+                style={{ width: 180 }}
+                suffix={threshold.suffix}
+              />
+            )}
           </Form.Item>
         ) : null}
       </Col>
@@ -173,6 +189,7 @@ export function ScreeningRulesPage() {
                   label: t('rules.threshold'),
                   min: 0,
                   suffix: t('common.yuan'),
+                  money: true,
                 }}
               />
               {canConfigure ? (
