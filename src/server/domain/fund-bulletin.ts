@@ -1,11 +1,6 @@
 import { bpToPercent, fromCents, toCents } from '../../shared/money.js';
-import {
-  industryShare,
-  milestoneStatus,
-  spendRateBp,
-  timeProportionalBp,
-  workdaysBetween,
-} from './fund-rules.js';
+import { workingDaysBetween } from '../../shared/working-days.js';
+import { industryShare, milestoneStatus, spendRateBp, timeProportionalBp } from './fund-rules.js';
 
 /** Allocations a county must pass down to projects within this many working days (Yunnan scoring, §D2). */
 export const DOWNSTREAM_WORKDAYS = 25;
@@ -63,13 +58,15 @@ export function buildBulletinFigures(input: BulletinInput) {
     const times = input.allocationTimes.filter((a) => a.county_code === c.code);
     const passed = times.filter((a) => a.first_line_on !== null);
     const late = times.filter(
-      (a) => workdaysBetween(a.received_on, a.first_line_on ?? input.asOf) > DOWNSTREAM_WORKDAYS,
+      (a) => workingDaysBetween(a.received_on, a.first_line_on ?? input.asOf) > DOWNSTREAM_WORKDAYS,
     ).length;
     const avgWorkdays =
       passed.length > 0
         ? Math.round(
-            passed.reduce((n, a) => n + workdaysBetween(a.received_on, a.first_line_on ?? a.received_on), 0) /
-              passed.length,
+            passed.reduce(
+              (n, a) => n + workingDaysBetween(a.received_on, a.first_line_on ?? a.received_on),
+              0,
+            ) / passed.length,
           )
         : null;
     return {

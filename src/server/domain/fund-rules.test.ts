@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bpToPercent, fromCents, ratioBp, sumMoney, toCents } from '../../shared/money.js';
-import {
-  addWorkdays,
-  industryShare,
-  milestoneStatus,
-  spendRateBp,
-  timeProportionalBp,
-  workdaysBetween,
-} from './fund-rules.js';
+import { industryShare, milestoneStatus, spendRateBp, timeProportionalBp } from './fund-rules.js';
 
 describe('money', () => {
   it('parses and prints exact amounts', () => {
@@ -71,15 +64,5 @@ describe('industry share', () => {
       isMet: false,
     });
     expect(industryShare(0n, 0n, null).bp).toBe(0);
-  });
-});
-
-describe('working days', () => {
-  it('counts Monday to Friday after the start', () => {
-    // 2026-12-04 is a Friday.
-    expect(workdaysBetween('2026-12-04', '2026-12-07')).toBe(1);
-    expect(workdaysBetween('2026-12-04', '2026-12-11')).toBe(5);
-    expect(workdaysBetween('2026-12-04', '2026-12-04')).toBe(0);
-    expect(addWorkdays('2026-12-04', 5)).toBe('2026-12-11');
   });
 });

@@ -1,4 +1,4 @@
-import { addDays, monthBounds } from '../../shared/calendar.js';
+import { monthBounds } from '../../shared/calendar.js';
 import { ratioBp } from '../../shared/money.js';
 
 /**
@@ -66,38 +66,6 @@ export function industryShare(
   const meetsMinimum = bp >= INDUSTRY_SHARE_MIN_BP;
   const notBelowLastYear = lastYearBp === null || bp >= lastYearBp;
   return { bp, meetsMinimum, notBelowLastYear, isMet: meetsMinimum && notBelowLastYear };
-}
-
-const isWeekday = (isoDate: string) => {
-  const day = new Date(`${isoDate}T00:00:00Z`).getUTCDay();
-  return day !== 0 && day !== 6;
-};
-
-/**
- * Working days after `from` up to and including `to` (Monday–Friday; the official holiday calendar with
- * its swapped working days is not modelled, UNCONFIRMED per year). 0 when `to` is not after `from`.
- */
-export function workdaysBetween(from: string, to: string): number {
-  let count = 0;
-  for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) {
-    if (isWeekday(d)) {
-      count += 1;
-    }
-  }
-  return count;
-}
-
-/** The date `workdays` working days after `from` (the deadline of "within 5 working days"). */
-export function addWorkdays(from: string, workdays: number): string {
-  let d = from;
-  let left = workdays;
-  while (left > 0) {
-    d = addDays(d, 1);
-    if (isWeekday(d)) {
-      left -= 1;
-    }
-  }
-  return d;
 }
 
 /** An allocation to projects is announced within this many working days (§D1). */

@@ -6,11 +6,12 @@ import { clock } from '../../shared/clock.js';
 import { bpToPercent, fromCents, MONEY_PATTERN, ratioBp, toCents } from '../../shared/money.js';
 import { FUNDING_SOURCE_LABELS, NOTICE_MIN_DAYS } from '../../shared/project-codes.js';
 import { isInLibrary, PROJECT_STAGE_LABELS } from '../../shared/project-workflow.js';
+import { addWorkingDays } from '../../shared/working-days.js';
 import { bulletinDocx } from '../adapters/bulletin-docx.js';
 import { csvDocument } from '../adapters/csv.js';
 import { readSpreadsheet } from '../adapters/spreadsheet.js';
 import { buildBulletinFigures } from '../domain/fund-bulletin.js';
-import { ALLOCATION_NOTICE_WORKDAYS, addWorkdays, spendRateBp } from '../domain/fund-rules.js';
+import { ALLOCATION_NOTICE_WORKDAYS, spendRateBp } from '../domain/fund-rules.js';
 import { conflict, notFound, validation } from '../errors.js';
 import type { StagedPayment } from '../repositories/fund.repository.js';
 import type { Repositories } from '../repositories/index.js';
@@ -273,7 +274,7 @@ export function createFundService(deps: { repos: Repositories; tx: RunInTransact
           allocated: amount,
           allocatedIndustry: project.is_industry ? amount : '0',
         });
-        const noticeDueOn = addWorkdays(input.allocatedOn, ALLOCATION_NOTICE_WORKDAYS);
+        const noticeDueOn = addWorkingDays(input.allocatedOn, ALLOCATION_NOTICE_WORKDAYS);
         if (input.notice) {
           if (daysBetween(input.notice.startsOn, input.notice.endsOn) + 1 < NOTICE_MIN_DAYS) {
             throw validation(`公示期不少于${NOTICE_MIN_DAYS}天`, { field: 'notice.endsOn' });
