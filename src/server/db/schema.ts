@@ -1393,6 +1393,7 @@ export interface LinkageCheckFindingTable {
 export interface LinkageCheckFindingEventTable {
   id: Generated<number>;
   finding_id: number;
+  county_code: string;
   action: 'create' | FindingAction;
   acted_on: DateCol;
   note: string | null;

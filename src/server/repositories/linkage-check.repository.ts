@@ -391,12 +391,17 @@ export function createLinkageCheckRepository(db: Kysely<DB>) {
       if (rows.length === 0) {
         return [];
       }
-      const inserted = await db.insertInto('linkage_check_finding').values(rows).returning('id').execute();
+      const inserted = await db
+        .insertInto('linkage_check_finding')
+        .values(rows)
+        .returning(['id', 'county_code'])
+        .execute();
       await db
         .insertInto('linkage_check_finding_event')
         .values(
           inserted.map((r) => ({
             finding_id: Number(r.id),
+            county_code: r.county_code,
             action: 'create' as const,
             note: null,
             ...event,
@@ -453,6 +458,7 @@ export function createLinkageCheckRepository(db: Kysely<DB>) {
 
     async insertEvent(values: {
       finding_id: number;
+      county_code: string;
       action: FindingAction;
       acted_on: string;
       note: string | null;

@@ -673,6 +673,7 @@ export function createLinkageCheckService(deps: {
         }
         await t.linkageChecks.insertEvent({
           finding_id: id,
+          county_code: f.county_code,
           action,
           acted_on: actedOn,
           note,

@@ -29,6 +29,7 @@ import * as addIndustryClaimPhotos from './202612031410_add_industry_claim_photo
 import * as keyLeafTablesByCounty from './202612040900_key_leaf_tables_by_county.js';
 import * as addCountyKeysToParents from './202612040910_add_county_keys_to_parents.js';
 import * as screeningMedicalThresholdAsText from './202612040920_screening_medical_threshold_as_text.js';
+import * as countyCodeInUniqueKeys from './202612040930_county_code_in_unique_keys.js';
 
 /**
  * Every migration, in order. Listed by hand (rather than read from the folder) so the same list
@@ -66,4 +67,5 @@ export const migrations: Record<string, Migration> = {
   '202612040900_key_leaf_tables_by_county': keyLeafTablesByCounty,
   '202612040910_add_county_keys_to_parents': addCountyKeysToParents,
   '202612040920_screening_medical_threshold_as_text': screeningMedicalThresholdAsText,
+  '202612040930_county_code_in_unique_keys': countyCodeInUniqueKeys,
 };
