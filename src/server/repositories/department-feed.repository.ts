@@ -216,7 +216,7 @@ export function createDepartmentFeedRepository(db: Kysely<DB>) {
                    when 'death' then l.change_type = '死亡'
                    else true
                  end) is true
-          on conflict (person_id, rule_code, period) do nothing
+          on conflict (person_id, rule_code, period, county_code) do nothing
           returning 1
         )
         select count(*)::int as n from fired`.execute(db);

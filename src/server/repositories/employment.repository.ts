@@ -436,7 +436,7 @@ export function createEmploymentRepository(db: Kysely<DB>) {
                  m.work_city, m.work_county, ${place}, m.monthly_income, m.sector, m.industry, m.channel, m.employer,
                  m.point_to_point, 'import', ${importId}
           from m where m.status = 'matched'
-          on conflict (person_id, start_month) do update set
+          on conflict (person_id, start_month, county_code) do update set
             category = excluded.category, end_month = excluded.end_month, work_province = excluded.work_province,
             work_city = excluded.work_city, work_county = excluded.work_county, place = excluded.place,
             monthly_income = coalesce(excluded.monthly_income, w.monthly_income), sector = coalesce(excluded.sector, w.sector),
@@ -483,7 +483,7 @@ export function createEmploymentRepository(db: Kysely<DB>) {
         join monitoring_case c on c.household_id = w.household_id and ${LIVE_CASE}
         left join operator o on o.id = w.operator_id
         where w.channel in ('workshop', 'public_job') and ${only}
-        on conflict (case_id, source_kind, source_id) where source_kind is not null do update
+        on conflict (case_id, source_kind, source_id, county_code) where source_kind is not null do update
           set ends_on = excluded.ends_on, provider = excluded.provider, item = excluded.item,
               version = assistance_measure.version + 1, updated_at = now()
           where assistance_measure.ends_on is distinct from excluded.ends_on

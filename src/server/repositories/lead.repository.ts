@@ -56,7 +56,7 @@ export function createLeadRepository(db: Kysely<DB>) {
         values (${household.id}, ${household.county_code}, ${household.region_code}, ${input.source},
                 ${reasons}::jsonb, ${input.facts ? JSON.stringify(input.facts) : null}::jsonb, ${input.note ?? null},
                 ${input.foundOn ?? clock().today()}::date)
-        on conflict (household_id) where status = 'open'
+        on conflict (household_id, county_code) where status = 'open'
         do update set
           reasons = (select coalesce(jsonb_agg(distinct r), '[]'::jsonb)
                      from jsonb_array_elements_text(lead.reasons || excluded.reasons) r),

@@ -139,7 +139,7 @@ export function createScreeningRepository(db: Kysely<DB>) {
                                     'medicalOutOfPocket', medical_out_of_pocket::text, 'line', round(${line}, 2)::text),
                  ${p.today}::date
           from flagged where cardinality(codes) > 0
-          on conflict (household_id) where status = 'open'
+          on conflict (household_id, county_code) where status = 'open'
           -- A lead another channel opened keeps its reasons: screening's are merged in.
           do update set reasons = (select coalesce(jsonb_agg(distinct r), '[]'::jsonb)
                                    from jsonb_array_elements_text(lead.reasons || excluded.reasons) r),

@@ -60,7 +60,7 @@ export function createSelfCheckRepository(db: Kysely<DB>) {
         inserted as (
           insert into verification_sample (month, county_code, town_code, household_id, case_id, reason)
           select ${month}, county_code, town_code, household_id, case_id, reason from ranked where k <= ${perTown}
-          on conflict (month, household_id) do nothing
+          on conflict (month, household_id, county_code) do nothing
           returning 1
         )
         select count(*)::int as n from inserted

@@ -3,9 +3,11 @@ import { runScript } from './run-script.js';
 
 /**
  * More of the schema distributable by county (docs/SCALE.md, test/distribution.test.ts):
- * - unique keys whose columns already decide the county (a household, a village, an agreement, a loan, a bank of
- *   one county…) take the county code too. Uniqueness is unchanged: two rows with the same key are in the same
- *   county. None is an `on conflict` target, so no statement has to name the new columns.
+ * - unique keys whose columns already decide the county (a household, a person, a case, a village, an agreement,
+ *   a loan, a bank of one county…) take the county code too. Uniqueness is unchanged: two rows with the same key
+ *   are in the same county. The `on conflict` targets among them (an open lead per household, an alert per
+ *   person, rule and period, a work record per person and start month, a measure per source, a sample per month
+ *   and household) name the county code in their statements from this version on.
  * - `linkage_check_finding_event` gets the county code of its finding.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -37,6 +39,21 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     create unique index bank_file_sha_uniq on bank_file (bank_id, sha256, county_code) where status <> 'refused';
     drop index loan_repayment_uniq;
     create unique index loan_repayment_uniq on loan_repayment (loan_id, paid_on, principal, interest, county_code);
+
+    drop index lead_one_open_idx;
+    create unique index lead_one_open_idx on lead (household_id, county_code) where status = 'open';
+    drop index alert_once_idx;
+    create unique index alert_once_idx on alert (person_id, rule_code, period, county_code);
+    drop index work_record_person_start_uniq;
+    create unique index work_record_person_start_uniq on work_record (person_id, start_month, county_code);
+    drop index assistance_measure_source_uniq;
+    create unique index assistance_measure_source_uniq on assistance_measure (case_id, source_kind, source_id, county_code)
+      where source_kind is not null;
+    drop index income_item_source_idx;
+    create unique index income_item_source_idx on income_item (source_kind, source_id, county_code)
+      where source_kind is not null;
+    alter table verification_sample drop constraint verification_sample_month_household_id_key,
+      add constraint verification_sample_month_household_id_key unique (month, household_id, county_code);
 
     alter table linkage_check_finding_event add column county_code text;
     update linkage_check_finding_event e set county_code = f.county_code
